@@ -1,0 +1,5 @@
+import sys
+
+from netdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,3 @@
+"""Interaction log and follow-up subcommands."""
+
+COMMANDS = ()

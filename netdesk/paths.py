@@ -1,0 +1,48 @@
+"""Where netdesk keeps its files. Nothing is written anywhere else.
+
+Order of precedence for the data directory: ``--data-dir``, then ``NETDESK_DATA_DIR``, then
+the platform's user data dir (``~/.local/share/netdesk`` on Linux).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from netdesk import APP_NAME
+
+ENV_DATA_DIR = "NETDESK_DATA_DIR"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    data_dir: Path
+    log_dir: Path
+
+    @property
+    def database(self) -> Path:
+        from netdesk.store.db import db_path
+
+        return db_path(self.data_dir)
+
+
+def resolve_paths(data_dir: str | os.PathLike | None = None) -> AppPaths:
+    """The data and log directories for this run (not created here)."""
+    import platformdirs
+
+    chosen = data_dir or os.environ.get(ENV_DATA_DIR) or None
+    if chosen:
+        base = Path(chosen).expanduser().resolve()
+        # With an explicit data dir everything stays inside it, logs included, so a test or a
+        # portable install never writes to the user's real profile.
+        return AppPaths(base, base / "logs")
+    return AppPaths(
+        Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+    )
+
+
+def ensure_private_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path

@@ -1,0 +1,237 @@
+"""Contact use cases: list, search, create, edit, delete (with undo), tags, lookup by name.
+
+The UI and the CLI call these; they never touch SQLAlchemy themselves.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import sqlite3
+import uuid
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from netdesk.domain.activity import FollowUp, Interaction
+from netdesk.domain.contact import EVENT_KINDS, Contact, fallback_display_name
+from netdesk.domain.text import fold
+from netdesk.services.errors import (
+    AmbiguousError,
+    NotFoundError,
+    ValidationError,
+    storage_errors,
+)
+from netdesk.store import listing
+from netdesk.store.db import Database
+from netdesk.store.listing import ContactSummary
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
+
+
+@dataclasses.dataclass(frozen=True)
+class Deletion:
+    """What a delete removed, kept by the caller so it can be undone."""
+
+    contacts: list[Contact]
+    interactions: list[Interaction]
+    followups: list[FollowUp]
+
+
+class TagInfo(NamedTuple):
+    name: str
+    count: int
+    keep_in_touch_days: int | None
+
+
+def validate_contact(contact: Contact) -> None:
+    """Raise ValidationError naming the first field that is wrong."""
+    for i, e in enumerate(contact.emails):
+        if e.value.strip() and not _EMAIL.match(e.value.strip()):
+            raise ValidationError(f"“{e.value}” is not an e-mail address", f"emails[{i}]")
+    for i, p in enumerate(contact.phones):
+        if p.value.strip() and not re.search(r"\d", p.value):
+            raise ValidationError(f"“{p.value}” has no digits; is it a phone number?", f"phones[{i}]")
+    if contact.keep_in_touch_days is not None and contact.keep_in_touch_days <= 0:
+        raise ValidationError(
+            "Keep in touch needs a number of days of 1 or more", "keep_in_touch_days"
+        )
+    if contact.met_event_kind and contact.met_event_kind not in EVENT_KINDS:
+        raise ValidationError(
+            f"unknown kind of event {contact.met_event_kind!r}", "met_event_kind"
+        )
+
+
+def _cleaned(contact: Contact) -> Contact:
+    """A copy with blank multi-values dropped, a display name and a UID."""
+    c = dataclasses.replace(contact)
+    for field in ("phones", "emails", "urls", "social_profiles"):
+        setattr(
+            c,
+            field,
+            [
+                dataclasses.replace(v, value=v.value.strip())
+                for v in getattr(c, field)
+                if v.value.strip()
+            ],
+        )
+    c.addresses = [a for a in c.addresses if not a.is_empty()]
+    c.tags = sorted({t.strip(): None for t in c.tags if t.strip()}, key=fold)
+    c.display_name = c.display_name.strip() or fallback_display_name(c)
+    if not c.uid:
+        c.uid = f"urn:uuid:{uuid.uuid4()}"
+    return c
+
+
+class ContactService:
+    def __init__(self, database: Database) -> None:
+        self.db = database
+        self._reader: sqlite3.Connection | None = None
+
+    # -- reading ------------------------------------------------------------------------------
+    @property
+    def _read(self) -> sqlite3.Connection:
+        if self._reader is None:
+            self._reader = self.db.connect_raw()
+        return self._reader
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+        self.db.dispose()
+
+    def summaries(
+        self, search: str = "", tag: str | None = None, ids: Sequence[int] | None = None
+    ) -> list[ContactSummary]:
+        """Table rows: all contacts, or those matching ``search`` and/or having ``tag``."""
+        with storage_errors():
+            if search.strip() or tag:
+                wanted = self.search_ids(search, tag)
+                ids = wanted if ids is None else [i for i in wanted if i in set(ids)]
+            return listing.list_summaries(self._read, ids)
+
+    def search_ids(self, search: str, tag: str | None = None) -> list[int]:
+        """Ids matching every word of ``search`` as a prefix (all if blank), sorted by name."""
+        with storage_errors():
+            found = listing.search_ids(self._read, search)
+            if tag:
+                tagged = set(listing.ids_with_tag(self._read, tag))
+                found = [i for i in found if i in tagged]
+            return found
+
+    def get(self, contact_id: int) -> Contact:
+        from netdesk.store.contacts import ContactRepository
+
+        with storage_errors(), self.db.engine.connect() as conn:
+            found = ContactRepository(conn).get(contact_id)
+        if found is None:
+            raise NotFoundError(f"no contact with id {contact_id}")
+        return found
+
+    def get_many(self, ids: Sequence[int]) -> list[Contact]:
+        from netdesk.store.contacts import ContactRepository
+
+        with storage_errors(), self.db.engine.connect() as conn:
+            return ContactRepository(conn).get_many(ids)
+
+    def count(self) -> int:
+        with storage_errors():
+            return self._read.execute("SELECT COUNT(*) FROM contacts").fetchone()[0]
+
+    def resolve(self, ref: str) -> Contact:
+        """A contact from what a user typed: an id, or a unique match on name or e-mail."""
+        ref = ref.strip()
+        if not ref:
+            raise NotFoundError("no contact given")
+        if ref.isdigit():
+            return self.get(int(ref))
+        con = self._read
+        with storage_errors():
+            candidates = con.execute(
+                "SELECT DISTINCT c.id, c.display_name FROM contacts c "
+                "LEFT JOIN contact_values v ON v.contact_id = c.id AND v.kind = 'email' "
+                "WHERE c.sort_name = ? OR v.match_key = ? ORDER BY c.sort_name, c.id",
+                (fold(ref), ref.lower()),
+            ).fetchall()
+            if not candidates:
+                # No exact name or e-mail: fall back to the same prefix search as the GUI.
+                ids = listing.search_ids(con, ref, limit=20)
+                candidates = [
+                    (i, con.execute("SELECT display_name FROM contacts WHERE id=?", (i,)).fetchone()[0])
+                    for i in ids
+                ]
+        if not candidates:
+            raise NotFoundError(f"no contact matches “{ref}”")
+        if len(candidates) > 1:
+            listed = "; ".join(f"{name} (id {cid})" for cid, name in candidates[:10])
+            raise AmbiguousError(
+                f"“{ref}” matches {len(candidates)} contacts: {listed}. Use the id.", candidates
+            )
+        return self.get(candidates[0][0])
+
+    def tags(self) -> list[TagInfo]:
+        with storage_errors():
+            return [TagInfo(*row) for row in listing.tag_counts(self._read)]
+
+    def event_names(self) -> list[str]:
+        with storage_errors():
+            rows = self._read.execute("SELECT name FROM events ORDER BY name COLLATE NOCASE")
+            return [r[0] for r in rows]
+
+    # -- writing ------------------------------------------------------------------------------
+    def create(self, contact: Contact) -> Contact:
+        from netdesk.store.contacts import ContactRepository
+
+        validate_contact(contact)
+        c = _cleaned(contact)
+        with storage_errors(), self.db.engine.begin() as conn:
+            c.id = ContactRepository(conn).add(c)
+        return self.get(c.id)
+
+    def update(self, contact: Contact) -> Contact:
+        from netdesk.store.contacts import ContactRepository
+
+        if contact.id is None:
+            raise ValidationError("this contact has not been saved yet")
+        validate_contact(contact)
+        c = _cleaned(contact)
+        with storage_errors(), self.db.engine.begin() as conn:
+            try:
+                ContactRepository(conn).update(c)
+            except KeyError:
+                raise NotFoundError(f"contact {contact.id} no longer exists") from None
+        return self.get(c.id)
+
+    def delete(self, ids: Sequence[int]) -> Deletion:
+        """Delete contacts with their interactions and follow-ups; ``restore`` undoes it."""
+        from netdesk.store.activity import ActivityRepository
+        from netdesk.store.contacts import ContactRepository
+
+        with storage_errors(), self.db.engine.begin() as conn:
+            interactions, followups = ActivityRepository(conn).snapshot(ids)
+            gone = ContactRepository(conn).delete(ids)
+        return Deletion(gone, interactions, followups)
+
+    def restore(self, deletion: Deletion) -> None:
+        """Put deleted contacts back under their old ids, with their activity."""
+        from netdesk.store.activity import ActivityRepository
+        from netdesk.store.contacts import ContactRepository
+
+        with storage_errors(), self.db.engine.begin() as conn:
+            ContactRepository(conn).restore(deletion.contacts)
+            ActivityRepository(conn).put_back(deletion.interactions, deletion.followups)
+
+    def set_tag_cadence(self, tag: str, days: int | None) -> None:
+        """Default keep-in-touch cadence for everyone with ``tag`` (None turns it off)."""
+        from sqlalchemy import update
+
+        from netdesk.store.contacts import ContactRepository
+        from netdesk.store.models import TagRow
+
+        if days is not None and days <= 0:
+            raise ValidationError("Keep in touch needs a number of days of 1 or more")
+        with storage_errors(), self.db.engine.begin() as conn:
+            tid = ContactRepository(conn).tag_id(tag, create=False)
+            if tid is None:
+                raise NotFoundError(f"no tag “{tag}”")
+            conn.execute(update(TagRow).where(TagRow.id == tid).values(keep_in_touch_days=days))

@@ -1,0 +1,351 @@
+"""Import and export of vCard files.
+
+Import: one transaction per file, so a failure or a cancel leaves the store as it was for
+that file. Cards are matched to existing contacts by UID, then by normalised e-mail or phone
+*together with* a compatible name, so two different people who share a phone (a switchboard)
+or a name are never merged. Re-importing the same file changes nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import tempfile
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from netdesk.domain.contact import Contact, LabeledValue
+from netdesk.domain.matching import names_compatible, normalise_email, normalise_phone
+from netdesk.services.errors import ServiceError, storage_errors
+from netdesk.store.db import Database
+from netdesk.vcard import CardProblem, iter_cards, write_vcards
+
+Progress = Callable[[int, int], None]
+BATCH = 500
+_BEGIN = re.compile(rb"(?im)^[ \t]*BEGIN[ \t]*:[ \t]*VCARD")
+# Refuse files that can't be address books; a 100k-card export is ~60 MB.
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+class ImportCancelled(ServiceError):
+    def __init__(self) -> None:
+        super().__init__("Import cancelled; nothing was changed.")
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    problems: list[CardProblem] = field(default_factory=list)
+    # (file, message) for files that could not be read at all.
+    files_failed: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, other: ImportReport) -> None:
+        self.created += other.created
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.skipped += other.skipped
+        self.problems += other.problems
+        self.files_failed += other.files_failed
+
+    def summary(self) -> str:
+        parts = [f"{self.created} created", f"{self.updated} updated"]
+        if self.unchanged:
+            parts.append(f"{self.unchanged} unchanged")
+        parts.append(f"{self.skipped} skipped")
+        return ", ".join(parts)
+
+
+def count_cards(data: bytes) -> int:
+    return len(_BEGIN.findall(data))
+
+
+# -- merging ----------------------------------------------------------------------------------
+def _value_key(kind: str, value: str) -> str:
+    if kind == "emails":
+        return normalise_email(value)
+    if kind == "phones":
+        return normalise_phone(value) or value.strip()
+    return value.strip().casefold()
+
+
+def _union(kind: str, old: list[LabeledValue], new: list[LabeledValue]) -> list[LabeledValue]:
+    seen = {_value_key(kind, v.value) for v in old}
+    out = list(old)
+    for v in new:
+        key = _value_key(kind, v.value)
+        if key not in seen:
+            seen.add(key)
+            out.append(v)
+    return out
+
+
+_SCALARS = (
+    "family_name", "given_name", "additional_names", "name_prefix", "name_suffix", "nickname",
+    "org", "org_units", "title", "role", "birthday", "anniversary", "rev",
+)
+
+
+def merge_into(existing: Contact, incoming: Contact) -> Contact:
+    """The existing contact updated with what the card brings; nothing the user had is lost.
+
+    Values the card has win for single fields; phones, e-mails, URLs, profiles, addresses,
+    tags and unknown properties are unions. netdesk's own fields (where we met, cadence) stay.
+    """
+    merged = dataclasses.replace(existing)
+    if incoming.display_name and incoming.display_name != existing.display_name:
+        merged.display_name = incoming.display_name
+    for name in _SCALARS:
+        value = getattr(incoming, name)
+        if value:
+            setattr(merged, name, value)
+    for kind in ("phones", "emails", "urls", "social_profiles"):
+        setattr(merged, kind, _union(kind, getattr(existing, kind), getattr(incoming, kind)))
+    addresses = list(existing.addresses)
+    for a in incoming.addresses:
+        if all(a.parts() != b.parts() for b in addresses):
+            addresses.append(a)
+    merged.addresses = addresses
+    if incoming.notes and incoming.notes not in existing.notes:
+        merged.notes = f"{existing.notes}\n\n{incoming.notes}" if existing.notes else incoming.notes
+    merged.tags = list(dict.fromkeys([*existing.tags, *incoming.tags]))
+    merged.raw_properties = list(dict.fromkeys([*existing.raw_properties, *incoming.raw_properties]))
+    if incoming.photo:
+        merged.photo, merged.photo_mime = incoming.photo, incoming.photo_mime
+    elif incoming.photo_uri and not existing.photo:
+        merged.photo_uri = incoming.photo_uri
+    if not existing.uid:
+        merged.uid = incoming.uid
+    return merged
+
+
+def _same(a: Contact, b: Contact) -> bool:
+    ignore = {"id", "created_at", "updated_at", "source", "tags"}
+    fields = [f.name for f in dataclasses.fields(Contact) if f.name not in ignore]
+    same_tags = sorted(t.casefold() for t in a.tags) == sorted(t.casefold() for t in b.tags)
+    return same_tags and all(getattr(a, f) == getattr(b, f) for f in fields)
+
+
+# -- import -----------------------------------------------------------------------------------
+class _FileImport:
+    """Imports the cards of one file on one connection (one transaction)."""
+
+    def __init__(self, conn, source: str) -> None:  # noqa: ANN001
+        from netdesk.store.contacts import ContactRepository
+
+        self.repo = ContactRepository(conn)
+        self.source = source
+        self.report = ImportReport()
+        # Contacts created from this file, so a second card for the same person in the same
+        # file merges into the first instead of duplicating it.
+        self.new_by_uid: dict[str, Contact] = {}
+        self.new_by_key: dict[tuple[str, str], list[Contact]] = {}
+        self.pending: list[Contact] = []
+
+    def _remember(self, c: Contact) -> None:
+        if c.uid:
+            self.new_by_uid[c.uid] = c
+        for e in c.emails:
+            self.new_by_key.setdefault(("email", normalise_email(e.value)), []).append(c)
+        for p in c.phones:
+            key = normalise_phone(p.value)
+            if key:
+                self.new_by_key.setdefault(("phone", key), []).append(c)
+
+    def _match_pending(self, card: Contact) -> Contact | None:
+        if card.uid and card.uid in self.new_by_uid:
+            return self.new_by_uid[card.uid]
+        for kind, values, norm in (
+            ("email", card.emails, normalise_email),
+            ("phone", card.phones, normalise_phone),
+        ):
+            for v in values:
+                for cand in self.new_by_key.get((kind, norm(v.value)), ()):
+                    if names_compatible(cand, card):
+                        return cand
+        return None
+
+    def run_batch(self, cards: Sequence[Contact]) -> None:
+        repo = self.repo
+        uid_hits = repo.ids_by_uid(c.uid for c in cards)
+        email_hits = repo.ids_by_match_key(
+            "email", (normalise_email(e.value) for c in cards for e in c.emails)
+        )
+        phone_hits = repo.ids_by_match_key(
+            "phone", (normalise_phone(p.value) for c in cards for p in c.phones)
+        )
+        candidate_ids = set(uid_hits.values())
+        for hits in (email_hits, phone_hits):
+            for ids in hits.values():
+                candidate_ids.update(ids)
+        existing = {c.id: c for c in repo.get_many(sorted(candidate_ids))} if candidate_ids else {}
+        updates: dict[int, Contact] = {}
+        for card in cards:
+            card.source = card.source or self.source
+            target_id = uid_hits.get(card.uid) if card.uid else None
+            if target_id is None:
+                target_id = self._match_existing(card, email_hits, phone_hits, existing, updates)
+            if target_id is not None:
+                base = updates.get(target_id) or existing[target_id]
+                merged = merge_into(base, card)
+                if target_id in updates or not _same(merged, existing[target_id]):
+                    updates[target_id] = merged
+                else:
+                    self.report.unchanged += 1
+                continue
+            twin = self._match_pending(card)
+            if twin is not None:
+                merged = merge_into(twin, card)
+                for f in dataclasses.fields(Contact):
+                    setattr(twin, f.name, getattr(merged, f.name))
+                self._remember(twin)
+                continue
+            if not card.uid:
+                card.uid = f"urn:uuid:{uuid.uuid4()}"
+            self._remember(card)
+            self.pending.append(card)
+        for merged in updates.values():
+            repo.update(merged)
+        self.report.updated += len(updates)
+
+    def _match_existing(self, card, email_hits, phone_hits, existing, updates) -> int | None:  # noqa: ANN001
+        for hits, values, norm in (
+            (email_hits, card.emails, normalise_email),
+            (phone_hits, card.phones, normalise_phone),
+        ):
+            for v in values:
+                for cid in hits.get(norm(v.value), ()):
+                    if names_compatible(updates.get(cid) or existing[cid], card):
+                        return cid
+        return None
+
+    def finish(self) -> None:
+        self.repo.add_many(self.pending)
+        self.report.created += len(self.pending)
+        self.pending = []
+
+
+class TransferService:
+    def __init__(self, database: Database) -> None:
+        self.db = database
+
+    def import_files(
+        self,
+        paths: Iterable[Path | str],
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportReport:
+        """Import every file; files that can't be read are listed in ``files_failed``."""
+        loaded: list[tuple[Path, bytes]] = []
+        report = ImportReport()
+        for p in map(Path, paths):
+            try:
+                if p.stat().st_size > MAX_FILE_BYTES:
+                    raise ServiceError(f"{p.name} is larger than 512 MB; is it an address book?")
+                loaded.append((p, p.read_bytes()))
+            except ServiceError as exc:
+                report.files_failed.append((str(p), str(exc)))
+            except OSError as exc:
+                report.files_failed.append((str(p), exc.strerror or str(exc)))
+        total = sum(count_cards(data) for _, data in loaded)
+        done = 0
+        if progress:
+            progress(0, total)
+        for path, data in loaded:
+            file_report = self._import_one(path, data, progress, cancelled, done, total)
+            done += count_cards(data)
+            report.add(file_report)
+        return report
+
+    def import_bytes(self, data: bytes, name: str = "") -> ImportReport:
+        return self._import_one(Path(name or "input.vcf"), data, None, None, 0, 0)
+
+    def _import_one(
+        self,
+        path: Path,
+        data: bytes,
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+        done_before: int,
+        total: int,
+    ) -> ImportReport:
+        cards_seen = 0
+        with storage_errors(), self.db.engine.begin() as conn:
+            job = _FileImport(conn, source=f"vcard:{path.name}")
+            batch: list[Contact] = []
+            for item in iter_cards(data, path.name):
+                if isinstance(item, CardProblem):
+                    job.report.problems.append(item)
+                    if item.skipped:
+                        job.report.skipped += 1
+                        cards_seen += 1
+                    continue
+                batch.append(item)
+                cards_seen += 1
+                if len(batch) >= BATCH:
+                    job.run_batch(batch)
+                    batch = []
+                    if cancelled and cancelled():
+                        raise ImportCancelled()
+                    if progress:
+                        progress(done_before + cards_seen, total)
+            if batch:
+                job.run_batch(batch)
+            if cancelled and cancelled():
+                raise ImportCancelled()
+            job.finish()
+        if progress:
+            progress(done_before + cards_seen, total)
+        return job.report
+
+    # -- export -------------------------------------------------------------------------------
+    def _ids(self, ids: Sequence[int] | None, tag: str | None) -> list[int]:
+        from netdesk.store.contacts import ContactRepository
+
+        if ids is not None:
+            return list(ids)
+        with storage_errors(), self.db.engine.connect() as conn:
+            return ContactRepository(conn).all_ids(tag)
+
+    def _contacts(self, ids: list[int]) -> Iterator[Contact]:
+        from netdesk.store.contacts import ContactRepository
+
+        with storage_errors(), self.db.engine.connect() as conn:
+            repo = ContactRepository(conn)
+            for start in range(0, len(ids), BATCH):
+                yield from repo.get_many(ids[start : start + BATCH])
+
+    def export_text(
+        self, ids: Sequence[int] | None = None, tag: str | None = None, version: str = "3.0"
+    ) -> str:
+        return "".join(write_vcards(self._contacts(self._ids(ids, tag)), version))
+
+    def export(
+        self,
+        path: Path | str,
+        ids: Sequence[int] | None = None,
+        tag: str | None = None,
+        version: str = "3.0",
+    ) -> int:
+        """Write a .vcf file (atomically: a failed write leaves any old file as it was)."""
+        if version not in ("3.0", "4.0"):
+            raise ServiceError(f"vCard version {version} is not supported (use 3.0 or 4.0)")
+        chosen = self._ids(ids, tag)
+        path = Path(path)
+        tmp: str | None = None
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".netdesk-export-", dir=path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+                for text in write_vcards(self._contacts(chosen), version):
+                    out.write(text)
+            os.replace(tmp, path)
+        except OSError as exc:
+            if tmp is not None and os.path.exists(tmp):
+                os.unlink(tmp)
+            raise ServiceError(f"could not write {path}: {exc.strerror or exc}") from exc
+        return len(chosen)

@@ -1,0 +1,147 @@
+"""Interaction log and follow-ups: domain objects in and out, on a caller's connection."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from netdesk.domain.activity import FollowUp, Interaction
+from netdesk.store.models import ContactRow, FollowUpRow, InteractionRow
+
+_I = InteractionRow.__table__
+_F = FollowUpRow.__table__
+
+
+def _interaction(r) -> Interaction:  # noqa: ANN001
+    return Interaction(r.contact_id, r.at, r.channel, r.note, r.id)
+
+
+def _followup(r) -> FollowUp:  # noqa: ANN001
+    return FollowUp(r.contact_id, r.due, r.note, r.done_at, r.snoozed_until, r.created_at, r.id)
+
+
+def _interaction_params(i: Interaction, with_id: bool = False) -> dict:
+    params = {"contact_id": i.contact_id, "at": i.at, "channel": i.channel, "note": i.note}
+    if with_id:
+        params["id"] = i.id
+    return params
+
+
+def _followup_params(f: FollowUp, now: dt.datetime, with_id: bool = False) -> dict:
+    params = {
+        "contact_id": f.contact_id,
+        "due": f.due,
+        "note": f.note,
+        "done_at": f.done_at,
+        "snoozed_until": f.snoozed_until,
+        "created_at": f.created_at or now,
+    }
+    if with_id:
+        params["id"] = f.id
+    return params
+
+
+class ActivityRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    # -- interactions -------------------------------------------------------------------------
+    def add_interaction(self, interaction: Interaction) -> int:
+        res = self.conn.execute(insert(_I).values(**_interaction_params(interaction)))
+        return res.inserted_primary_key[0]
+
+    def delete_interaction(self, interaction_id: int) -> Interaction | None:
+        row = self.conn.execute(select(_I).where(_I.c.id == interaction_id)).first()
+        if row is None:
+            return None
+        self.conn.execute(delete(_I).where(_I.c.id == interaction_id))
+        return _interaction(row)
+
+    def interactions(self, contact_id: int) -> list[Interaction]:
+        """A contact's interactions, newest first."""
+        rows = self.conn.execute(
+            select(_I).where(_I.c.contact_id == contact_id).order_by(_I.c.at.desc(), _I.c.id.desc())
+        )
+        return [_interaction(r) for r in rows]
+
+    def last_interactions(self, contact_ids: Sequence[int] | None = None) -> dict[int, dt.datetime]:
+        query = select(_I.c.contact_id, func.max(_I.c.at)).group_by(_I.c.contact_id)
+        if contact_ids is not None:
+            query = query.where(_I.c.contact_id.in_(contact_ids))
+        # func.max loses the column type; convert the stored naive UTC text/datetime here.
+        out = {}
+        for cid, at in self.conn.execute(query):
+            if isinstance(at, str):
+                at = dt.datetime.fromisoformat(at)
+            out[cid] = at.replace(tzinfo=dt.UTC)
+        return out
+
+    # -- follow-ups ---------------------------------------------------------------------------
+    def add_followup(self, followup: FollowUp) -> int:
+        now = dt.datetime.now(dt.UTC)
+        res = self.conn.execute(insert(_F).values(**_followup_params(followup, now)))
+        return res.inserted_primary_key[0]
+
+    def get_followup(self, followup_id: int) -> FollowUp | None:
+        row = self.conn.execute(select(_F).where(_F.c.id == followup_id)).first()
+        return _followup(row) if row else None
+
+    def save_followup(self, followup: FollowUp) -> None:
+        """Write back done/snooze/due/note changes of an existing follow-up."""
+        self.conn.execute(
+            update(_F)
+            .where(_F.c.id == followup.id)
+            .values(
+                due=followup.due,
+                note=followup.note,
+                done_at=followup.done_at,
+                snoozed_until=followup.snoozed_until,
+            )
+        )
+
+    def delete_followup(self, followup_id: int) -> None:
+        self.conn.execute(delete(_F).where(_F.c.id == followup_id))
+
+    def followups(self, contact_id: int, include_done: bool = True) -> list[FollowUp]:
+        query = select(_F).where(_F.c.contact_id == contact_id)
+        if not include_done:
+            query = query.where(_F.c.done_at.is_(None))
+        return [_followup(r) for r in self.conn.execute(query.order_by(_F.c.due, _F.c.id))]
+
+    def open_followups_with_names(self) -> list[tuple[FollowUp, str]]:
+        c = ContactRow.__table__
+        rows = self.conn.execute(
+            select(_F, c.c.display_name)
+            .join(c, c.c.id == _F.c.contact_id)
+            .where(_F.c.done_at.is_(None))
+            .order_by(_F.c.due, _F.c.id)
+        )
+        return [(_followup(r), r.display_name) for r in rows]
+
+    # -- undo of a contact delete -------------------------------------------------------------
+    def snapshot(self, contact_ids: Sequence[int]) -> tuple[list[Interaction], list[FollowUp]]:
+        interactions: list[Interaction] = []
+        followups: list[FollowUp] = []
+        for start in range(0, len(contact_ids), 500):
+            chunk = list(contact_ids[start : start + 500])
+            interactions += [
+                _interaction(r)
+                for r in self.conn.execute(select(_I).where(_I.c.contact_id.in_(chunk)))
+            ]
+            followups += [
+                _followup(r) for r in self.conn.execute(select(_F).where(_F.c.contact_id.in_(chunk)))
+            ]
+        return interactions, followups
+
+    def put_back(self, interactions: Sequence[Interaction], followups: Sequence[FollowUp]) -> None:
+        now = dt.datetime.now(dt.UTC)
+        if interactions:
+            self.conn.execute(
+                insert(_I), [_interaction_params(i, with_id=True) for i in interactions]
+            )
+        if followups:
+            self.conn.execute(
+                insert(_F), [_followup_params(f, now, with_id=True) for f in followups]
+            )

@@ -1,0 +1,83 @@
+"""Migrations are the only way the schema is made; the models must agree with them."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from netdesk.store import db as store_db
+from netdesk.store.models import Base
+
+
+def test_schema_head_constant_matches_alembic_head() -> None:
+    script = ScriptDirectory(str(store_db.MIGRATIONS_DIR))
+    assert store_db.SCHEMA_HEAD == script.get_current_head()
+
+
+def test_models_and_migrations_agree(database) -> None:
+    def include(obj, name, type_, reflected, compare_to):  # noqa: ANN001
+        return not (type_ == "table" and name.startswith("contacts_fts"))
+
+    with database.engine.connect() as conn:
+        ctx = MigrationContext.configure(
+            conn, opts={"include_object": include, "compare_type": True}
+        )
+        diff = compare_metadata(ctx, Base.metadata)
+    assert diff == []
+
+
+def test_new_database_is_private_and_uses_wal(database) -> None:
+    mode = stat.S_IMODE(database.path.stat().st_mode)
+    assert mode == 0o600
+    con = database.connect_raw()
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert con.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    con.close()
+
+
+def test_fts_table_is_created_by_the_migration(database) -> None:
+    con = sqlite3.connect(database.path)
+    sql = con.execute("SELECT sql FROM sqlite_master WHERE name = 'contacts_fts'").fetchone()[0]
+    con.close()
+    assert "remove_diacritics 2" in sql
+
+
+def test_upgrade_backs_up_an_older_file(data_dir: Path, monkeypatch) -> None:
+    database = store_db.open_database(data_dir)
+    database.dispose()
+    # Pretend the file is from an older schema by marking it with a revision before head.
+    con = sqlite3.connect(database.path)
+    con.execute("INSERT INTO contacts (id, uid, display_name, sort_name, family_name, given_name,"
+                " additional_names, name_prefix, name_suffix, nickname, org, org_units, title,"
+                " role, notes, met_note, source, rev, created_at, updated_at) VALUES (1, 'u',"
+                " 'Ada', 'ada', '', '', '', '', '', '', '', '', '', '', '', '', '', '',"
+                " '2026-01-01 00:00:00', '2026-01-01 00:00:00')")
+    con.commit()
+    con.close()
+    upgraded = []
+    monkeypatch.setattr(store_db, "SCHEMA_HEAD", "9999")
+    monkeypatch.setattr(
+        store_db, "_run_alembic_upgrade", lambda engine: upgraded.append(engine), raising=True
+    )
+    store_db.open_database(data_dir).dispose()
+    backups = list(data_dir.glob("netdesk.sqlite3.*.bak"))
+    assert len(backups) == 1 and upgraded
+    assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600
+    bak = sqlite3.connect(backups[0])
+    assert bak.execute("SELECT display_name FROM contacts").fetchall() == [("Ada",)]
+    bak.close()
+
+
+def test_opening_a_file_that_is_not_a_database_gives_a_clear_error(data_dir: Path) -> None:
+    import pytest
+
+    path = store_db.db_path(data_dir)
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(store_db.StoreError, match="not a netdesk database|damaged"):
+        store_db.open_database(data_dir)
+    assert path.read_bytes() == b"this is not sqlite" * 100
