@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint bench install-desktop validate-desktop pyinstaller clean
+.PHONY: run test lint bench install-desktop uninstall-desktop validate-desktop pyinstaller clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,21 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(PY) tests/bench/bench_store.py
+
+# Menu entry, AppStream metainfo and icon for the current user (~/.local/share).
+install-desktop:
+	sh packaging/linux/install-desktop.sh
+
+uninstall-desktop:
+	sh packaging/linux/install-desktop.sh --uninstall
+
+validate-desktop:
+	bash packaging/linux/validate.sh
+
+# One-folder app in dist/netdesk (see packaging/pyinstaller/README.md).
+pyinstaller: $(VENV)/.installed-run
+	$(PIP) install 'pyinstaller>=6.3'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build packaging/pyinstaller/netdesk.spec
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
