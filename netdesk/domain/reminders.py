@@ -1,0 +1,99 @@
+"""Bookkeeping for the tray reminders: when to wake up next and what to announce.
+
+The Qt scheduler only drives these: it asks ``next_wakeup`` how long to sleep, and on waking
+(or on resume from suspend) hands the current due items to ``ReminderTracker.newly_due``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from netdesk.domain.clock import ensure_utc
+from netdesk.domain.due import DueItem
+
+# A QTimer interval is a signed 32-bit count of milliseconds (~24.8 days); never ask for more.
+MAX_TIMER_DELAY = dt.timedelta(milliseconds=2**31 - 1)
+
+# What identifies one notification: a follow-up by its id, a cadence by its contact, each at
+# one due time. A snooze or a renewed cadence moves the due time and so makes a new key.
+ReminderKey = tuple[str, int, dt.datetime]
+
+
+def next_wakeup(
+    items: Iterable[DueItem], now: dt.datetime, max_delay: dt.timedelta = dt.timedelta(hours=1)
+) -> dt.timedelta:
+    """How long to wait until the next item falls due, at most ``max_delay``, never negative.
+
+    Items already due are ignored (they are announced by ``newly_due``, not waited for).
+    The cap matters: the wall clock jumps after suspend/resume and when the user edits data,
+    so the scheduler re-checks at least this often. The delay is rounded up to whole
+    milliseconds so a timer never fires a hair before the item is due and spins.
+    """
+    now = ensure_utc(now, "now")
+    if max_delay <= dt.timedelta(0):
+        raise ValueError("max_delay must be positive")
+    wait = min(max_delay, MAX_TIMER_DELAY)
+    for item in items:
+        if item.due > now:
+            wait = min(wait, item.due - now)
+    return _ceil_ms(wait)
+
+
+def _ceil_ms(delay: dt.timedelta) -> dt.timedelta:
+    extra = delay.microseconds % 1000
+    return delay if extra == 0 else delay + dt.timedelta(microseconds=1000 - extra)
+
+
+def reminder_key(item: DueItem) -> ReminderKey:
+    ident = item.followup_id if item.kind == "followup" else item.contact_id
+    if ident is None:
+        raise ValueError("a follow-up needs an id before it can be reminded of")
+    return (item.kind, ident, item.due)
+
+
+class ReminderTracker:
+    """Remembers what has been announced, so each due item is announced exactly once.
+
+    Pass the full list of open items every time (as ``due_items`` returns it). Keys of items
+    that are no longer in the list are forgotten: a follow-up marked done and later reopened
+    is announced again, and memory stays bounded. Items that fell due long before the app
+    started are returned on the first call, once; the UI may fold them into one summary.
+    The memory lives for one run of the app.
+    """
+
+    def __init__(self) -> None:
+        self._notified: set[ReminderKey] = set()
+
+    def newly_due(self, items: Iterable[DueItem], now: dt.datetime) -> list[DueItem]:
+        """Items due at ``now`` that were not announced yet, earliest first; marks them."""
+        now = ensure_utc(now, "now")
+        current = {reminder_key(item): item for item in items}
+        self._notified.intersection_update(current)  # forget items that are gone (done)
+        fresh = [
+            item for key, item in current.items() if item.due <= now and key not in self._notified
+        ]
+        self._notified.update(reminder_key(item) for item in fresh)
+        return sorted(fresh, key=lambda i: (i.due, i.name.casefold(), reminder_key(i)))
+
+    def was_notified(self, item: DueItem) -> bool:
+        return reminder_key(item) in self._notified
+
+
+_MAX_NAMES = 3
+
+
+def summary_text(items: Iterable[DueItem]) -> tuple[str, str]:
+    """Title and body of one notification covering ``items`` (at least one)."""
+    items = list(items)
+    if not items:
+        raise ValueError("nothing to announce")
+    if len(items) == 1:
+        item = items[0]
+        verb = "Follow up with" if item.kind == "followup" else "Get in touch with"
+        return f"{verb} {item.name}", item.note
+    names = list(dict.fromkeys(item.name for item in items))  # one mention per person
+    shown = ", ".join(names[:_MAX_NAMES])
+    rest = len(names) - _MAX_NAMES
+    body = f"{shown} and {rest} more" if rest > 0 else shown
+    return f"{len(items)} follow-ups due", body
