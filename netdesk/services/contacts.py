@@ -50,15 +50,15 @@ def validate_contact(contact: Contact) -> None:
             raise ValidationError(f"“{e.value}” is not an e-mail address", f"emails[{i}]")
     for i, p in enumerate(contact.phones):
         if p.value.strip() and not re.search(r"\d", p.value):
-            raise ValidationError(f"“{p.value}” has no digits; is it a phone number?", f"phones[{i}]")
+            raise ValidationError(
+                f"“{p.value}” has no digits; is it a phone number?", f"phones[{i}]"
+            )
     if contact.keep_in_touch_days is not None and contact.keep_in_touch_days <= 0:
         raise ValidationError(
             "Keep in touch needs a number of days of 1 or more", "keep_in_touch_days"
         )
     if contact.met_event_kind and contact.met_event_kind not in EVENT_KINDS:
-        raise ValidationError(
-            f"unknown kind of event {contact.met_event_kind!r}", "met_event_kind"
-        )
+        raise ValidationError(f"unknown kind of event {contact.met_event_kind!r}", "met_event_kind")
 
 
 def _cleaned(contact: Contact) -> Contact:
@@ -157,7 +157,12 @@ class ContactService:
                 # No exact name or e-mail: fall back to the same prefix search as the GUI.
                 ids = listing.search_ids(con, ref, limit=20)
                 candidates = [
-                    (i, con.execute("SELECT display_name FROM contacts WHERE id=?", (i,)).fetchone()[0])
+                    (
+                        i,
+                        con.execute(
+                            "SELECT display_name FROM contacts WHERE id=?", (i,)
+                        ).fetchone()[0],
+                    )
                     for i in ids
                 ]
         if not candidates:

@@ -86,8 +86,19 @@ def _union(kind: str, old: list[LabeledValue], new: list[LabeledValue]) -> list[
 
 
 _SCALARS = (
-    "family_name", "given_name", "additional_names", "name_prefix", "name_suffix", "nickname",
-    "org", "org_units", "title", "role", "birthday", "anniversary", "rev",
+    "family_name",
+    "given_name",
+    "additional_names",
+    "name_prefix",
+    "name_suffix",
+    "nickname",
+    "org",
+    "org_units",
+    "title",
+    "role",
+    "birthday",
+    "anniversary",
+    "rev",
 )
 
 
@@ -114,7 +125,9 @@ def merge_into(existing: Contact, incoming: Contact) -> Contact:
     if incoming.notes and incoming.notes not in existing.notes:
         merged.notes = f"{existing.notes}\n\n{incoming.notes}" if existing.notes else incoming.notes
     merged.tags = list(dict.fromkeys([*existing.tags, *incoming.tags]))
-    merged.raw_properties = list(dict.fromkeys([*existing.raw_properties, *incoming.raw_properties]))
+    merged.raw_properties = list(
+        dict.fromkeys([*existing.raw_properties, *incoming.raw_properties])
+    )
     if incoming.photo:
         merged.photo, merged.photo_mime = incoming.photo, incoming.photo_mime
     elif incoming.photo_uri and not existing.photo:
@@ -135,7 +148,7 @@ def _same(a: Contact, b: Contact) -> bool:
 class _FileImport:
     """Imports the cards of one file on one connection (one transaction)."""
 
-    def __init__(self, conn, source: str) -> None:  # noqa: ANN001
+    def __init__(self, conn, source: str) -> None:
         from netdesk.store.contacts import ContactRepository
 
         self.repo = ContactRepository(conn)
@@ -213,7 +226,7 @@ class _FileImport:
             repo.update(merged)
         self.report.updated += len(updates)
 
-    def _match_existing(self, card, email_hits, phone_hits, existing, updates) -> int | None:  # noqa: ANN001
+    def _match_existing(self, card, email_hits, phone_hits, existing, updates) -> int | None:
         for hits, values, norm in (
             (email_hits, card.emails, normalise_email),
             (phone_hits, card.phones, normalise_phone),

@@ -14,11 +14,11 @@ _I = InteractionRow.__table__
 _F = FollowUpRow.__table__
 
 
-def _interaction(r) -> Interaction:  # noqa: ANN001
+def _interaction(r) -> Interaction:
     return Interaction(r.contact_id, r.at, r.channel, r.note, r.id)
 
 
-def _followup(r) -> FollowUp:  # noqa: ANN001
+def _followup(r) -> FollowUp:
     return FollowUp(r.contact_id, r.due, r.note, r.done_at, r.snoozed_until, r.created_at, r.id)
 
 
@@ -72,9 +72,8 @@ class ActivityRepository:
             query = query.where(_I.c.contact_id.in_(contact_ids))
         # func.max loses the column type; convert the stored naive UTC text/datetime here.
         out = {}
-        for cid, at in self.conn.execute(query):
-            if isinstance(at, str):
-                at = dt.datetime.fromisoformat(at)
+        for cid, stored in self.conn.execute(query):
+            at = dt.datetime.fromisoformat(stored) if isinstance(stored, str) else stored
             out[cid] = at.replace(tzinfo=dt.UTC)
         return out
 
@@ -131,7 +130,8 @@ class ActivityRepository:
                 for r in self.conn.execute(select(_I).where(_I.c.contact_id.in_(chunk)))
             ]
             followups += [
-                _followup(r) for r in self.conn.execute(select(_F).where(_F.c.contact_id.in_(chunk)))
+                _followup(r)
+                for r in self.conn.execute(select(_F).where(_F.c.contact_id.in_(chunk)))
             ]
         return interactions, followups
 

@@ -74,60 +74,146 @@ def _split_units(text: str) -> list[str]:
     return out
 
 
-def _contact_params(c: Contact, cid: int, event_id: int | None, now: dt.datetime) -> dict:
-    return {
-        "id": cid,
-        "uid": c.uid,
-        "display_name": c.display_name,
-        "sort_name": fold(c.display_name),
-        "family_name": c.family_name,
-        "given_name": c.given_name,
-        "additional_names": c.additional_names,
-        "name_prefix": c.name_prefix,
-        "name_suffix": c.name_suffix,
-        "nickname": c.nickname,
-        "org": c.org,
-        "org_units": _join_units(c.org_units),
-        "title": c.title,
-        "role": c.role,
-        "birthday": c.birthday.iso() if c.birthday else None,
-        "anniversary": c.anniversary.iso() if c.anniversary else None,
-        "notes": c.notes,
-        "met_event_id": event_id,
-        "met_note": c.met_note,
-        "keep_in_touch_days": c.keep_in_touch_days,
-        "source": c.source,
-        "rev": c.rev,
-        "created_at": c.created_at or now,
-        "updated_at": now,
-    }
+# Column orders of the raw executemany statements below (tuples are much cheaper than dicts
+# through both SQLAlchemy's parameter processing and sqlite3's binding).
+_CONTACT_COLUMNS = (
+    "id",
+    "uid",
+    "display_name",
+    "sort_name",
+    "family_name",
+    "given_name",
+    "additional_names",
+    "name_prefix",
+    "name_suffix",
+    "nickname",
+    "org",
+    "org_units",
+    "title",
+    "role",
+    "birthday",
+    "anniversary",
+    "notes",
+    "met_event_id",
+    "met_note",
+    "keep_in_touch_days",
+    "source",
+    "rev",
+    "list_emails",
+    "list_phones",
+    "list_tags",
+    "created_at",
+    "updated_at",
+)
+LIST_SEP = "\x1f"  # joins the list_* columns; never part of an address or a tag
+
+
+def _preferred_first(values: Sequence[LabeledValue]) -> str:
+    ordered = sorted(values, key=lambda v: not v.preferred)  # stable: file order otherwise
+    return LIST_SEP.join(v.value for v in ordered)
+
+
+def _insert_sql(table: str, columns: Sequence[str]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+_SQL_CONTACT = _insert_sql("contacts", _CONTACT_COLUMNS)
+_SQL_VALUE = _insert_sql(
+    "contact_values",
+    ("contact_id", "kind", "value", "label", "preferred", "position", "match_key"),
+)
+_SQL_ADDRESS = _insert_sql(
+    "addresses",
+    (
+        "contact_id",
+        "po_box",
+        "extended",
+        "street",
+        "locality",
+        "region",
+        "postal_code",
+        "country",
+        "label",
+        "preferred",
+        "position",
+    ),
+)
+_SQL_PHOTO = _insert_sql("photos", ("contact_id", "mime", "data", "uri"))
+_SQL_RAW = _insert_sql("raw_properties", ("contact_id", "position", "line"))
+_SQL_TAG_LINK = _insert_sql("contact_tags", ("contact_id", "tag_id"))
+_SQL_UPDATE_CONTACT = (
+    f"UPDATE contacts SET {', '.join(f'{c} = ?' for c in _CONTACT_COLUMNS[1:-2])}, "
+    "updated_at = ? WHERE id = ?"
+)
+
+
+def db_time(value: dt.datetime) -> str:
+    """The text SQLAlchemy's DateTime stores in SQLite (naive UTC), so both paths agree."""
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _contact_tuple(
+    c: Contact, cid: int, event_id: int | None, tags: str, created: str, now: str
+) -> tuple:
+    return (
+        cid,
+        c.uid,
+        c.display_name,
+        fold(c.display_name),
+        c.family_name,
+        c.given_name,
+        c.additional_names,
+        c.name_prefix,
+        c.name_suffix,
+        c.nickname,
+        c.org,
+        _join_units(c.org_units),
+        c.title,
+        c.role,
+        c.birthday.iso() if c.birthday else None,
+        c.anniversary.iso() if c.anniversary else None,
+        c.notes,
+        event_id,
+        c.met_note,
+        c.keep_in_touch_days,
+        c.source,
+        c.rev,
+        _preferred_first(c.emails),
+        _preferred_first(c.phones),
+        tags,
+        created,
+        now,
+    )
 
 
 class _Batch:
-    """Parameter lists for one executemany per table."""
+    """Parameter tuples for one executemany per table."""
 
     def __init__(self) -> None:
-        self.contacts: list[dict] = []
-        self.values: list[dict] = []
-        self.addresses: list[dict] = []
-        self.photos: list[dict] = []
-        self.raw: list[dict] = []
-        self.tag_links: list[dict] = []
-        self.fts: list[dict] = []
+        self.contacts: list[tuple] = []
+        self.values: list[tuple] = []
+        self.addresses: list[tuple] = []
+        self.photos: list[tuple] = []
+        self.raw: list[tuple] = []
+        self.tag_links: list[tuple] = []
+        self.fts: list[tuple] = []
 
     def flush(self, conn: Connection) -> None:
-        for table, rows in (
-            (ContactRow, self.contacts),
-            (ContactValueRow, self.values),
-            (AddressRow, self.addresses),
-            (PhotoRow, self.photos),
-            (RawPropertyRow, self.raw),
-            (ContactTagRow, self.tag_links),
+        # The DB-API connection under SQLAlchemy's: same transaction, no per-row processing.
+        cur = conn.connection.driver_connection.cursor()
+        for sql, rows in (
+            (_SQL_CONTACT, self.contacts),
+            (_SQL_VALUE, self.values),
+            (_SQL_ADDRESS, self.addresses),
+            (_SQL_PHOTO, self.photos),
+            (_SQL_RAW, self.raw),
+            (_SQL_TAG_LINK, self.tag_links),
+            (fts.INSERT_SQL, self.fts),
         ):
             if rows:
-                conn.execute(insert(table), rows)
-        fts.insert_rows(conn, self.fts)
-        self.__init__()
+                cur.executemany(sql, rows)
+                rows.clear()
+        cur.close()
 
 
 class ContactRepository:
@@ -136,21 +222,25 @@ class ContactRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self._tag_ids: dict[str, int] | None = None
+        self._tag_names: dict[int, str] = {}
         self._event_ids: dict[str, int] | None = None
 
     # -- lookups kept for the length of one transaction --------------------------------------
     def _tags(self) -> dict[str, int]:
         if self._tag_ids is None:
-            rows = self.conn.execute(select(TagRow.id, TagRow.name))
+            rows = self.conn.execute(select(TagRow.id, TagRow.name)).all()
             self._tag_ids = {fold(name): tid for tid, name in rows}
+            self._tag_names = dict(rows)
         return self._tag_ids
 
     def tag_id(self, name: str, create: bool = True) -> int | None:
+        """The id of a tag, matched case- and accent-insensitively; created when missing."""
         key = fold(name)
         tags = self._tags()
         if key not in tags and create:
             res = self.conn.execute(insert(TagRow).values(name=name.strip()))
             tags[key] = res.inserted_primary_key[0]
+            self._tag_names[tags[key]] = name.strip()
         return tags.get(key)
 
     def event_id(self, name: str, kind: str = "") -> int | None:
@@ -174,63 +264,41 @@ class ContactRepository:
         return (self.conn.execute(select(func.max(ContactRow.id))).scalar() or 0) + 1
 
     # -- writes -------------------------------------------------------------------------------
-    def _stage(self, batch: _Batch, c: Contact, cid: int, now: dt.datetime) -> None:
+    def _stage(self, batch: _Batch, c: Contact, cid: int, now: str, created: str) -> None:
         event_id = self.event_id(c.met_event, c.met_event_kind)
-        batch.contacts.append(_contact_params(c, cid, event_id, now))
+        tag_ids: list[int] = []
+        for tag in c.tags:
+            tid = self.tag_id(tag) if tag.strip() else None
+            if tid is not None and tid not in tag_ids:
+                tag_ids.append(tid)
+                batch.tag_links.append((cid, tid))
+        tag_names = sorted((self._tag_names[t] for t in tag_ids), key=fold)
+        batch.contacts.append(
+            _contact_tuple(c, cid, event_id, LIST_SEP.join(tag_names), created, now)
+        )
+        values = batch.values
         for field in _MULTI_KINDS:
             kind = _KIND_OF[field]
             for pos, v in enumerate(getattr(c, field)):
-                batch.values.append(
-                    {
-                        "contact_id": cid,
-                        "kind": kind,
-                        "value": v.value,
-                        "label": v.label,
-                        "preferred": v.preferred,
-                        "position": pos,
-                        "match_key": _match_key(kind, v.value),
-                    }
-                )
+                key = _match_key(kind, v.value)
+                values.append((cid, kind, v.value, v.label, v.preferred, pos, key))
         for pos, a in enumerate(c.addresses):
-            batch.addresses.append(
-                {
-                    "contact_id": cid,
-                    "po_box": a.po_box,
-                    "extended": a.extended,
-                    "street": a.street,
-                    "locality": a.locality,
-                    "region": a.region,
-                    "postal_code": a.postal_code,
-                    "country": a.country,
-                    "label": a.label,
-                    "preferred": a.preferred,
-                    "position": pos,
-                }
-            )
+            batch.addresses.append((cid, *a.parts(), a.label, a.preferred, pos))
         if c.photo or c.photo_uri:
-            batch.photos.append(
-                {"contact_id": cid, "mime": c.photo_mime, "data": c.photo, "uri": c.photo_uri}
-            )
+            batch.photos.append((cid, c.photo_mime, c.photo, c.photo_uri))
         for pos, line in enumerate(c.raw_properties):
-            batch.raw.append({"contact_id": cid, "position": pos, "line": line})
-        seen: set[int] = set()
-        for tag in c.tags:
-            if not tag.strip():
-                continue
-            tid = self.tag_id(tag)
-            if tid is not None and tid not in seen:
-                seen.add(tid)
-                batch.tag_links.append({"contact_id": cid, "tag_id": tid})
+            batch.raw.append((cid, pos, line))
         batch.fts.append(fts.document(cid, c))
 
     def add_many(self, contacts: Iterable[Contact], batch_size: int = 2000) -> list[int]:
         """Insert new contacts; returns their ids in order."""
-        now = _now()
+        now = db_time(_now())
         next_id = self._next_id()
         ids: list[int] = []
         batch = _Batch()
         for c in contacts:
-            self._stage(batch, c, next_id, now)
+            created = db_time(c.created_at) if c.created_at else now
+            self._stage(batch, c, next_id, now, created)
             ids.append(next_id)
             next_id += 1
             if len(batch.contacts) >= batch_size:
@@ -242,15 +310,15 @@ class ContactRepository:
         return self.add_many([contact])[0]
 
     def restore(self, contacts: Sequence[Contact]) -> None:
-        """Insert contacts again under their old ids (undo of a delete)."""
-        now = _now()
+        """Insert contacts again under their old ids (undo of a delete), times unchanged."""
+        now = db_time(_now())
         batch = _Batch()
         for c in contacts:
             if c.id is None:
                 raise ValueError("restore needs contacts with their ids")
-            self._stage(batch, c, c.id, now)
-            # Keep the original modification time: undo puts things back as they were.
-            batch.contacts[-1]["updated_at"] = c.updated_at or now
+            created = db_time(c.created_at) if c.created_at else now
+            updated = db_time(c.updated_at) if c.updated_at else now
+            self._stage(batch, c, c.id, updated, created)
         batch.flush(self.conn)
 
     def _delete_children(self, ids: Sequence[int]) -> None:
@@ -262,19 +330,17 @@ class ContactRepository:
         """Replace a contact's fields and multi-valued children with ``contact``'s."""
         if contact.id is None:
             raise ValueError("update needs a contact with an id")
-        existing = self.conn.execute(
-            select(ContactRow.created_at).where(ContactRow.id == contact.id)
-        ).first()
-        if existing is None:
+        found = self.conn.execute(select(_C.c.id).where(_C.c.id == contact.id)).first()
+        if found is None:
             raise KeyError(contact.id)
-        now = _now()
+        now = db_time(_now())
         self._delete_children([contact.id])
         batch = _Batch()
-        self._stage(batch, contact, contact.id, now)
-        params = batch.contacts.pop()
-        params.pop("id")
-        params["created_at"] = existing.created_at
-        self.conn.execute(update(ContactRow).where(ContactRow.id == contact.id).values(**params))
+        self._stage(batch, contact, contact.id, now, now)
+        row = batch.contacts.pop()
+        # Every column but id and created_at, then updated_at; created_at stays as stored.
+        params = (*row[1:-2], now, contact.id)
+        self.conn.connection.driver_connection.execute(_SQL_UPDATE_CONTACT, params)
         batch.flush(self.conn)
 
     def delete(self, ids: Sequence[int]) -> list[Contact]:
@@ -311,7 +377,7 @@ class ContactRepository:
             return []
         found = list(by_id)
 
-        def children(table):  # noqa: ANN001, ANN202
+        def children(table):
             t = table.__table__
             query = select(t).where(t.c.contact_id.in_(found))
             if "position" in t.c:
@@ -390,7 +456,7 @@ class ContactRepository:
         return self.conn.execute(select(func.count()).select_from(ContactRow)).scalar() or 0
 
 
-def _contact_from_row(r) -> Contact:  # noqa: ANN001
+def _contact_from_row(r) -> Contact:
     """Build a Contact (without its children) from a contacts row joined with its event."""
     return Contact(
         id=r.id,

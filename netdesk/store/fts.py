@@ -14,40 +14,103 @@ from sqlalchemy import Connection, text
 
 from netdesk.domain.contact import Contact
 
-_INSERT = text(
-    "INSERT INTO contacts_fts(rowid, name, org, title, emails, phones, notes, tags) "
-    "VALUES (:rowid, :name, :org, :title, :emails, :phones, :notes, :tags)"
-)
+INSERT_SQL = "INSERT INTO contacts_fts(rowid, body) VALUES (?, ?)"
 _NON_DIGITS = re.compile(r"\D+")
 # Tokens as unicode61 sees them: runs of letters, digits and combining marks.
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def document(cid: int, c: Contact) -> dict:
-    """The searchable text of one contact."""
-    phones = []
+def document(cid: int, c: Contact) -> tuple[int, str]:
+    """The searchable text of one contact, as an (rowid, body) row of the index."""
+    parts = [
+        c.display_name,
+        c.nickname,
+        c.given_name,
+        c.family_name,
+        c.additional_names,
+        c.org,
+        *c.org_units,
+        c.title,
+        c.role,
+        c.notes,
+        c.met_note,
+        c.met_event,
+        *c.tags,
+    ]
+    parts += [e.value for e in c.emails]
     for p in c.phones:
-        phones.append(p.value)
-        digits = _NON_DIGITS.sub("", p.value)
-        phones.append(digits)
-        if digits.startswith("00"):
-            phones.append(digits[2:])
-    names = [c.display_name, c.nickname, c.given_name, c.family_name, c.additional_names]
-    return {
-        "rowid": cid,
-        "name": " ".join(n for n in names if n),
-        "org": " ".join([c.org, *c.org_units]),
-        "title": " ".join(t for t in (c.title, c.role) if t),
-        "emails": " ".join(e.value for e in c.emails),
-        "phones": " ".join(phones),
-        "notes": "\n".join(t for t in (c.notes, c.met_note, c.met_event) if t),
-        "tags": " ".join(c.tags),
-    }
+        parts.append(p.value)
+        parts += phone_forms(p.value)
+    return cid, "\n".join(p for p in parts if p)
 
 
-def insert_rows(conn: Connection, docs: list[dict]) -> None:
-    if docs:
-        conn.execute(_INSERT, docs)
+# ITU-T E.164 country calling codes form a prefix code: these 1- and 2-digit codes, every
+# other code has 3 digits. Knowing the split lets "2079460018" or "02079460018" find
+# "+44 20 7946 0018" without indexing every possible split.
+_CC1 = {"1", "7"}
+_CC2 = {
+    "20",
+    "27",
+    "30",
+    "31",
+    "32",
+    "33",
+    "34",
+    "36",
+    "39",
+    "40",
+    "41",
+    "43",
+    "44",
+    "45",
+    "46",
+    "47",
+    "48",
+    "49",
+    "51",
+    "52",
+    "53",
+    "54",
+    "55",
+    "56",
+    "57",
+    "58",
+    "60",
+    "61",
+    "62",
+    "63",
+    "64",
+    "65",
+    "66",
+    "81",
+    "82",
+    "84",
+    "86",
+    "90",
+    "91",
+    "92",
+    "93",
+    "94",
+    "95",
+    "98",
+}
+
+
+def phone_forms(value: str) -> list[str]:
+    """Digit strings a user might type for a number: all digits, and for international
+    numbers the national number with and without its leading 0."""
+    digits = _NON_DIGITS.sub("", value)
+    if not digits:
+        return []
+    forms = [digits]
+    stripped = value.lstrip()
+    if stripped.startswith("+") or digits.startswith("00"):
+        rest = digits[2:] if digits.startswith("00") and not stripped.startswith("+") else digits
+        cc = 1 if rest[:1] in _CC1 else 2 if rest[:2] in _CC2 else 3
+        national = rest[cc:]
+        if len(national) >= 4:
+            forms += [national, "0" + national]
+    return forms
 
 
 def delete_rows(conn: Connection, ids: Sequence[int]) -> None:

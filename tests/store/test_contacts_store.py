@@ -42,9 +42,25 @@ def test_create_and_read_back_everything(contact_service) -> None:
     again = contact_service.get(saved.id)
     expected = _ada()
     for field in (
-        "display_name", "given_name", "family_name", "org", "org_units", "title", "birthday",
-        "notes", "phones", "emails", "addresses", "urls", "social_profiles", "photo",
-        "photo_mime", "met_event", "met_event_kind", "met_note", "keep_in_touch_days",
+        "display_name",
+        "given_name",
+        "family_name",
+        "org",
+        "org_units",
+        "title",
+        "birthday",
+        "notes",
+        "phones",
+        "emails",
+        "addresses",
+        "urls",
+        "social_profiles",
+        "photo",
+        "photo_mime",
+        "met_event",
+        "met_event_kind",
+        "met_note",
+        "keep_in_touch_days",
         "raw_properties",
     ):
         assert getattr(again, field) == getattr(expected, field), field
@@ -54,22 +70,22 @@ def test_create_and_read_back_everything(contact_service) -> None:
 
 def test_update_replaces_values_and_keeps_created_at(contact_service) -> None:
     saved = contact_service.create(_ada())
-    saved.emails = [LabeledValue("countess@example.org", "home")]
+    saved.emails = [LabeledValue("countess@mail.test", "home")]
     saved.tags = ["Friends"]
     saved.display_name = "Augusta Ada King"
     updated = contact_service.update(saved)
-    assert [e.value for e in updated.emails] == ["countess@example.org"]
+    assert [e.value for e in updated.emails] == ["countess@mail.test"]
     assert updated.tags == ["Friends"]
     assert updated.created_at == saved.created_at
     assert contact_service.search_ids("countess") == [saved.id]
-    assert contact_service.search_ids("ada@example") == []
+    assert contact_service.search_ids("example") == []  # the old e-mail left the index
 
 
 def test_delete_and_restore_brings_everything_back(contact_service) -> None:
     a = contact_service.create(_ada())
     b = contact_service.create(Contact(display_name="Grace Hopper"))
     deletion = contact_service.delete([a.id])
-    assert [c.display_name for c in contact_service.summaries()] == ["Grace Hopper"]
+    assert [c.name for c in contact_service.summaries()] == ["Grace Hopper"]
     contact_service.restore(deletion)
     back = contact_service.get(a.id)
     assert back.emails == a.emails and back.photo == a.photo and back.tags == a.tags

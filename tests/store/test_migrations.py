@@ -16,11 +16,11 @@ from netdesk.store.models import Base
 
 def test_schema_head_constant_matches_alembic_head() -> None:
     script = ScriptDirectory(str(store_db.MIGRATIONS_DIR))
-    assert store_db.SCHEMA_HEAD == script.get_current_head()
+    assert script.get_current_head() == store_db.SCHEMA_HEAD
 
 
 def test_models_and_migrations_agree(database) -> None:
-    def include(obj, name, type_, reflected, compare_to):  # noqa: ANN001
+    def include(obj, name, type_, reflected, compare_to):
         return not (type_ == "table" and name.startswith("contacts_fts"))
 
     with database.engine.connect() as conn:
@@ -52,17 +52,19 @@ def test_upgrade_backs_up_an_older_file(data_dir: Path, monkeypatch) -> None:
     database.dispose()
     # Pretend the file is from an older schema by marking it with a revision before head.
     con = sqlite3.connect(database.path)
-    con.execute("INSERT INTO contacts (id, uid, display_name, sort_name, family_name, given_name,"
-                " additional_names, name_prefix, name_suffix, nickname, org, org_units, title,"
-                " role, notes, met_note, source, rev, created_at, updated_at) VALUES (1, 'u',"
-                " 'Ada', 'ada', '', '', '', '', '', '', '', '', '', '', '', '', '', '',"
-                " '2026-01-01 00:00:00', '2026-01-01 00:00:00')")
+    con.execute(
+        "INSERT INTO contacts (id, uid, display_name, sort_name, family_name, given_name,"
+        " additional_names, name_prefix, name_suffix, nickname, org, org_units, title, role,"
+        " notes, met_note, source, rev, list_emails, list_phones, list_tags, created_at,"
+        " updated_at) VALUES (1, 'u', 'Ada', 'ada', '', '', '', '', '', '', '', '', '', '', '',"
+        " '', '', '', '', '', '', '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+    )
     con.commit()
     con.close()
     upgraded = []
     monkeypatch.setattr(store_db, "SCHEMA_HEAD", "9999")
     monkeypatch.setattr(
-        store_db, "_run_alembic_upgrade", lambda engine: upgraded.append(engine), raising=True
+        store_db, "_run_alembic_upgrade", upgraded.append, raising=True
     )
     store_db.open_database(data_dir).dispose()
     backups = list(data_dir.glob("netdesk.sqlite3.*.bak"))
@@ -78,6 +80,6 @@ def test_opening_a_file_that_is_not_a_database_gives_a_clear_error(data_dir: Pat
 
     path = store_db.db_path(data_dir)
     path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(store_db.StoreError, match="not a netdesk database|damaged"):
+    with pytest.raises(store_db.StoreError, match=r"not a netdesk database|damaged"):
         store_db.open_database(data_dir)
     assert path.read_bytes() == b"this is not sqlite" * 100
