@@ -6,15 +6,19 @@ Errors for bad input go to stderr with exit status 1 (2 for wrong usage), never 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
 
 from netdesk import __version__
-from netdesk.cli import activity, contacts, transfer
-from netdesk.cli.common import CliError
 
-# Each module adds its subcommands: (name, help, configure(parser), run(args) -> int).
-_MODULES = (contacts, transfer, activity)
+# Modules whose COMMANDS tuples hold (name, help, configure(parser), run(args) -> int).
+# They are imported only when a subcommand runs, so starting the GUI stays cheap.
+_MODULES = ("netdesk.cli.contacts", "netdesk.cli.transfer", "netdesk.cli.activity")
+# Their names, known without importing them (tests/cli checks the two agree).
+SUBCOMMANDS = frozenset(
+    {"list", "show", "import", "export", "log", "followup", "cadence", "due", "calendar"}
+)
 
 
 def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable]]:
@@ -31,7 +35,8 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable]]:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     runners: dict[str, Callable] = {}
-    for module in _MODULES:
+    for module_name in _MODULES:
+        module = importlib.import_module(module_name)
         for name, help_text, configure, run in module.COMMANDS:
             p = sub.add_parser(name, help=help_text, description=help_text)
             configure(p)
@@ -48,17 +53,22 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser, runners = _build_parser()
-    words = [a for i, a in enumerate(argv) if not a.startswith("-")
-             and (i == 0 or argv[i - 1] != "--data-dir")]
-    if not words or words[0] not in runners:
+    words = [
+        a
+        for i, a in enumerate(argv)
+        if not a.startswith("-") and (i == 0 or argv[i - 1] != "--data-dir")
+    ]
+    if not words or words[0] not in SUBCOMMANDS:
         if any(a in ("-h", "--help", "--version") for a in argv):
-            parser.parse_args(argv)
+            _build_parser()[0].parse_args(argv)
         gui_args = _gui_parser().parse_args(argv)
         from netdesk.app import run_gui
 
         return run_gui(gui_args.data_dir, gui_args.files)
+    parser, runners = _build_parser()
     args = parser.parse_args(argv)
+    from netdesk.cli.common import CliError
+
     try:
         return runners[args.command](args)
     except CliError as exc:

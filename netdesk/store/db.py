@@ -11,9 +11,13 @@ import logging
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+# SQLAlchemy is imported inside the functions that need it: its import costs more than
+# Qt's, and the GUI's first paint only needs plain sqlite3 (see store/listing.py).
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +52,8 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 
 
 def create_sqlite_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _set_pragmas)
     # pysqlite's own transaction handling defers BEGIN; make transactions explicit so that a

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-
-from sqlalchemy import Connection, text
+from typing import TYPE_CHECKING
 
 from netdesk.domain.contact import Contact
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 INSERT_SQL = "INSERT INTO contacts_fts(rowid, body) VALUES (?, ?)"
 _NON_DIGITS = re.compile(r"\D+")
@@ -115,9 +117,9 @@ def phone_forms(value: str) -> list[str]:
 
 def delete_rows(conn: Connection, ids: Sequence[int]) -> None:
     if ids:
-        conn.execute(
-            text("DELETE FROM contacts_fts WHERE rowid = :rowid"), [{"rowid": i} for i in ids]
-        )
+        cur = conn.connection.driver_connection.cursor()
+        cur.executemany("DELETE FROM contacts_fts WHERE rowid = ?", [(i,) for i in ids])
+        cur.close()
 
 
 def match_query(user_text: str) -> str | None:

@@ -149,3 +149,23 @@ def test_module_entry_point_runs_as_a_process(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_static_subcommand_names_match_the_modules() -> None:
+    import netdesk.cli as cli
+
+    _, runners = cli._build_parser()
+    assert set(runners) == cli.SUBCOMMANDS
+
+
+def test_gui_path_does_not_import_sqlalchemy(tmp_path: Path) -> None:
+    # Start-up is a budget: deciding to open the GUI must not pull in SQLAlchemy or vobject.
+    code = (
+        "import sys, netdesk.cli, netdesk.services.contacts;"
+        "import netdesk.paths, netdesk.store.db, netdesk.store.listing;"
+        "print(sorted(m for m in ('sqlalchemy', 'vobject', 'alembic') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "[]"
