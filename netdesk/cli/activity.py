@@ -1,3 +1,213 @@
-"""Interaction log and follow-up subcommands."""
+"""``netdesk log``, ``followup``, ``cadence``, ``due`` and ``calendar``.
 
-COMMANDS = ()
+Times typed without a zone are local time. Every command checks all of its input before it
+writes, so a bad date or an unknown contact leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from netdesk.cli.common import CliError, open_services, print_json
+from netdesk.domain.activity import CHANNELS
+from netdesk.domain.contact import Contact
+from netdesk.domain.timeparse import local_tz, parse_user_datetime
+from netdesk.services.activity import ActivityService, format_local, relative_when
+from netdesk.services.contacts import ContactService
+from netdesk.services.errors import ServiceError
+
+# "Logged a call with …": what each channel is called in a sentence.
+_CHANNEL_PHRASE = {
+    "meeting": "a meeting",
+    "call": "a call",
+    "email": "an email",
+    "message": "a message",
+    "event": "meeting at an event",
+    "other": "an interaction",
+}
+
+
+def _open(args: argparse.Namespace) -> tuple[ContactService, ActivityService]:
+    contacts = open_services(args).contacts
+    return contacts, ActivityService(contacts.db, tz=local_tz())
+
+
+def _resolve(contacts: ContactService, ref: str) -> Contact:
+    try:
+        return contacts.resolve(ref)
+    except ServiceError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _when(text: str, tz: dt.tzinfo) -> dt.datetime:
+    try:
+        return parse_user_datetime(text, tz)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+
+
+# -- log ----------------------------------------------------------------------------------------
+def _configure_log(p: argparse.ArgumentParser) -> None:
+    p.add_argument("contact", metavar="CONTACT", help="id, or a unique name or e-mail")
+    p.add_argument("--channel", default="other", metavar="C", help=f"one of {', '.join(CHANNELS)}")
+    p.add_argument("--note", default="", metavar="TEXT", help="what was said or agreed")
+    p.add_argument("--at", metavar="ISO", help="when (default now; local time unless a zone)")
+
+
+def _run_log(args: argparse.Namespace) -> int:
+    contacts, activity = _open(args)
+    if args.channel not in CHANNELS:
+        raise CliError(f"unknown channel “{args.channel}” (use one of: {', '.join(CHANNELS)})")
+    at = _when(args.at, activity.tz) if args.at else None
+    contact = _resolve(contacts, args.contact)
+    try:
+        done = activity.log_interaction(contact.id, args.channel, args.note, at)
+    except ServiceError as exc:
+        raise CliError(str(exc)) from exc
+    phrase = _CHANNEL_PHRASE[done.channel]
+    print(f"Logged {phrase} with {contact.display_name} on {format_local(done.at, activity.tz)}")
+    return 0
+
+
+# -- followup -----------------------------------------------------------------------------------
+def _configure_followup(p: argparse.ArgumentParser) -> None:
+    p.add_argument("contact", metavar="CONTACT", help="id, or a unique name or e-mail")
+    p.add_argument(
+        "--due", required=True, metavar="ISO", help="when (YYYY-MM-DD means 09:00 local time)"
+    )
+    p.add_argument("--note", default="", metavar="TEXT", help="what to follow up about")
+
+
+def _run_followup(args: argparse.Namespace) -> int:
+    contacts, activity = _open(args)
+    due = _when(args.due, activity.tz)
+    contact = _resolve(contacts, args.contact)
+    try:
+        f = activity.add_followup(contact.id, due, args.note)
+    except ServiceError as exc:
+        raise CliError(str(exc)) from exc
+    about = f": {f.note}" if f.note else ""
+    print(
+        f"Follow-up with {contact.display_name} due {format_local(f.due, activity.tz)}{about}"
+        f" (#{f.id})"
+    )
+    return 0
+
+
+# -- cadence ------------------------------------------------------------------------------------
+def _configure_cadence(p: argparse.ArgumentParser) -> None:
+    p.add_argument("contact", metavar="CONTACT", help="id, or a unique name or e-mail")
+    p.add_argument("days", metavar="DAYS|off", help="keep in touch every DAYS days, or off")
+
+
+def _parse_days(text: str) -> int | None:
+    if text.strip().lower() in ("off", "none", "never"):
+        return None
+    try:
+        days = int(text)
+    except ValueError:
+        raise CliError(f"“{text}” is not a number of days (or “off”)") from None
+    if days <= 0:
+        raise CliError(f"a keep-in-touch cadence must be at least 1 day, not {days}")
+    return days
+
+
+def _run_cadence(args: argparse.Namespace) -> int:
+    contacts, activity = _open(args)
+    days = _parse_days(args.days)
+    contact = _resolve(contacts, args.contact)
+    try:
+        activity.set_cadence(contact.id, days)
+        found = [c for c in activity.cadences() if c.contact_id == contact.id]
+    except ServiceError as exc:
+        raise CliError(str(exc)) from exc
+    name = contact.display_name
+    if days is None:
+        # A tag's default cadence still applies when the contact's own one is turned off.
+        inherited = f"; a tag still asks for every {found[0].days} days" if found else ""
+        print(f"No keep-in-touch cadence of its own for {name} any more{inherited}")
+    else:
+        nxt = f", next due {format_local(found[0].due, activity.tz)}" if found else ""
+        print(f"Keeping in touch with {name} every {days} days{nxt}")
+    return 0
+
+
+# -- due ----------------------------------------------------------------------------------------
+def _configure_due(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.add_argument("--at", metavar="ISO", help="as if it were this moment (default now)")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument(
+        "--days", type=int, default=7, metavar="N", help="also what falls due in N days (7)"
+    )
+    group.add_argument("--all", action="store_true", help="everything, however far ahead")
+
+
+def _run_due(args: argparse.Namespace) -> int:
+    _contacts, activity = _open(args)
+    now = _when(args.at, activity.tz) if args.at else activity.clock.now()
+    if args.days < 0:
+        raise CliError("--days must not be negative")
+    horizon = None if args.all else dt.timedelta(days=args.days)
+    try:
+        items = activity.due(now, horizon)
+    except ServiceError as exc:
+        raise CliError(str(exc)) from exc
+    if args.json:
+        print_json(
+            [
+                {
+                    "contact_id": i.contact_id,
+                    "name": i.name,
+                    "due": i.due.astimezone(activity.tz).isoformat(),
+                    "kind": i.kind,
+                    "note": i.note,
+                    "overdue": i.overdue(now),
+                    "followup_id": i.followup_id,
+                }
+                for i in items
+            ]
+        )
+        return 0
+    if not items:
+        print("Nothing due." if args.all else f"Nothing due in the next {args.days} days.")
+        return 0
+    whens = [relative_when(i.due, now, activity.tz) for i in items]
+    width = max(len(w) for w in whens)
+    for item, when in zip(items, whens, strict=True):
+        note = f" — {item.note}" if item.note else ""
+        ref = f" (#{item.followup_id})" if item.followup_id else ""
+        print(f"{when:<{width}}  {item.name}{note}{ref}")
+    return 0
+
+
+# -- calendar -----------------------------------------------------------------------------------
+def _configure_calendar(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    p.add_argument(
+        "--no-cadences", action="store_true", help="only follow-ups, not keep-in-touch dates"
+    )
+
+
+def _run_calendar(args: argparse.Namespace) -> int:
+    _contacts, activity = _open(args)
+    try:
+        text = activity.export_ics(args.output, with_cadences=not args.no_cadences)
+    except ServiceError as exc:
+        raise CliError(str(exc)) from exc
+    if args.output:
+        count = text.count("BEGIN:VTODO")
+        print(f"Wrote {count} entr{'y' if count == 1 else 'ies'} to {args.output}")
+    else:
+        print(text, end="")
+    return 0
+
+
+COMMANDS = (
+    ("log", "log an interaction with a contact", _configure_log, _run_log),
+    ("followup", "schedule a follow-up with a contact", _configure_followup, _run_followup),
+    ("cadence", "keep in touch with a contact every N days", _configure_cadence, _run_cadence),
+    ("due", "show follow-ups and keep-in-touch dates that are due", _configure_due, _run_due),
+    ("calendar", "export follow-ups as iCalendar (.ics)", _configure_calendar, _run_calendar),
+)

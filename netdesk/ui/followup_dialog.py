@@ -1,0 +1,178 @@
+"""New follow-up (due time + note) and custom snooze (a time only): one small dialog.
+
+Defaults to tomorrow 09:00 local time, the moment people most often mean by "follow up".
+The caller writes the result through ActivityService; tests call ``accept()`` directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk.domain.snooze import DEFAULT_MORNING, snooze_until
+from netdesk.domain.timeparse import local_to_utc
+from netdesk.services.activity import ActivityService
+from netdesk.services.errors import ServiceError
+from netdesk.ui.log_dialog import LocalDateTimeEdit, LogInteractionDialog, error_label
+
+
+class FollowUpDialog(QDialog):
+    """``mode="new"`` asks for due time and note; ``mode="snooze"`` for a time only."""
+
+    def __init__(
+        self,
+        tz: dt.tzinfo,
+        now: dt.datetime,
+        parent: QWidget | None = None,
+        *,
+        contact_name: str = "",
+        mode: str = "new",
+        note: str = "",
+    ) -> None:
+        super().__init__(parent)
+        if mode not in ("new", "snooze"):
+            raise ValueError(f"unknown mode {mode!r}")
+        self.mode = mode
+        self._now = now
+        self._tz = tz
+        self.setObjectName("followUpDialog")
+        who = f" with {contact_name}" if contact_name else ""
+        self.setWindowTitle(f"Snooze follow-up{who}" if mode == "snooze" else f"Follow up{who}")
+
+        self.due_edit = LocalDateTimeEdit(tz, self)
+        self.due_edit.setObjectName("dueEdit")
+        self.due_edit.set_utc(snooze_until("tomorrow", now, tz))
+        self.note_edit = QPlainTextEdit(note, self)
+        self.note_edit.setObjectName("noteEdit")
+        self.note_edit.setPlaceholderText("What to follow up about (send the slides, intro to…)")
+        self.note_edit.setTabChangesFocus(True)
+        self.error = error_label(self)
+
+        # Quick picks: most follow-ups are "in a few days" or "next week", typing a date is slow.
+        quick = QHBoxLayout()
+        for label, delta in (("In 3 days", 3), ("In a week", 7), ("In 2 weeks", 14)):
+            button = QPushButton(label, self)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, d=delta: self._in_days(d))
+            quick.addWidget(button)
+        quick.addStretch(1)
+
+        form = QFormLayout()
+        form.addRow("&Due:" if mode == "new" else "&Until:", self.due_edit)
+        form.addRow("", quick)
+        if mode == "new":
+            form.addRow("&Note:", self.note_edit)
+        else:
+            self.note_edit.setVisible(False)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("&Snooze" if mode == "snooze" else "&Add follow-up")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(440, 260 if mode == "new" else 140)
+        (self.note_edit if mode == "new" else self.due_edit).setFocus()
+
+    def _in_days(self, days: int) -> None:
+        # 09:00 on a local calendar day, so a DST switch in between does not shift the hour.
+        day = self._now.astimezone(self._tz).date() + dt.timedelta(days=days)
+        self.due_edit.set_utc(local_to_utc(dt.datetime.combine(day, DEFAULT_MORNING), self._tz))
+
+    def due_utc(self) -> dt.datetime:
+        return self.due_edit.utc()
+
+    def note(self) -> str:
+        return self.note_edit.toPlainText().strip()
+
+    def accept(self) -> None:
+        if self.mode == "snooze" and self.due_utc() <= self._now:
+            self.error.setText("Pick a time in the future to snooze until.")
+            self.error.setVisible(True)
+            return
+        super().accept()
+
+
+def contact_activity_actions(
+    parent: QWidget,
+    activity: ActivityService,
+    selected_ids: Callable[[], list[int]],
+    name_of: Callable[[int], str] = lambda _cid: "",
+) -> list[QAction]:
+    """Contact-menu actions for ``MainWindow.add_contact_action``, on the first selected contact.
+
+    "Add follow-up…" (Ctrl+Shift+F, as the Today view's empty state promises) and
+    "Log interaction…" (Ctrl+Shift+L).
+    """
+
+    def first() -> int | None:
+        ids = selected_ids()
+        return ids[0] if ids else None
+
+    def add_followup() -> None:
+        cid = first()
+        if cid is None:
+            return
+        dialog = FollowUpDialog(
+            activity.tz, activity.clock.now(), parent, contact_name=name_of(cid)
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def write() -> None:
+            due, note = dialog.due_utc(), dialog.note()
+            _report(parent, lambda: activity.add_followup(cid, due, note))
+
+        dialog.accepted.connect(write)
+        dialog.open()
+
+    def log() -> None:
+        cid = first()
+        if cid is None:
+            return
+        dialog = LogInteractionDialog(
+            activity.tz, activity.clock.now(), parent, contact_name=name_of(cid)
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def write() -> None:
+            channel, at, note = dialog.values()
+            _report(parent, lambda: activity.log_interaction(cid, channel, note, at))
+
+        dialog.accepted.connect(write)
+        dialog.open()
+
+    follow = QAction("Add follow-up…", parent)
+    follow.setObjectName("addFollowUpAction")
+    follow.setShortcut(QKeySequence("Ctrl+Shift+F"))
+    follow.triggered.connect(add_followup)
+    log_action = QAction("Log interaction…", parent)
+    log_action.setObjectName("logInteractionAction")
+    log_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+    log_action.triggered.connect(log)
+    return [follow, log_action]
+
+
+def _report(parent: QWidget, write: Callable[[], object]) -> None:
+    try:
+        write()
+    except ServiceError as exc:
+        # Rare (database locked or gone); the dialog is already closed, so say it in a box.
+        QMessageBox.warning(parent, "netdesk", str(exc))

@@ -1,0 +1,143 @@
+"""Wakes up when the next follow-up falls due and announces each due item exactly once.
+
+One single-shot QTimer, re-armed after every check with ``next_wakeup`` (never more than an
+hour: after suspend/resume or a clock change the timer's idea of time is wrong, and the hourly
+check bounds how late a reminder can be). Checks also run on start, when the app becomes
+active (often right after resume) and whenever ActivityService reports a write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+
+from netdesk.domain.clock import Clock
+from netdesk.domain.due import DueItem
+from netdesk.domain.reminders import MAX_TIMER_DELAY, ReminderTracker, next_wakeup, summary_text
+from netdesk.services.activity import ActivityService
+from netdesk.services.errors import ServiceError
+from netdesk.ui.notifier import Notifier
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_DELAY = dt.timedelta(hours=1)
+
+
+def on_activity_change(activity: ActivityService, owner: QObject, slot: Callable[[], None]) -> None:
+    """Call ``slot`` (once per event-loop turn) after writes through ``activity``.
+
+    Several writes in a row (undo of a multi-step action) cause one refresh, and the listener
+    is dropped with ``owner`` so a closed widget is never called back.
+    """
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(slot)
+
+    def listener() -> None:
+        if shiboken6.isValid(timer):
+            timer.start()
+
+    activity.add_listener(listener)
+    owner.destroyed.connect(lambda *_: activity.remove_listener(listener))
+
+
+def _timer_ms(delay: dt.timedelta) -> int:
+    capped = min(delay, MAX_TIMER_DELAY)
+    return max(0, int(capped / dt.timedelta(milliseconds=1)))
+
+
+class ReminderScheduler(QObject):
+    """Drives ``ReminderTracker`` from a QTimer; tells the notifier and the tray."""
+
+    # The items due right now (due <= now), overdue first; emitted when that list changes.
+    dueChanged = Signal(list)
+
+    def __init__(
+        self,
+        activity: ActivityService,
+        clock: Clock,
+        notifier: Notifier,
+        parent: QObject | None = None,
+        max_delay: dt.timedelta = DEFAULT_MAX_DELAY,
+    ) -> None:
+        super().__init__(parent)
+        self._activity = activity
+        self._clock = clock
+        self.notifier = notifier
+        self._max_delay = max_delay
+        self._tracker = ReminderTracker()
+        self._due_now: list[DueItem] | None = None
+        self._timer = QTimer(self)
+        self._timer.setObjectName("reminderTimer")
+        self._timer.setSingleShot(True)
+        # Coarse timers may fire up to 5 % late: three minutes on an hour's wait.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self.check)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._state_changed)
+        on_activity_change(activity, self, self.refresh)
+
+    # -- public -------------------------------------------------------------------------------
+    def start(self) -> None:
+        """First check: items that fell due while netdesk was not running are announced now."""
+        self.check()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def refresh(self) -> None:
+        """Data changed: re-read what is due and re-arm the timer."""
+        self.check()
+
+    @property
+    def due_now(self) -> list[DueItem]:
+        return list(self._due_now or [])
+
+    @property
+    def interval_ms(self) -> int:
+        """The timer's current wait (for tests and diagnostics); -1 when not armed."""
+        return self._timer.interval() if self._timer.isActive() else -1
+
+    def check(self) -> list[DueItem]:
+        """Announce what became due since the last check; return those items."""
+        now = self._clock.now()
+        try:
+            items = self._activity.due(now)
+        except ServiceError as exc:
+            # A locked or vanished database must not kill the reminders: try again later.
+            log.warning("could not read what is due: %s", exc)
+            self._arm(self._max_delay)
+            return []
+        fresh = self._tracker.newly_due(items, now)
+        if fresh:
+            self._announce(fresh)
+        due_now = [i for i in items if i.due <= now]
+        if due_now != self._due_now:
+            self._due_now = due_now
+            self.dueChanged.emit(list(due_now))
+        self._arm(next_wakeup(items, now, self._max_delay))
+        return fresh
+
+    # -- internals ----------------------------------------------------------------------------
+    def _arm(self, delay: dt.timedelta) -> None:
+        self._timer.start(_timer_ms(delay))
+
+    def _announce(self, fresh: list[DueItem]) -> None:
+        title, body = summary_text(fresh)
+        people = {i.contact_id for i in fresh}
+        contact_id = next(iter(people)) if len(people) == 1 else None
+        try:
+            self.notifier.notify(title, body, contact_id)
+        except Exception:  # a broken notifier must not stop the timer from being re-armed
+            log.exception("could not show a reminder")
+
+    def _state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.check()

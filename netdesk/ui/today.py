@@ -1,0 +1,612 @@
+"""The Today view: what is overdue, due today and this week, and who we are losing touch with.
+
+Rows are grouped under header rows (Overdue → Today → Next 7 days). Done / Snooze / Log act on
+the selected row; the last one-click action can be undone from the banner that confirms it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk.domain.clock import Clock
+from netdesk.domain.due import CadenceInput, DueItem
+from netdesk.domain.snooze import SNOOZE_CHOICES
+from netdesk.services.activity import (
+    ActivityService,
+    TodayData,
+    format_day,
+    format_local,
+    lapsed_text,
+    relative_when,
+)
+from netdesk.services.contacts import ContactService
+from netdesk.services.errors import ServiceError
+from netdesk.ui.empty_state import EmptyState
+from netdesk.ui.followup_dialog import FollowUpDialog
+from netdesk.ui.log_dialog import LogInteractionDialog, badge_icon
+from netdesk.ui.scheduler import on_activity_change
+
+# Roles arrive as ints; enum attribute lookups inside data() are slow (DESIGN.md).
+DISPLAY = Qt.ItemDataRole.DisplayRole
+FONT = Qt.ItemDataRole.FontRole
+DECORATION = Qt.ItemDataRole.DecorationRole
+FOREGROUND = Qt.ItemDataRole.ForegroundRole
+BACKGROUND = Qt.ItemDataRole.BackgroundRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_ROOT = QModelIndex()
+
+WHEN, WHO, WHAT, KIND = range(4)
+COLUMNS = ("When", "Who", "What", "Kind")
+GROUPS = (("overdue", "Overdue"), ("today", "Today"), ("this_week", "Next 7 days"))
+EMPTY_TEXT = (
+    "Add a follow-up from a contact's menu (Ctrl+Shift+F), or set “Keep in touch every "
+    "N days” on the people who matter, and they show up here when it is time."
+)
+UNDO_VISIBLE_MS = 15_000
+
+
+@dataclass(frozen=True, slots=True)
+class GroupHeader:
+    """A non-selectable row naming the group below it."""
+
+    group: str
+    title: str
+    count: int
+
+
+def overdue_color(palette: QPalette) -> QColor:
+    """A red with enough contrast on the palette's base colour (light or dark theme)."""
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    return QColor(255, 120, 120) if dark else QColor(190, 30, 30)
+
+
+def item_key(item: DueItem) -> tuple[str, int]:
+    """What identifies a row across refreshes (the due time may change with a snooze)."""
+    return (item.kind, item.followup_id if item.kind == "followup" else item.contact_id)
+
+
+class DueItemsModel(QAbstractTableModel):
+    """Today's items with group header rows, in the order ``TodayData`` gives them."""
+
+    def __init__(self, tz: dt.tzinfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tz = tz
+        self._rows: list[GroupHeader | DueItem] = []
+        self._cadences: dict[int, CadenceInput] = {}
+        self._now = dt.datetime.now(dt.UTC)
+        self._bold = QFont(QGuiApplication.font())
+        self._bold.setBold(True)
+        self._icons: dict[str, QIcon] = {}
+        self._red = QColor()
+        self._header_bg = QColor()
+
+    def set_today(self, data: TodayData) -> None:
+        rows: list[GroupHeader | DueItem] = []
+        for group, title in GROUPS:
+            items = getattr(data, group)
+            if items:
+                rows.append(GroupHeader(group, title, len(items)))
+                rows += items
+        palette = QGuiApplication.palette()
+        self.beginResetModel()
+        self._rows = rows
+        self._cadences = data.cadences
+        self._now = data.now
+        self._red = overdue_color(palette)
+        self._header_bg = palette.color(QPalette.ColorRole.AlternateBase)
+        self._icons = {
+            "overdue": badge_icon("!", 0, 200),
+            "today": badge_icon("", 210, 160),
+            "this_week": badge_icon("", 0, 0),
+        }
+        self.endResetModel()
+
+    # -- lookups ------------------------------------------------------------------------------
+    def item(self, row: int) -> DueItem | None:
+        if 0 <= row < len(self._rows):
+            entry = self._rows[row]
+            return entry if isinstance(entry, DueItem) else None
+        return None
+
+    def header_rows(self) -> list[int]:
+        return [r for r, entry in enumerate(self._rows) if isinstance(entry, GroupHeader)]
+
+    def row_of(self, key: tuple[str, int]) -> int:
+        for row, entry in enumerate(self._rows):
+            if isinstance(entry, DueItem) and item_key(entry) == key:
+                return row
+        return -1
+
+    # -- Qt model API -------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if isinstance(self._rows[index.row()], GroupHeader):
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == DISPLAY and horizontal and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        col = index.column()
+        if isinstance(entry, GroupHeader):
+            return self._header_data(entry, col, role)
+        overdue = entry.due < self._now
+        if role == DISPLAY:
+            return self._text(entry, col)
+        if role == ITEM_ROLE:
+            return entry
+        if role == TOOLTIP:
+            note = f"\n{entry.note}" if entry.note else ""
+            return f"{entry.name}: due {format_local(entry.due, self._tz)}{note}"
+        if role == FONT and overdue and col in (WHEN, WHO):
+            return self._bold
+        if role == FOREGROUND and overdue and col == WHEN:
+            return self._red
+        if role == DECORATION and col == WHEN:
+            if overdue:
+                return self._icons["overdue"]
+            local_day = entry.due.astimezone(self._tz).date()
+            today = local_day == self._now.astimezone(self._tz).date()
+            return self._icons["today" if today else "this_week"]
+        return None
+
+    def _header_data(self, header: GroupHeader, col: int, role: int) -> Any:
+        if role == DISPLAY:
+            return f"{header.title}  ·  {header.count}" if col == WHEN else ""
+        if role == FONT:
+            return self._bold
+        if role == BACKGROUND:
+            return self._header_bg
+        if role == FOREGROUND and header.group == "overdue":
+            return self._red
+        return None
+
+    def _text(self, item: DueItem, col: int) -> str:
+        if col == WHEN:
+            return relative_when(item.due, self._now, self._tz)
+        if col == WHO:
+            return item.name
+        if col == WHAT:
+            if item.kind == "cadence" and item.contact_id in self._cadences:
+                return self._cadence_text(self._cadences[item.contact_id])
+            return item.note or "Follow up"
+        return "Follow-up" if item.kind == "followup" else "Keep in touch"
+
+
+    def _cadence_text(self, cadence: CadenceInput) -> str:
+        last = cadence.last_interaction
+        seen = (
+            f"last in touch {format_day(last, self._tz, weekday=False)}"
+            if last
+            else "nothing logged yet"
+        )
+        return f"Every {cadence.days} days · {seen}"
+
+
+class PaddedDelegate(QStyledItemDelegate):
+    """Room between columns sized to their contents, so they do not run into each other."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 20, size.height())
+
+
+class TodayView(QWidget):
+    """The Today page. ``contactActivated`` carries a contact id when a row is double-clicked."""
+
+    contactActivated = Signal(int)
+
+    def __init__(
+        self,
+        activity: ActivityService,
+        contacts: ContactService,
+        clock: Clock,
+        tz: dt.tzinfo,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("todayView")
+        self._activity = activity
+        self._contacts = contacts
+        self._clock = clock
+        self._tz = tz
+        self._undo: Callable[[], object] | None = None
+        self.dialog: LogInteractionDialog | FollowUpDialog | None = None
+        self.data: TodayData | None = None
+
+        self.model = DueItemsModel(tz, self)
+        self._build()
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.activated.connect(self._activated)
+        self.losing_list.itemActivated.connect(
+            lambda item: self.contactActivated.emit(item.data(ITEM_ROLE))
+        )
+        on_activity_change(activity, self, self.refresh)
+        self.refresh()
+
+    # -- building -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        title = QLabel("Today")
+        title.setObjectName("todayTitle")
+        big = QFont(title.font())
+        big.setPointSizeF(big.pointSizeF() * 1.7)
+        big.setBold(True)
+        title.setFont(big)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("todaySummary")
+        self.subtitle.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        self.done_button = QPushButton("Done")
+        self.done_button.setObjectName("doneButton")
+        self.done_button.setToolTip(
+            "Mark the follow-up done; for a keep-in-touch row, log that you were in touch"
+        )
+        self.done_button.clicked.connect(self.mark_done)
+        self.snooze_button = QPushButton("Snooze")
+        self.snooze_button.setObjectName("snoozeButton")
+        self.snooze_menu = QMenu(self.snooze_button)
+        for choice, label in SNOOZE_CHOICES:
+            action = self.snooze_menu.addAction(label)
+            action.setData(choice)
+            action.triggered.connect(lambda _=False, c=choice: self.snooze(c))
+        self.snooze_menu.addSeparator()
+        custom = QAction("Pick a time…", self.snooze_menu)
+        custom.triggered.connect(self.open_custom_snooze)
+        self.snooze_menu.addAction(custom)
+        self.snooze_button.setMenu(self.snooze_menu)
+        self.log_button = QPushButton("Log interaction…")
+        self.log_button.setObjectName("logButton")
+        self.log_button.clicked.connect(self.open_log_dialog)
+        for b in (self.done_button, self.snooze_button, self.log_button):
+            b.setMinimumHeight(30)
+        self.done_button.setDefault(True)
+
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(title)
+        titles.addWidget(self.subtitle)
+        head.addLayout(titles, 1)
+        head.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignBottom)
+        head.addWidget(self.snooze_button, 0, Qt.AlignmentFlag.AlignBottom)
+        head.addWidget(self.log_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        self.banner = QFrame()
+        self.banner.setObjectName("todayBanner")
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner_label = QLabel()
+        self.banner_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setObjectName("undoButton")
+        self.undo_button.clicked.connect(self.undo)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(10, 4, 4, 4)
+        banner_layout.addWidget(self.banner_label, 1)
+        banner_layout.addWidget(self.undo_button)
+        self.banner.setVisible(False)
+        # The confirmation (and its Undo) fades after a while, like a toast.
+        self._banner_timer = QTimer(self)
+        self._banner_timer.setSingleShot(True)
+        self._banner_timer.timeout.connect(self._hide_banner)
+
+        self.table = QTableView()
+        self.table.setObjectName("followUpsTable")
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(PaddedDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setIconSize(QSize(12, 12))
+        self.table.verticalHeader().setVisible(False)
+        row_height = self.table.fontMetrics().height() + 14
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # Today lists are short, so sizing to contents is cheap; the note takes what is left.
+        for col in (WHEN, WHO, KIND):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+
+        self.empty = EmptyState("todayEmptyState")
+        self.empty.set_icon(badge_icon("✓", 130, 120), 64)
+        self.empty.set_text("Nothing due", EMPTY_TEXT)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        side = QWidget()
+        side.setObjectName("losingTouchPanel")
+        side_title = QLabel("Losing touch")
+        bold = QFont(side_title.font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.15)
+        side_title.setFont(bold)
+        side_hint = QLabel("Lapsed keep-in-touch dates, longest first")
+        side_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        side_hint.setWordWrap(True)
+        self.losing_list = QListWidget()
+        self.losing_list.setObjectName("losingTouchList")
+        self.losing_list.setIconSize(QSize(28, 28))
+        self.losing_list.setSpacing(2)
+        self.losing_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.losing_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.losing_empty = QLabel("No one. Everyone you keep in touch with is up to date.")
+        self.losing_empty.setWordWrap(True)
+        self.losing_empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(side_title)
+        side_layout.addWidget(side_hint)
+        side_layout.addWidget(self.losing_list, 1)
+        side_layout.addWidget(self.losing_empty)
+        side_layout.addStretch(0)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.stack)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([720, 280])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+        layout.addLayout(head)
+        layout.addWidget(self.banner)
+        layout.addWidget(split, 1)
+
+    # -- refreshing ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read what is due, keeping the selected row selected."""
+        selected = self.selected_item()
+        try:
+            data = self._activity.today(self._clock.now())
+        except ServiceError as exc:
+            self._say(str(exc))
+            return
+        self.data = data
+        self.model.set_today(data)
+        self.table.clearSpans()
+        for row in self.model.header_rows():
+            self.table.setSpan(row, 0, 1, len(COLUMNS))
+        self._fill_losing(data)
+        self.stack.setCurrentWidget(self.empty if not data.items else self.table)
+        self.subtitle.setText(self._summary(data))
+        row = self.model.row_of(item_key(selected)) if selected is not None else -1
+        # Keep the selection; else select the first item so Done is really one click.
+        self.select_row(row if row >= 0 else self._first_item_row())
+        self._update_buttons()
+
+    def _first_item_row(self) -> int:
+        return next(
+            (r for r in range(self.model.rowCount()) if self.model.item(r) is not None), -1
+        )
+
+    def _summary(self, data: TodayData) -> str:
+        day = data.now.astimezone(self._tz)
+        date = f"{day:%A} {day.day} {day:%B}"
+        parts = [
+            f"{len(items)} {label}"
+            for items, label in (
+                (data.overdue, "overdue"),
+                (data.today, "due today"),
+                (data.this_week, "in the next 7 days"),
+            )
+            if items
+        ]
+        return f"{date}  ·  {' · '.join(parts) or 'nothing due'}"
+
+    def _fill_losing(self, data: TodayData) -> None:
+        self.losing_list.clear()
+        for cadence, lapsed in data.losing_touch:
+            text = f"{cadence.name}\n{lapsed_text(lapsed)} overdue · every {cadence.days} days"
+            item = QListWidgetItem(_initials_icon(cadence.name), text)
+            item.setData(ITEM_ROLE, cadence.contact_id)
+            item.setToolTip(f"Last in touch: {self._last_seen(cadence.last_interaction)}")
+            self.losing_list.addItem(item)
+        has = bool(data.losing_touch)
+        self.losing_list.setVisible(has)
+        self.losing_empty.setVisible(not has)
+
+    def _last_seen(self, when: dt.datetime | None) -> str:
+        return format_local(when, self._tz) if when else "never logged"
+
+    def showEvent(self, event) -> None:
+        # Relative times ("Today 14:00") go stale while the page is hidden.
+        super().showEvent(event)
+        self.refresh()
+
+    # -- selection ----------------------------------------------------------------------------
+    def selected_item(self) -> DueItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.item(rows[0].row()) if rows else None
+
+    def select_row(self, row: int) -> None:
+        if self.model.item(row) is None:
+            self.table.clearSelection()
+            return
+        self.table.selectRow(row)
+        self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def _update_buttons(self, *_args: object) -> None:
+        item = self.selected_item()
+        self.done_button.setEnabled(item is not None)
+        self.log_button.setEnabled(item is not None)
+        is_followup = item is not None and item.kind == "followup"
+        self.snooze_button.setEnabled(is_followup)
+        self.snooze_button.setToolTip(
+            "Remind me later" if is_followup or item is None
+            else "Keep-in-touch dates move when you log an interaction"
+        )
+
+    def _activated(self, index: QModelIndex) -> None:
+        item = self.model.item(index.row())
+        if item is not None:
+            self.contactActivated.emit(item.contact_id)
+
+    # -- actions ------------------------------------------------------------------------------
+    def mark_done(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        try:
+            if item.followup_id is not None:
+                fid = item.followup_id
+                self._activity.done(fid)
+                self._offer_undo(f"Done: {item.name}", lambda: self._activity.reopen(fid))
+            else:
+                logged = self._activity.log_interaction(item.contact_id, "other")
+                self._offer_undo(
+                    f"Logged that you were in touch with {item.name}",
+                    lambda: self._activity.delete_interaction(logged.id),
+                )
+        except ServiceError as exc:
+            self._say(str(exc))
+        self.refresh()
+
+    def snooze(self, choice: str | dt.datetime) -> None:
+        item = self.selected_item()
+        if item is None or item.followup_id is None:
+            return
+        fid, before = item.followup_id, None
+        try:
+            before = self._activity.get_followup(fid).snoozed_until
+            after = self._activity.snooze(fid, choice)
+        except ServiceError as exc:
+            self._say(str(exc))
+        else:
+            until = format_local(after.effective_due, self._tz, with_year=False)
+            self._offer_undo(
+                f"Snoozed {item.name} until {until}",
+                lambda: self._activity.restore_snooze(fid, before),
+            )
+        self.refresh()
+
+    def open_custom_snooze(self) -> FollowUpDialog | None:
+        item = self.selected_item()
+        if item is None or item.followup_id is None:
+            return None
+        dialog = FollowUpDialog(
+            self._tz, self._clock.now(), self, contact_name=item.name, mode="snooze"
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.snooze(dialog.due_utc()))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_log_dialog(self) -> LogInteractionDialog | None:
+        item = self.selected_item()
+        if item is None:
+            return None
+        dialog = LogInteractionDialog(self._tz, self._clock.now(), self, contact_name=item.name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        cid, name = item.contact_id, item.name
+
+        def log() -> None:
+            channel, at, note = dialog.values()
+            try:
+                logged = self._activity.log_interaction(cid, channel, note, at)
+            except ServiceError as exc:
+                self._say(str(exc))
+                return
+            self._offer_undo(
+                f"Logged an interaction with {name}",
+                lambda: self._activity.delete_interaction(logged.id),
+            )
+            self.refresh()
+
+        dialog.accepted.connect(log)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    # -- banner and undo ----------------------------------------------------------------------
+    def _offer_undo(self, text: str, undo: Callable[[], object]) -> None:
+        self._undo = undo
+        self._show_banner(text, can_undo=True)
+
+    def _say(self, text: str) -> None:
+        self._undo = None
+        self._show_banner(text, can_undo=False)
+
+    def _show_banner(self, text: str, can_undo: bool) -> None:
+        self.banner_label.setText(text)
+        self.undo_button.setVisible(can_undo)
+        self.banner.setVisible(True)
+        self._banner_timer.start(UNDO_VISIBLE_MS)
+
+    def _hide_banner(self) -> None:
+        self._undo = None
+        self.banner.setVisible(False)
+
+    def undo(self) -> None:
+        undo, self._undo = self._undo, None
+        self.banner.setVisible(False)
+        if undo is None:
+            return
+        try:
+            undo()
+        except ServiceError as exc:
+            self._say(str(exc))
+        self.refresh()
+
+
+def _initials_icon(name: str) -> QIcon:
+    words = [w for w in name.split() if w[:1].isalnum()]
+    letters = "".join(w[0] for w in words[:2]).upper() or "?"
+    # A stable hue per person, so the same face-colour comes back every day.
+    hue = sum(ord(ch) * (i + 1) for i, ch in enumerate(name)) % 360
+    return badge_icon(letters, hue, 110)
