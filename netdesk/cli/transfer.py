@@ -29,6 +29,7 @@ def _run_import(args: argparse.Namespace) -> int:
                 "created": report.created,
                 "updated": report.updated,
                 "unchanged": report.unchanged,
+                "merged": report.merged,
                 "skipped": report.skipped,
                 "errors": [
                     {"file": p.file, "card": p.card, "line": p.line, "message": p.message}

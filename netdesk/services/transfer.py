@@ -9,10 +9,10 @@ or a name are never merged. Re-importing the same file changes nothing.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import re
 import tempfile
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +40,8 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    # Cards merged into another card of the same import (the same person twice in a file).
+    merged: int = 0
     skipped: int = 0
     problems: list[CardProblem] = field(default_factory=list)
     # (file, message) for files that could not be read at all.
@@ -49,6 +51,7 @@ class ImportReport:
         self.created += other.created
         self.updated += other.updated
         self.unchanged += other.unchanged
+        self.merged += other.merged
         self.skipped += other.skipped
         self.problems += other.problems
         self.files_failed += other.files_failed
@@ -57,12 +60,30 @@ class ImportReport:
         parts = [f"{self.created} created", f"{self.updated} updated"]
         if self.unchanged:
             parts.append(f"{self.unchanged} unchanged")
+        if self.merged:
+            parts.append(f"{self.merged} merged with another card")
         parts.append(f"{self.skipped} skipped")
         return ", ".join(parts)
 
 
 def count_cards(data: bytes) -> int:
     return len(_BEGIN.findall(data))
+
+
+def content_uid(card: Contact) -> str:
+    """A stable UID for a card that has none, from what identifies the person on it."""
+    parts = [
+        card.display_name,
+        card.family_name,
+        card.given_name,
+        card.additional_names,
+        card.org,
+        card.birthday.iso() if card.birthday else "",
+        *sorted(normalise_email(e.value) for e in card.emails),
+        *sorted(normalise_phone(p.value) for p in card.phones),
+    ]
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return f"urn:netdesk:card:{digest[:32]}"
 
 
 # -- merging ----------------------------------------------------------------------------------
@@ -102,18 +123,40 @@ _SCALARS = (
 )
 
 
-def merge_into(existing: Contact, incoming: Contact) -> Contact:
+def _rev_key(rev: str) -> str:
+    # REV comes as 2026-01-02T03:04:05Z or 20260102T030405Z; compare without separators.
+    return rev.replace("-", "").replace(":", "").strip()
+
+
+def card_overrides(existing: Contact, incoming: Contact, same_uid: bool) -> bool:
+    """Does the incoming card replace single values, or only fill the gaps?
+
+    A card with the contact's UID is a version of the same record: it replaces values unless
+    the stored REV is newer. A card matched by e-mail or phone is another record of the same
+    person (another address book): it replaces values only when it comes from the same file
+    the contact was imported from or carries a newer REV, else it only adds, so importing
+    two address books in either order, or again, gives the same result.
+    """
+    if same_uid:
+        return not (existing.rev and _rev_key(existing.rev) > _rev_key(incoming.rev))
+    if incoming.source and incoming.source == existing.source:
+        return True
+    return bool(incoming.rev) and _rev_key(incoming.rev) > _rev_key(existing.rev)
+
+
+def merge_into(existing: Contact, incoming: Contact, overrides: bool = False) -> Contact:
     """The existing contact updated with what the card brings; nothing the user had is lost.
 
-    Values the card has win for single fields; phones, e-mails, URLs, profiles, addresses,
-    tags and unknown properties are unions. netdesk's own fields (where we met, cadence) stay.
+    Single fields take the card's value when ``card_overrides``, else only fill empty ones;
+    phones, e-mails, URLs, profiles, addresses, tags and unknown properties are unions;
+    notes are appended when new. netdesk's own fields (where we met, cadence) stay.
     """
     merged = dataclasses.replace(existing)
-    if incoming.display_name and incoming.display_name != existing.display_name:
+    if incoming.display_name and (overrides or not existing.display_name):
         merged.display_name = incoming.display_name
     for name in _SCALARS:
         value = getattr(incoming, name)
-        if value:
+        if value and (overrides or not getattr(existing, name)):
             setattr(merged, name, value)
     for kind in ("phones", "emails", "urls", "social_profiles"):
         setattr(merged, kind, _union(kind, getattr(existing, kind), getattr(incoming, kind)))
@@ -128,7 +171,7 @@ def merge_into(existing: Contact, incoming: Contact) -> Contact:
     merged.raw_properties = list(
         dict.fromkeys([*existing.raw_properties, *incoming.raw_properties])
     )
-    if incoming.photo:
+    if incoming.photo and (overrides or not existing.photo):
         merged.photo, merged.photo_mime = incoming.photo, incoming.photo_mime
     elif incoming.photo_uri and not existing.photo:
         merged.photo_uri = incoming.photo_uri
@@ -185,6 +228,12 @@ class _FileImport:
 
     def run_batch(self, cards: Sequence[Contact]) -> None:
         repo = self.repo
+        for card in cards:
+            card.source = card.source or self.source
+            if not card.uid:
+                # Same card, same UID: re-importing a file of UID-less cards (old phones
+                # write none) then finds them again instead of duplicating them.
+                card.uid = content_uid(card)
         uid_hits = repo.ids_by_uid(c.uid for c in cards)
         email_hits = repo.ids_by_match_key(
             "email", (normalise_email(e.value) for c in cards for e in c.emails)
@@ -199,13 +248,13 @@ class _FileImport:
         existing = {c.id: c for c in repo.get_many(sorted(candidate_ids))} if candidate_ids else {}
         updates: dict[int, Contact] = {}
         for card in cards:
-            card.source = card.source or self.source
-            target_id = uid_hits.get(card.uid) if card.uid else None
+            target_id = uid_hits.get(card.uid)
+            same_uid = target_id is not None
             if target_id is None:
                 target_id = self._match_existing(card, email_hits, phone_hits, existing, updates)
             if target_id is not None:
                 base = updates.get(target_id) or existing[target_id]
-                merged = merge_into(base, card)
+                merged = merge_into(base, card, card_overrides(base, card, same_uid))
                 if target_id in updates or not _same(merged, existing[target_id]):
                     updates[target_id] = merged
                 else:
@@ -213,13 +262,13 @@ class _FileImport:
                 continue
             twin = self._match_pending(card)
             if twin is not None:
-                merged = merge_into(twin, card)
+                # A later card in the same file for the same person (or record) adds to it.
+                merged = merge_into(twin, card, overrides=twin.uid == card.uid)
                 for f in dataclasses.fields(Contact):
                     setattr(twin, f.name, getattr(merged, f.name))
                 self._remember(twin)
+                self.report.merged += 1
                 continue
-            if not card.uid:
-                card.uid = f"urn:uuid:{uuid.uuid4()}"
             self._remember(card)
             self.pending.append(card)
         for merged in updates.values():

@@ -52,6 +52,7 @@ def test_import_list_show_export(tmp_path: Path, capsys) -> None:
         "created": 3,
         "updated": 0,
         "unchanged": 0,
+        "merged": 0,
         "skipped": 0,
         "errors": [],
     }
