@@ -90,7 +90,7 @@ def test_show_ambiguous_and_unknown_give_clear_errors(tmp_path: Path, capsys) ->
     vcf = tmp_path / "in.vcf"
     vcf.write_text(CARDS.replace("FN:Smith\\, John", "FN:John Smith"), encoding="utf-8")
     run(capsys, "--data-dir", d, "import", str(vcf))
-    code, out, err = run(capsys, "--data-dir", d, "show", "John Smith")
+    code, _, err = run(capsys, "--data-dir", d, "show", "John Smith")
     assert code != 0 and "matches 2 contacts" in err and "Traceback" not in err
     code, _, err = run(capsys, "--data-dir", d, "show", "nobody")
     assert code != 0 and "no contact matches" in err
@@ -153,7 +153,7 @@ def test_module_entry_point_runs_as_a_process(tmp_path: Path) -> None:
 
 
 def test_static_subcommand_names_match_the_modules() -> None:
-    import netdesk.cli as cli
+    from netdesk import cli
 
     _, runners = cli._build_parser()
     assert set(runners) == cli.SUBCOMMANDS
