@@ -223,6 +223,7 @@ class ContactRepository:
         self.conn = conn
         self._tag_ids: dict[str, int] | None = None
         self._tag_names: dict[int, str] = {}
+        self._tag_by_spelling: dict[str, int] = {}
         self._event_ids: dict[str, int] | None = None
 
     # -- lookups kept for the length of one transaction --------------------------------------
@@ -235,12 +236,16 @@ class ContactRepository:
 
     def tag_id(self, name: str, create: bool = True) -> int | None:
         """The id of a tag, matched case- and accent-insensitively; created when missing."""
+        if name in self._tag_by_spelling:  # a bulk import repeats a few tag names 100k times
+            return self._tag_by_spelling[name]
         key = fold(name)
         tags = self._tags()
         if key not in tags and create:
             res = self.conn.execute(insert(TagRow).values(name=name.strip()))
             tags[key] = res.inserted_primary_key[0]
             self._tag_names[tags[key]] = name.strip()
+        if key in tags:
+            self._tag_by_spelling[name] = tags[key]
         return tags.get(key)
 
     def event_id(self, name: str, kind: str = "") -> int | None:
@@ -272,7 +277,7 @@ class ContactRepository:
             if tid is not None and tid not in tag_ids:
                 tag_ids.append(tid)
                 batch.tag_links.append((cid, tid))
-        tag_names = sorted((self._tag_names[t] for t in tag_ids), key=fold)
+        tag_names = sorted((self._tag_names[t] for t in tag_ids), key=str.casefold)
         batch.contacts.append(
             _contact_tuple(c, cid, event_id, LIST_SEP.join(tag_names), created, now)
         )
