@@ -51,7 +51,7 @@ def _run_list(args: argparse.Namespace) -> int:
 
 
 def contact_json(c: Contact) -> dict:
-    def values(items):  # noqa: ANN001, ANN202
+    def values(items):
         return [{"value": v.value, "label": v.label, "preferred": v.preferred} for v in items]
 
     return {

@@ -355,10 +355,7 @@ def format_local(when: dt.datetime, tz: dt.tzinfo, with_year: bool = True) -> st
     """``Fri 27 Nov 2026 14:00`` in local time; English names whatever the C locale says."""
     local = when.astimezone(tz)
     year = f" {local.year}" if with_year else ""
-    return (
-        f"{_DAYS[local.weekday()]} {local.day} {_MONTHS[local.month - 1]}{year} "
-        f"{local:%H:%M}"
-    )
+    return f"{_DAYS[local.weekday()]} {local.day} {_MONTHS[local.month - 1]}{year} {local:%H:%M}"
 
 
 def format_day(when: dt.datetime, tz: dt.tzinfo, weekday: bool = True) -> str:

@@ -110,14 +110,19 @@ class ContactService:
                 ids = wanted if ids is None else [i for i in wanted if i in set(ids)]
             return listing.list_summaries(self._read, ids)
 
-    def search_ids(self, search: str, tag: str | None = None) -> list[int]:
-        """Ids matching every word of ``search`` as a prefix (all if blank), sorted by name."""
+    def search_ids(
+        self, search: str, tag: str | None = None, limit: int | None = None
+    ) -> list[int]:
+        """Ids matching every word of ``search`` as a prefix (all if blank), sorted by name.
+
+        ``limit`` keeps the first N by name (the window's first screenful at start-up).
+        """
         with storage_errors():
-            found = listing.search_ids(self._read, search)
+            found = listing.search_ids(self._read, search, limit=None if tag else limit)
             if tag:
                 tagged = set(listing.ids_with_tag(self._read, tag))
                 found = [i for i in found if i in tagged]
-            return found
+            return found if limit is None else found[:limit]
 
     def get(self, contact_id: int) -> Contact:
         from netdesk.store.contacts import ContactRepository

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import sys
 from collections.abc import Iterator
 
 from netdesk.store.db import StoreError
@@ -58,15 +59,20 @@ def describe_storage_error(exc: BaseException) -> str:
 @contextlib.contextmanager
 def storage_errors() -> Iterator[None]:
     """Turn SQLite/SQLAlchemy/OS failures inside the block into ServiceError."""
-    from sqlalchemy.exc import DBAPIError
-
     try:
         yield
     except ServiceError:
         raise
     except StoreError as exc:
         raise ServiceError(str(exc)) from exc
-    except (DBAPIError, sqlite3.Error) as exc:
+    except sqlite3.Error as exc:
         raise ServiceError(describe_storage_error(exc)) from exc
     except OSError as exc:
         raise ServiceError(f"netdesk could not use its data files: {exc.strerror or exc}") from exc
+    except Exception as exc:
+        # SQLAlchemy wraps sqlite3 errors in DBAPIError. Look it up without importing it:
+        # the read paths run on plain sqlite3 and must not pay SQLAlchemy's import time.
+        sa_exc = sys.modules.get("sqlalchemy.exc")
+        if sa_exc is not None and isinstance(exc, sa_exc.DBAPIError):
+            raise ServiceError(describe_storage_error(exc)) from exc
+        raise

@@ -139,15 +139,15 @@ def search_ids(con: sqlite3.Connection, user_text: str, limit: int | None = None
     (``match_query`` gives None for it) before calling this.
     """
     query = match_query(user_text)
+    suffix = f" LIMIT {int(limit)}" if limit is not None else ""
     if query is None:
-        return [row[0] for row in con.execute("SELECT id FROM contacts ORDER BY sort_name, id")]
+        sql = f"SELECT id FROM contacts ORDER BY sort_name, id{suffix}"
+        return [row[0] for row in con.execute(sql)]
     sql = (
         "SELECT c.id FROM contacts_fts f JOIN contacts c ON c.id = f.rowid "
         "WHERE contacts_fts MATCH ? ORDER BY c.sort_name, c.id"
     )
-    if limit is not None:
-        sql += f" LIMIT {int(limit)}"
-    return [row[0] for row in con.execute(sql, (query,))]
+    return [row[0] for row in con.execute(sql + suffix, (query,))]
 
 
 def ids_with_tag(con: sqlite3.Connection, tag: str) -> list[int]:

@@ -251,7 +251,11 @@ class TodayView(QWidget):
         clock: Clock,
         tz: dt.tzinfo,
         parent: QWidget | None = None,
+        *,
+        load_now: bool = True,
     ) -> None:
+        """``load_now=False`` leaves the first query for when the view is shown (start-up
+        keeps the store's SQLAlchemy path out of the first paint)."""
         super().__init__(parent)
         self.setObjectName("todayView")
         self._activity = activity
@@ -270,7 +274,8 @@ class TodayView(QWidget):
             lambda item: self.contactActivated.emit(item.data(ITEM_ROLE))
         )
         on_activity_change(activity, self, self.refresh)
-        self.refresh()
+        if load_now:
+            self.refresh()
 
     # -- building -----------------------------------------------------------------------------
     def _build(self) -> None:

@@ -17,17 +17,66 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from netdesk.domain.contact import Contact, LabeledValue  # noqa: E402
-from netdesk.services.contacts import ContactService  # noqa: E402
-from netdesk.store.contacts import ContactRepository  # noqa: E402
-from netdesk.store.db import open_database  # noqa: E402
+from netdesk.domain.contact import Contact, LabeledValue
+from netdesk.services.contacts import ContactService
+from netdesk.store.contacts import ContactRepository
+from netdesk.store.db import open_database
 
-GIVEN = ["Ada", "Zoë", "José", "Björn", "Aiko", "Мария", "Νίκος", "李", "Fatima", "Liam", "Olivia",
-         "Noah", "Émile", "Søren", "Priya", "Kwame", "Mateo", "Hana", "Ivan", "Chloé"]
-FAMILY = ["Lovelace", "Müller", "García", "Ångström", "Tanaka", "Иванова", "Παπαδόπουλος", "王",
-          "Okafor", "Smith", "Dubois", "Nowak", "Rossi", "Kowalski", "Nguyen", "O'Brien", "Khan"]
-ORGS = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark Industries", "Wayne Enterprises",
-        "Café Müller", "Cyberdyne", "Soylent", "Tyrell", "Aperture"]
+GIVEN = [
+    "Ada",
+    "Zoë",
+    "José",
+    "Björn",
+    "Aiko",
+    "Мария",
+    "Νίκος",
+    "李",
+    "Fatima",
+    "Liam",
+    "Olivia",
+    "Noah",
+    "Émile",
+    "Søren",
+    "Priya",
+    "Kwame",
+    "Mateo",
+    "Hana",
+    "Ivan",
+    "Chloé",
+]
+FAMILY = [
+    "Lovelace",
+    "Müller",
+    "García",
+    "Ångström",
+    "Tanaka",
+    "Иванова",
+    "Παπαδόπουλος",
+    "王",
+    "Okafor",
+    "Smith",
+    "Dubois",
+    "Nowak",
+    "Rossi",
+    "Kowalski",
+    "Nguyen",
+    "O'Brien",
+    "Khan",
+]
+ORGS = [
+    "Acme",
+    "Globex",
+    "Initech",
+    "Umbrella",
+    "Hooli",
+    "Stark Industries",
+    "Wayne Enterprises",
+    "Café Müller",
+    "Cyberdyne",
+    "Soylent",
+    "Tyrell",
+    "Aperture",
+]
 TAGS = ["conference", "meetup", "recruiter", "founder", "alumni", "client", "friend"]
 
 
@@ -87,8 +136,21 @@ def main() -> None:
             f"(runs: {', '.join(f'{t:.2f}' for t in insert_times)})"
         )
         service = ContactService(open_database(Path(tmp) / "run0"))
-        queries = ["a", "zo", "zoe", "mull", "ada lov", "acme", "recruit", "+49 170", "example.org",
-                   "josé garcía", "иван", "nomatchxyz", "spring meetup"]
+        queries = [
+            "a",
+            "zo",
+            "zoe",
+            "mull",
+            "ada lov",
+            "acme",
+            "recruit",
+            "+49 170",
+            "example.org",
+            "josé garcía",
+            "иван",
+            "nomatchxyz",
+            "spring meetup",
+        ]
         print(f"{'query':<16}{'hits':>8}{'median ms':>12}{'min ms':>9}")
         for q in queries:
             times = []

@@ -50,8 +50,15 @@ def snapshot(database) -> tuple:
 def test_log_reads_local_time_and_confirms(env, capsys):
     ada, activity = env
     status, out, _ = run(
-        capsys, "log", "ada@example.org", "--channel", "call", "--note", "engines",
-        "--at", "2026-11-27T14:00",
+        capsys,
+        "log",
+        "ada@example.org",
+        "--channel",
+        "call",
+        "--note",
+        "engines",
+        "--at",
+        "2026-11-27T14:00",
     )
     assert status == 0
     assert out.strip() == "Logged a call with Ada Lovelace on Fri 27 Nov 2026 14:00"

@@ -1,0 +1,180 @@
+"""Importing .vcf files from the GUI: a worker thread, a progress bar, Cancel, then the report.
+
+The import runs in ``ImportWorker`` (a QThread) so the window stays responsive; progress and
+the result come back as queued signals. Cancel sets a flag the service polls between batches;
+the service then rolls the file's transaction back, so the store is as it was.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+# import_files(paths, progress, cancelled) -> ImportReport, as TransferService offers it.
+ImportFn = Callable[..., object]
+
+
+class ImportWorker(QThread):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    cancelled = Signal()
+    failed = Signal(str)
+
+    def __init__(self, import_files: ImportFn, paths: Sequence[Path], parent=None) -> None:
+        super().__init__(parent)
+        self._import_files = import_files
+        self._paths = list(paths)
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        from netdesk.services.errors import ServiceError
+        from netdesk.services.transfer import ImportCancelled
+
+        try:
+            report = self._import_files(self._paths, self.progressed.emit, self._cancel.is_set)
+        except ImportCancelled:
+            self.cancelled.emit()
+        except ServiceError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # a bug must not kill the thread silently; show it
+            self.failed.emit(f"The import stopped because of an unexpected error: {exc!r}")
+        else:
+            self.succeeded.emit(report)
+
+
+def describe_report(report) -> tuple[str, str]:
+    """(one-line summary, details) of an ImportReport, for people rather than programs."""
+    summary = (f"{report.created:,} created, {report.updated:,} updated, "
+               f"{report.skipped:,} skipped")
+    unchanged = getattr(report, "unchanged", 0)
+    if unchanged:
+        summary += f", {unchanged:,} unchanged"
+    lines = []
+    for file, message in report.files_failed:
+        lines.append(f"{Path(file).name}: could not be read: {message}")
+    for p in report.problems:
+        where = f"card {p.card}" if p.card else "outside any card"
+        state = "skipped" if getattr(p, "skipped", True) else "imported with a warning"
+        lines.append(f"{Path(p.file).name}, {where}, line {p.line} ({state}): {p.message}")
+    return summary, "\n".join(lines)
+
+
+class ImportDialog(QDialog):
+    """Shows one import from start to report. ``finished_import`` fires when the store changed."""
+
+    finished_import = Signal(object)
+
+    def __init__(self, import_files: ImportFn, paths: Sequence[Path],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.setWindowTitle("Import vCards")
+        self.setMinimumWidth(520)
+        self.paths = [Path(p) for p in paths]
+        self.report = None
+        self.outcome = "running"  # then "done", "cancelled" or "failed"
+        names = ", ".join(p.name for p in self.paths[:3])
+        if len(self.paths) > 3:
+            names += f" and {len(self.paths) - 3} more"
+        self.status = QLabel(f"Importing {names}…")
+        self.status.setObjectName("importStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("importProgress")
+        self.progress.setRange(0, 0)  # busy until the first count arrives
+        self.details = QPlainTextEdit()
+        self.details.setObjectName("importReport")
+        self.details.setReadOnly(True)
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.details.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("importCancelButton")
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.buttons)
+        self.worker = ImportWorker(import_files, self.paths, self)
+        self.worker.progressed.connect(self._on_progress)
+        self.worker.succeeded.connect(self._on_done)
+        self.worker.cancelled.connect(self._on_cancelled)
+        self.worker.failed.connect(self._on_failed)
+
+    def start(self) -> None:
+        self.worker.start()
+
+    def is_running(self) -> bool:
+        return self.outcome == "running"
+
+    def cancel(self) -> None:
+        if self.is_running():
+            self.worker.cancel()
+            self.cancel_button.setEnabled(False)
+            self.status.setText("Cancelling… nothing will be changed.")
+
+    def reject(self) -> None:
+        # Esc or Cancel while importing asks the worker to stop; the dialog stays until the
+        # worker confirms, so the window never shows a half-finished store.
+        if self.is_running():
+            self.cancel()
+            return
+        super().reject()
+
+    def wait(self, ms: int = 30000) -> bool:
+        return self.worker.wait(ms)
+
+    # -- worker results -----------------------------------------------------------------------
+    def _on_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+            self.progress.setFormat(f"{done:,} of {total:,} cards")
+
+    def _finish(self, outcome: str, text: str) -> None:
+        self.outcome = outcome
+        self.status.setText(text)
+        self.buttons.clear()
+        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("importCloseButton")
+        close.clicked.connect(self.accept)
+        close.setDefault(True)
+
+    def _on_done(self, report) -> None:
+        self.report = report
+        summary, details = describe_report(report)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.progress.setFormat("Done")
+        self._finish("done", f"Import finished: {summary}.")
+        if details:
+            self.details.setPlainText(details)
+            self.details.show()
+            self.resize(max(self.width(), 640), 420)
+        self.finished_import.emit(report)
+
+    def _on_cancelled(self) -> None:
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat("Cancelled")
+        self._finish("cancelled", "Import cancelled; nothing was changed.")
+
+    def _on_failed(self, message: str) -> None:
+        self._finish("failed", message)

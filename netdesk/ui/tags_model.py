@@ -1,0 +1,183 @@
+"""The sidebar: extra views (e.g. Today), "All contacts", then every tag with its count.
+
+One flat list model; each entry has a kind so the window knows whether choosing it switches
+to another view, shows every contact or filters by a tag. A delegate draws the counts
+right-aligned in the palette's placeholder colour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from netdesk.services.contacts import TagInfo
+
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+DECORATION = int(Qt.ItemDataRole.DecorationRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+KIND = int(Qt.ItemDataRole.UserRole) + 1
+COUNT = int(Qt.ItemDataRole.UserRole) + 2
+KEY = int(Qt.ItemDataRole.UserRole) + 3
+
+VIEW, ALL, HEADER, TAG = "view", "all", "header", "tag"
+
+
+@dataclass
+class SidebarEntry:
+    kind: str
+    title: str
+    # View entries: the key the window gave; tags: the tag name.
+    key: str = ""
+    count: int | None = None
+    icon: QIcon | None = None
+    tooltip: str = ""
+
+
+class SidebarModel(QAbstractListModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._views: list[SidebarEntry] = []
+        self._all = SidebarEntry(ALL, "All contacts", count=0)
+        self._tags: list[SidebarEntry] = []
+        self._entries: list[SidebarEntry] = [self._all]
+        self.tag_icon: QIcon | None = None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        e = self._entries[index.row()]
+        if role == DISPLAY:
+            return e.title
+        if role == DECORATION:
+            return e.icon
+        if role == TOOLTIP:
+            return e.tooltip or None
+        if role == KIND:
+            return e.kind
+        if role == COUNT:
+            return e.count
+        if role == KEY:
+            return e.key
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self._entries[index.row()].kind == HEADER:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # -- what the window uses -----------------------------------------------------------------
+    def add_view(self, key: str, title: str, icon: QIcon | None, first: bool) -> None:
+        entry = SidebarEntry(VIEW, title, key=key, icon=icon)
+        self.beginResetModel()
+        if first:
+            self._views.insert(0, entry)
+        else:
+            self._views.append(entry)
+        self._rebuild()
+        self.endResetModel()
+
+    def set_all_icon(self, icon: QIcon) -> None:
+        self._all.icon = icon
+
+    def set_counts(self, total: int, tags: list[TagInfo]) -> None:
+        self.beginResetModel()
+        self._all.count = total
+        self._tags = [
+            SidebarEntry(
+                TAG,
+                t.name,
+                key=t.name,
+                count=t.count,
+                icon=self.tag_icon,
+                tooltip=(
+                    f"Keep in touch every {t.keep_in_touch_days} days"
+                    if t.keep_in_touch_days
+                    else ""
+                ),
+            )
+            for t in tags
+        ]
+        self._rebuild()
+        self.endResetModel()
+
+    def row_of(self, kind: str, key: str = "") -> int:
+        for i, e in enumerate(self._entries):
+            if e.kind == kind and (kind == ALL or e.key == key):
+                return i
+        return -1
+
+    def _rebuild(self) -> None:
+        header = [SidebarEntry(HEADER, "Tags")] if self._tags else []
+        self._entries = [*self._views, self._all, *header, *self._tags]
+
+
+class SidebarDelegate(QStyledItemDelegate):
+    """Draws the count at the right edge and section headers in small capitals."""
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        kind = index.data(KIND)
+        if kind == HEADER:
+            painter.save()
+            font = option.font
+            font.setPointSizeF(font.pointSizeF() * 0.85)
+            font.setBold(True)
+            font.setCapitalization(font.Capitalization.AllUppercase)
+            painter.setFont(font)
+            painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+            rect = option.rect.adjusted(8, 0, -8, 0)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                             index.data(DISPLAY))
+            painter.restore()
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        title = opt.text
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        # The style draws background, selection and icon; text and count are ours so the
+        # count can sit at the right edge and a long tag name elides before it.
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        count = index.data(COUNT)
+        count_text = "" if count is None else f"{count:,}"
+        metrics = opt.fontMetrics
+        count_width = metrics.horizontalAdvance(count_text) + 10 if count_text else 0
+        left = option.rect.left() + 8
+        if not opt.icon.isNull():
+            left += opt.decorationSize.width() + 8
+        text_rect = QRect(left, option.rect.top(), option.rect.right() - 8 - count_width - left,
+                          option.rect.height())
+        painter.save()
+        painter.setPen(option.palette.color(text_role))
+        painter.drawText(
+            text_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(title, Qt.TextElideMode.ElideRight, text_rect.width()),
+        )
+        if count_text:
+            muted = text_role if selected else QPalette.ColorRole.PlaceholderText
+            painter.setPen(option.palette.color(muted))
+            painter.drawText(
+                QRect(option.rect.left(), option.rect.top(), option.rect.width() - 8,
+                      option.rect.height()),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                count_text,
+            )
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex):
+        size = super().sizeHint(option, index)
+        size.setHeight(max(size.height(), option.fontMetrics.height() + 12))
+        if index.data(KIND) == HEADER:
+            size.setHeight(option.fontMetrics.height() + 16)
+        return size

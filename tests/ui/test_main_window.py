@@ -1,0 +1,259 @@
+"""The real window from create_window over a temporary data dir, driven like a user would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableView, QWidget
+
+from netdesk.domain.contact import Contact
+from netdesk.domain.text import fold
+from netdesk.ui.contacts_model import CONTACT_ID, NAME, ORG
+from netdesk.ui.main_window import FIRST_RUN_PAGE, NO_RESULTS_PAGE, TABLE_PAGE
+
+
+def names(window) -> list[str]:  # noqa: ANN001
+    m = window.model
+    return [m.summary(r).name for r in range(m.rowCount())]
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any text, non-ASCII included (qtbot.keyClicks aborts on it)."""
+    for ch in text:
+        QApplication.sendEvent(
+            widget, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown,
+                              Qt.KeyboardModifier.NoModifier, ch))
+
+
+def select_name(window, name: str) -> int:  # noqa: ANN001
+    row = names(window).index(name)
+    window.table.selectRow(row)
+    return window.model.summary(row).id
+
+
+def test_widgets_carry_object_names(window) -> None:
+    assert isinstance(window.findChild(QLineEdit, "searchEdit"), QLineEdit)
+    assert isinstance(window.findChild(QTableView, "contactsTable"), QTableView)
+    for name in ("tagList", "detailPane", "importButton", "exportButton", "newButton",
+                 "emptyState", "noResultsState", "viewStack"):
+        assert window.findChild(QWidget, name) is not None, name
+
+
+def test_first_run_offers_import_and_sample_contacts(window, qtbot, monkeypatch) -> None:
+    assert window.list_stack.currentIndex() == FIRST_RUN_PAGE
+    asked = []
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileNames",
+                        lambda *a, **k: (asked.append(1) or [], ""))
+    qtbot.mouseClick(window.findChild(QPushButton, "emptyImportButton"), Qt.MouseButton.LeftButton)
+    assert asked == [1]
+    qtbot.mouseClick(window.findChild(QPushButton, "sampleContactsButton"),
+                     Qt.MouseButton.LeftButton)
+    assert window.model.rowCount() == 40
+    assert window.contacts.count() == 40
+    assert window.list_stack.currentIndex() == TABLE_PAGE
+    assert window.count_label.text() == "40 contacts"
+
+
+def test_search_filters_and_clearing_brings_everyone_back(sample_window, qtbot) -> None:
+    w = sample_window
+    w.search_edit.setFocus()
+    qtbot.keyClicks(w.search_edit, "amara")
+    assert names(w) == ["Amara Okafor"]
+    w.search_edit.clear()
+    assert w.model.rowCount() == 40
+    type_text(w.search_edit, "chloé")
+    assert names(w) == ["Chloé Durand"]
+    qtbot.keyClick(w.search_edit, Qt.Key.Key_Escape)
+    assert w.search_edit.text() == ""
+    assert w.model.rowCount() == 40
+
+
+def test_search_without_results_shows_a_helpful_state(sample_window, qtbot) -> None:
+    w = sample_window
+    qtbot.keyClicks(w.search_edit, "zzqx")
+    assert w.list_stack.currentIndex() == NO_RESULTS_PAGE
+    title = w.findChild(QLabel, "noResultsStateTitle")
+    assert title.text() == "No contacts match “zzqx”"
+    qtbot.mouseClick(w.findChild(QPushButton, "clearSearchButton"), Qt.MouseButton.LeftButton)
+    assert w.list_stack.currentIndex() == TABLE_PAGE
+    assert w.model.rowCount() == 40
+
+
+def test_table_starts_sorted_by_name_ascending_and_sorts_both_ways(sample_window, qtbot) -> None:
+    w = sample_window
+    header = w.table.horizontalHeader()
+    assert header.sortIndicatorSection() == NAME
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert names(w) == sorted(names(w), key=str.casefold)
+    w.table.sortByColumn(NAME, Qt.SortOrder.DescendingOrder)
+    assert names(w) == sorted(names(w), key=str.casefold, reverse=True)
+    # A click on the Organisation header sorts by it; a second click flips the order.
+    x = header.sectionViewportPosition(ORG) + 10
+    orgs = lambda: [w.model.summary(r).org for r in range(w.model.rowCount())]  # noqa: E731
+    for _ in range(2):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(x, 5))
+        order = header.sortIndicatorOrder()
+        filled = [o for o in orgs() if o]
+        assert header.sortIndicatorSection() == ORG
+        assert filled == sorted(filled, key=fold,
+                                reverse=order == Qt.SortOrder.DescendingOrder)
+        assert orgs()[-1] == ""  # freelancers without an organisation sort last either way
+
+
+def test_tag_in_sidebar_filters_the_table(sample_window) -> None:
+    w = sample_window
+    w.select_tag("recruiter")
+    assert 0 < w.model.rowCount() < 40
+    assert all("recruiter" in w.model.summary(r).tags for r in range(w.model.rowCount()))
+    w.select_tag(None)
+    assert w.model.rowCount() == 40
+
+
+def test_selection_shows_the_contact_in_the_detail_pane(sample_window) -> None:
+    w = sample_window
+    select_name(w, "Priya Raman")
+    assert w.detail.name_label.text() == "Priya Raman"
+    subtitle = w.detail.findChild(QLabel, "detailSubtitle")
+    assert subtitle.text() == "Senior Technical Recruiter · TalentBridge"
+
+
+def test_edit_and_save_updates_table_detail_and_store(sample_window, qtbot) -> None:
+    w = sample_window
+    cid = select_name(w, "Kenji Watanabe")
+    w.table.setFocus()
+    qtbot.keyClick(w.table, Qt.Key.Key_Return)
+    editor = w.editor
+    assert editor is not None and editor.isVisible()
+    editor.org_edit.setText("Kumo Data GmbH")
+    qtbot.mouseClick(editor.buttons.button(editor.buttons.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.editor is None)
+    row = w.model.row_of(cid)
+    assert w.model.index(row, ORG).data() == "Kumo Data GmbH"
+    assert w.selected_contact_ids() == [cid]
+    assert "Kumo Data GmbH" in w.detail.findChild(QLabel, "detailSubtitle").text()
+    assert w.contacts.get(cid).org == "Kumo Data GmbH"
+    # Edits are undoable too.
+    w.undo_action.trigger()
+    assert w.contacts.get(cid).org == "Kumo Analytics"
+    assert w.model.index(w.model.row_of(cid), ORG).data() == "Kumo Analytics"
+
+
+def test_double_click_opens_the_editor(sample_window, qtbot) -> None:
+    w = sample_window
+    rect = w.table.visualRect(w.model.index(2, NAME))
+    qtbot.mouseClick(w.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(w.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert w.editor is not None
+    assert w.editor.original.id == w.model.summary(2).id
+    w.editor.reject()
+
+
+def test_validation_message_appears_next_to_the_field(sample_window, qtbot) -> None:
+    w = sample_window
+    w.table.setFocus()
+    qtbot.keyClick(w, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = w.editor
+    assert editor is not None and editor.original.id is None
+    editor.given_edit.setText("Nina")
+    editor.emails.value_edit(0) or editor.emails.add_row()
+    editor.emails.add_row("not-an-address")
+    assert not editor.try_save()
+    assert editor.isVisible()
+    assert editor.emails.error.isVisible()
+    assert "not-an-address" in editor.emails.error.text()
+    assert w.contacts.count() == 40
+    editor.emails.set_values([])
+    assert editor.try_save()
+    assert w.contacts.count() == 41
+    assert "Nina" in [w.model.summary(r).name for r in range(w.model.rowCount())]
+
+
+def test_delete_key_deletes_and_ctrl_z_brings_back_the_same_id(sample_window, qtbot) -> None:
+    w = sample_window
+    cid = select_name(w, "Mei Chen")
+    w.table.setFocus()
+    qtbot.keyClick(w.table, Qt.Key.Key_Delete)
+    assert w.contacts.count() == 39
+    assert w.model.row_of(cid) == -1
+    assert "Mei Chen" not in names(w)
+    qtbot.keyClick(w.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert w.contacts.count() == 40
+    assert w.model.row_of(cid) >= 0
+    assert w.contacts.get(cid).display_name == "Mei Chen"
+    assert w.selected_contact_ids() == [cid]
+
+
+def test_names_are_shown_as_plain_text(sample_window) -> None:
+    w = sample_window
+    created = w.contacts.create(Contact(display_name="<b>Bold</b> <i>Person</i>",
+                                        notes="<img src='x'> & more"))
+    w.refresh()
+    w.show_contact(created.id)
+    name = w.detail.name_label
+    assert name.text() == "<b>Bold</b> <i>Person</i>"
+    assert name.textFormat() == Qt.TextFormat.PlainText
+    notes = w.detail.findChild(QLabel, "detailNotes")
+    assert notes.textFormat() == Qt.TextFormat.PlainText
+    assert notes.text() == "<img src='x'> & more"
+    row = w.model.row_of(created.id)
+    assert w.model.index(row, NAME).data() == "<b>Bold</b> <i>Person</i>"
+
+
+def test_keyboard_shortcuts(sample_window, qtbot) -> None:
+    w = sample_window
+    w.table.setFocus()
+    qtbot.keyClick(w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert w.search_edit.hasFocus()
+    qtbot.keyClicks(w.search_edit, "ravi")
+    qtbot.keyClick(w.search_edit, Qt.Key.Key_Down)
+    assert w.table.hasFocus()
+    assert [w.model.summary(0).name] == ["Ravi Kulkarni"]
+    assert w.selected_contact_ids() == [w.model.summary(0).id]
+
+
+def test_extension_points_views_actions_and_show_contact(sample_window, qtbot) -> None:
+    w = sample_window
+    today = QLabel("today")
+    w.add_view("Today", today, first=True)
+    assert w.sidebar_model.index(0, 0).data() == "Today"
+    w.show_view(today)
+    assert w.view_stack.currentWidget() is today
+    seen = []
+    action = QAction("Log interaction", w)
+    action.triggered.connect(lambda: seen.append(w.selected_contact_ids()))
+    w.add_contact_action(action)
+    qtbot.keyClicks(w.search_edit, "zzz")
+    target = w.contacts.search_ids("lukas")[0]
+    w.show_contact(target)
+    assert w.view_stack.currentWidget() is w.contacts_splitter
+    assert w.search_edit.text() == ""
+    assert w.selected_contact_ids() == [target]
+    action.trigger()
+    assert seen == [[target]]
+
+
+def test_geometry_splitters_and_columns_are_remembered(qtbot, data_dir) -> None:
+    from netdesk.app import create_window
+
+    first = create_window(data_dir)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(780, 520)  # the offscreen screen is 800x600
+    first.table.setColumnWidth(ORG, 321)
+    first.close()
+    assert (data_dir / "netdesk-ui.ini").exists()
+    second = create_window(data_dir)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.table.columnWidth(ORG) == 321
+    assert (second.size().width(), second.size().height()) == (780, 520)
+    assert second.table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    second.close()
+
+
+def test_context_menu_ids_role(sample_window) -> None:
+    w = sample_window
+    index = w.model.index(0, NAME)
+    assert isinstance(index.data(CONTACT_ID), int)
