@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+# Combining marks left after NFKD decomposition ("e" + U+0301 for "é"). Dropped with one
+# regex pass in C instead of a per-character Python loop: fold() runs for every contact of a
+# 100k import and of every sort.
+_COMBINING = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0900-\u0903"
+    "\u093a-\u094f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
+    "\u3099\u309a\ufe20-\ufe2f]"
+)
 
 
 def fold(text: str) -> str:
@@ -10,4 +20,6 @@ def fold(text: str) -> str:
     if text.isascii():  # the common case, ~20x cheaper than decomposing
         return text.lower().strip()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
+    if decomposed.isascii():
+        return decomposed.strip()
+    return _COMBINING.sub("", decomposed).strip()
