@@ -19,7 +19,7 @@ from pathlib import Path
 
 from netdesk.domain.contact import Contact, LabeledValue
 from netdesk.domain.matching import names_compatible, normalise_email, normalise_phone
-from netdesk.services.errors import ServiceError, storage_errors
+from netdesk.services.errors import NotFoundError, ServiceError, storage_errors
 from netdesk.store.db import Database
 from netdesk.vcard import CardProblem, iter_cards, write_vcards
 
@@ -379,7 +379,10 @@ class TransferService:
         if ids is not None:
             return list(ids)
         with storage_errors(), self.db.engine.connect() as conn:
-            return ContactRepository(conn).all_ids(tag)
+            repo = ContactRepository(conn)
+            if tag is not None and repo.tag_id(tag, create=False) is None:
+                raise NotFoundError(f"no tag “{tag}”")
+            return repo.all_ids(tag)
 
     def _contacts(self, ids: list[int]) -> Iterator[Contact]:
         from netdesk.store.contacts import ContactRepository

@@ -170,3 +170,8 @@ def test_gui_path_does_not_import_sqlalchemy(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_export_of_an_unknown_tag_is_an_error(tmp_path: Path, capsys) -> None:
+    code, out, err = run(capsys, "--data-dir", str(tmp_path), "export", "--tag", "nosuch")
+    assert code == 1 and out == "" and "no tag “nosuch”" in err
