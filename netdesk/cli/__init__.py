@@ -17,7 +17,7 @@ from netdesk import __version__
 _MODULES = ("netdesk.cli.contacts", "netdesk.cli.transfer", "netdesk.cli.activity")
 # Their names, known without importing them (tests/cli checks the two agree).
 SUBCOMMANDS = frozenset(
-    {"list", "show", "import", "export", "log", "followup", "cadence", "due", "calendar"}
+    {"list", "show", "import", "export", "backup", "log", "followup", "cadence", "due", "calendar"}
 )
 
 

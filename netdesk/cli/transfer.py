@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -73,7 +74,32 @@ def _run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _configure_backup(p: argparse.ArgumentParser) -> None:
+    p.add_argument("target", metavar="FILE", help="where to write the copy of the database")
+
+
+def _run_backup(args: argparse.Namespace) -> int:
+    from netdesk.store.db import backup_file
+
+    services = open_services(args)
+    target = Path(args.target).expanduser()
+    if target.is_dir():
+        target = target / services.contacts.db.path.name
+    try:
+        backup_file(services.contacts.db.path, target)
+    except (OSError, sqlite3.Error) as exc:
+        raise CliError(f"could not write the backup to {target}: {exc}") from exc
+    print(f"Backed up {services.contacts.count():,} contacts to {target}.", file=sys.stderr)
+    return 0
+
+
 COMMANDS = (
     ("import", "import contacts from vCard files", _configure_import, _run_import),
     ("export", "export contacts as vCard", _configure_export, _run_export),
+    (
+        "backup",
+        "copy the database to a file (safe while netdesk runs)",
+        _configure_backup,
+        _run_backup,
+    ),
 )

@@ -82,10 +82,12 @@ def current_revision(path: Path) -> str | None:
     return row[0] if row else None
 
 
-def backup_file(path: Path) -> Path:
-    """Copy the database (consistently, through SQLite's backup API) next to itself."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.{stamp}.bak")
+def backup_file(path: Path, target: Path | None = None) -> Path:
+    """Copy the database consistently (SQLite's backup API, safe while netdesk runs) to
+    ``target``, by default next to itself with a time stamp. The copy is private (0600)."""
+    if target is None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = path.with_name(f"{path.name}.{stamp}.bak")
     fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     os.close(fd)
     src = sqlite3.connect(path)

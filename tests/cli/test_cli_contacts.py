@@ -175,3 +175,22 @@ def test_gui_path_does_not_import_sqlalchemy(tmp_path: Path) -> None:
 def test_export_of_an_unknown_tag_is_an_error(tmp_path: Path, capsys) -> None:
     code, out, err = run(capsys, "--data-dir", str(tmp_path), "export", "--tag", "nosuch")
     assert code == 1 and out == "" and "no tag “nosuch”" in err
+
+
+def test_backup_writes_a_private_consistent_copy(tmp_path: Path, capsys) -> None:
+    d = str(tmp_path / "d")
+    vcf = tmp_path / "in.vcf"
+    vcf.write_text(CARDS, encoding="utf-8")
+    run(capsys, "--data-dir", d, "import", str(vcf))
+    target = tmp_path / "copy.sqlite3"
+    code, _, err = run(capsys, "--data-dir", d, "backup", str(target))
+    assert code == 0 and "Backed up 3 contacts" in err
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    # The copy is a working netdesk store.
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    target.rename(moved / "netdesk.sqlite3")
+    code, out, _ = run(capsys, "--data-dir", str(moved), "list", "--json")
+    assert [r["name"] for r in json.loads(out)] == ["John Smith", "Smith, John", "Zoë Ångström"]
+    code, _, err = run(capsys, "--data-dir", d, "backup", str(tmp_path / "no" / "dir" / "x"))
+    assert code == 1 and "could not write the backup" in err
