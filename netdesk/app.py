@@ -58,6 +58,7 @@ def _add_follow_ups(window, database, contacts) -> None:  # noqa: ANN001
     from netdesk.domain.timeparse import local_tz
     from netdesk.services.activity import ActivityService
     from netdesk.ui.followup_dialog import contact_activity_actions
+    from netdesk.ui.icons import line_icon
     from netdesk.ui.timeline import InteractionTimeline
     from netdesk.ui.today import TodayView
 
@@ -65,7 +66,9 @@ def _add_follow_ups(window, database, contacts) -> None:  # noqa: ANN001
     activity = ActivityService(database, clock, tz)
     today = TodayView(activity, contacts, clock, tz, load_now=False)
     today.contactActivated.connect(window.show_contact)
-    window.add_view("Today", today, first=True)
+    window.add_view("Today", today, line_icon("today"), first=True)
+    _add_today_badge(window, activity, today)
+    window.add_sample_hook(lambda created: _add_sample_activity(activity, created))
 
     timeline = InteractionTimeline(activity)
     window.add_detail_section(timeline)
@@ -86,6 +89,49 @@ def _add_follow_ups(window, database, contacts) -> None:  # noqa: ANN001
     window.activity, window.today, window.timeline = activity, today, timeline
 
 
+def _add_sample_activity(activity, created) -> None:  # noqa: ANN001
+    from netdesk.ui.sample_activity import add_sample_activity
+
+    add_sample_activity(activity, created)
+
+
+def _add_today_badge(window, activity, today) -> None:  # noqa: ANN001
+    """The Today entry's count: overdue + due today, red while anything is overdue.
+
+    The first count is read after the first paint (it goes through SQLAlchemy, which start-up
+    leaves for later), then after every activity change, whenever something falls due (the
+    scheduler says so), and at local midnight, when tomorrow's items become today's.
+    """
+    import datetime as dt
+
+    from PySide6.QtCore import QTimer
+
+    from netdesk.services.errors import ServiceError
+    from netdesk.ui.scheduler import on_activity_change
+
+    midnight = QTimer(window)
+    midnight.setSingleShot(True)
+
+    def update() -> None:
+        try:
+            data = activity.today()
+        except ServiceError:
+            return  # the Today view itself says what went wrong
+        overdue, due = len(data.overdue), len(data.today)
+        parts = [f"{n} {label}" for n, label in ((overdue, "overdue"), (due, "due today")) if n]
+        window.set_view_badge(today, overdue + due, overdue > 0,
+                              " · ".join(parts) or "Nothing due today")
+        local = data.now.astimezone(activity.tz)
+        next_day = dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(0, 0, 5),
+                                       tzinfo=activity.tz)
+        midnight.start(max(1000, int((next_day - local).total_seconds() * 1000)))
+
+    midnight.timeout.connect(update)
+    window.first_painted.connect(update)
+    on_activity_change(activity, window, update)
+    window.update_today_badge = update
+
+
 def _add_tray(window, data_dir: Path):  # noqa: ANN001, ANN202
     """System tray icon and the reminder scheduler that feeds it and the notifications."""
     from netdesk.ui.scheduler import ReminderScheduler
@@ -97,6 +143,8 @@ def _add_tray(window, data_dir: Path):  # noqa: ANN001, ANN202
     tray.contactRequested.connect(window.show_contact)
     scheduler = ReminderScheduler(activity, activity.clock, tray.notifier, window)
     scheduler.dueChanged.connect(tray.update_due)
+    # Something fell due (or stopped being due): the Today badge follows.
+    scheduler.dueChanged.connect(lambda _items: window.update_today_badge())
     window.contacts_changed.connect(scheduler.refresh)
     window.tray, window.scheduler = tray, scheduler
     return tray, scheduler

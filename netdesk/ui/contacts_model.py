@@ -21,15 +21,17 @@ from PySide6.QtCore import (
     QThread,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 
 from netdesk.domain.text import fold
 from netdesk.store.listing import ContactSummary
+from netdesk.ui.icons import alert_color
 
 # Roles arrive as ints; comparing against cached ints avoids ~3 µs of enum lookup per call.
 DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 FONT = int(Qt.ItemDataRole.FontRole)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 CONTACT_ID = int(Qt.ItemDataRole.UserRole) + 1
 
 COLUMNS = (
@@ -40,9 +42,14 @@ COLUMNS = (
     "Phone",
     "Tags",
     "Last contact",
-    "Next follow-up",
+    # Short, so the column fits beside the others at laptop widths; the tooltip says more.
+    "Follow-up",
 )
 NAME, ORG, TITLE, EMAIL, PHONE, TAGS, LAST_CONTACT, NEXT_DUE = range(len(COLUMNS))
+HEADER_TOOLTIPS = {
+    LAST_CONTACT: "When you last logged an interaction",
+    NEXT_DUE: "The next follow-up or keep-in-touch date; overdue ones are red and bold",
+}
 
 _ASCENDING = Qt.SortOrder.AscendingOrder
 
@@ -95,6 +102,20 @@ def format_date(when: dt.datetime | None) -> str:
     return when.astimezone().strftime("%d %b %Y").lstrip("0")
 
 
+def short_date(when: dt.datetime | None, today: dt.date) -> str:
+    """``Today``; ``27 Nov`` within half a year of ``today`` (the nearest 27 Nov is meant);
+    else with the year: the date columns stay narrow for the dates that matter."""
+    if when is None:
+        return ""
+    local = when.astimezone()
+    days = (local.date() - today).days
+    if days == 0:
+        return "Today"
+    if abs(days) < 183:
+        return f"{local.day} {local:%b}"
+    return f"{local.day} {local:%b %Y}"
+
+
 class ContactsTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -112,6 +133,7 @@ class ContactsTableModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._now = dt.datetime.now(dt.UTC)
+        self._today = self._now.astimezone().date()
 
     # -- Qt model interface -------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -139,20 +161,32 @@ class ContactsTableModel(QAbstractTableModel):
             if col == TAGS:
                 return ", ".join(r.tags)
             if col == LAST_CONTACT:
-                return format_date(r.last_contact)
+                if role == TOOLTIP:
+                    return format_date(r.last_contact)
+                return short_date(r.last_contact, self._today)
             if col == NEXT_DUE:
-                return format_date(r.next_due)
+                if role == TOOLTIP:
+                    overdue = r.next_due is not None and r.next_due < self._now
+                    return format_date(r.next_due) + (" (overdue)" if overdue else "")
+                return short_date(r.next_due, self._today)
             return None
         if role == CONTACT_ID:
             return r.id
-        if role == FONT and col == NEXT_DUE and r.next_due is not None:
-            return self._bold if r.next_due < self._now else None
+        if col == NEXT_DUE and r.next_due is not None and r.next_due < self._now:
+            # Overdue: bold and red, the red picked for the current palette's base colour.
+            if role == FONT:
+                return self._bold
+            if role == FOREGROUND:
+                return alert_color(QGuiApplication.palette())
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
-        if role == DISPLAY and horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+        if horizontal and 0 <= section < len(COLUMNS):
+            if role == DISPLAY:
+                return COLUMNS[section]
+            if role == TOOLTIP:
+                return HEADER_TOOLTIPS.get(section)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = _ASCENDING) -> None:
@@ -182,7 +216,7 @@ class ContactsTableModel(QAbstractTableModel):
                      orders: dict[int, ColumnOrder] | None = None) -> None:
         """Replace every row (after a load or a change to the store)."""
         self.beginResetModel()
-        self._now = dt.datetime.now(dt.UTC)
+        self._set_now()
         self._orders = dict(orders or {})
         rows = list(rows)
         self._by_id = {r.id: r for r in rows}
@@ -198,7 +232,7 @@ class ContactsTableModel(QAbstractTableModel):
             self.set_contacts(rows, orders)
             return
         self.beginResetModel()
-        self._now = dt.datetime.now(dt.UTC)
+        self._set_now()
         self._orders = dict(orders or {})
         self._orders[NAME] = (rows, [])
         self._by_id = {r.id: r for r in rows}
@@ -261,6 +295,10 @@ class ContactsTableModel(QAbstractTableModel):
         return self._sort_column, self._sort_order
 
     # -- helpers ------------------------------------------------------------------------------
+    def _set_now(self) -> None:
+        self._now = dt.datetime.now(dt.UTC)
+        self._today = self._now.astimezone().date()
+
     def _filtered(self, rows: list[ContactSummary]) -> list[ContactSummary]:
         wanted = self._wanted
         if wanted is None:

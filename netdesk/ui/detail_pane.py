@@ -8,13 +8,25 @@ from __future__ import annotations
 
 import hashlib
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPalette, QPixmap
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -25,8 +37,10 @@ from PySide6.QtWidgets import (
 from netdesk.domain.contact import Address, Contact, LabeledValue
 from netdesk.store.listing import ContactSummary
 from netdesk.ui.contacts_model import format_date
+from netdesk.ui.icons import line_icon
 
-AVATAR_SIZE = 72
+AVATAR_SIZE = 64
+HEADER_SPACING = 14
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -86,6 +100,93 @@ def _plain_label(text: str, selectable: bool = True) -> QLabel:
     return label
 
 
+class ElidingLabel(QLabel):
+    """A one-word value (an e-mail address, a URL) that is cut in the middle when the pane
+    is too narrow for it, instead of at the edge; the tooltip and "Copy" give all of it."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = text
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        copy = QAction("Copy", self)
+        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(self._full))
+        self.addAction(copy)
+        self.setText(text)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle,
+                                              max(0, self.contentsRect().width()))
+        if shown != self.text():
+            self.setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
+
+
+class FlowLayout(QLayout):
+    """Lays its items out left to right and wraps to a new line (the tag chips)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        x, y, line_height = area.x(), area.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x > area.x() and x + hint.width() > area.right() + 1:
+                x, y = area.x(), y + line_height + self._spacing
+                line_height = 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y() + m.bottom()
+
+
 def _muted(label: QLabel) -> QLabel:
     palette = label.palette()
     palette.setColor(QPalette.ColorRole.WindowText,
@@ -125,7 +226,7 @@ class DetailPane(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(280)
         # Never scroll sideways: long values wrap (or, if unbreakable like an e-mail address,
-        # are cut at the edge) instead of pushing the Edit button out of sight.
+        # are cut in the middle) instead of pushing the Edit button out of sight.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._layout = QVBoxLayout()
         self.contact: Contact | None = None
@@ -193,7 +294,7 @@ class DetailPane(QScrollArea):
 
     def _add_header(self, c: Contact) -> None:
         header = QHBoxLayout()
-        header.setSpacing(16)
+        header.setSpacing(HEADER_SPACING)
         avatar = QLabel()
         avatar.setObjectName("detailAvatar")
         avatar.setFixedSize(AVATAR_SIZE, AVATAR_SIZE)
@@ -205,7 +306,7 @@ class DetailPane(QScrollArea):
         name = _plain_label(c.display_name)
         name.setObjectName("detailName")
         font = QFont(name.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setPointSizeF(font.pointSizeF() * 1.45)
         font.setBold(True)
         name.setFont(font)
         self.name_label = name
@@ -218,19 +319,21 @@ class DetailPane(QScrollArea):
             names.addWidget(subtitle)
         names.addStretch(1)
         header.addLayout(names, 1)
-        edit = QPushButton("Edit")
+        edit = QPushButton(line_icon("edit"), "Edit")
         edit.setObjectName("detailEditButton")
         edit.setToolTip("Edit this contact (Enter)")
         edit.clicked.connect(self.edit_requested)
         header.addWidget(edit, 0, Qt.AlignmentFlag.AlignTop)
         self._layout.addLayout(header)
         if c.tags:
-            # Under the header at full width; chips that don't fit are cut, not the pane.
+            # Under the names (same left edge); chips wrap onto more lines when needed.
             chips = QWidget()
             chips.setObjectName("detailTags")
             chips.setLayout(_tag_chips(c.tags))
-            chips.layout().setContentsMargins(AVATAR_SIZE + 16, 6, 0, 0)
-            chips.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            chips.layout().setContentsMargins(AVATAR_SIZE + HEADER_SPACING, 8, 0, 0)
+            policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            policy.setHeightForWidth(True)
+            chips.setSizePolicy(policy)
             self._layout.addWidget(chips)
         self._layout.addSpacing(8)
 
@@ -261,7 +364,11 @@ class DetailPane(QScrollArea):
         key.setMinimumWidth(76)
         key.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self._grid.addWidget(key, row, 0, Qt.AlignmentFlag.AlignTop)
-        self._grid.addWidget(_plain_label(value), row, 1)
+        one_word = value and not any(ch.isspace() for ch in value)
+        shown = ElidingLabel(value) if one_word else _plain_label(value)
+        # Top-aligned like the key: a wrapped value's row can be taller than its text.
+        shown.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._grid.addWidget(shown, row, 1)
 
     def _add_values(self, title: str, values: list[LabeledValue], fallback: str) -> None:
         if values:
@@ -283,9 +390,8 @@ class DetailPane(QScrollArea):
             self._row("follow up", format_date(due))
 
 
-def _tag_chips(tags: list[str]) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.setSpacing(6)
+def _tag_chips(tags: list[str]) -> FlowLayout:
+    row = FlowLayout(spacing=6)
     for tag in tags:
         chip = QLabel(tag)
         chip.setTextFormat(Qt.TextFormat.PlainText)
@@ -297,6 +403,5 @@ def _tag_chips(tags: list[str]) -> QHBoxLayout:
         )
         chip.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         row.addWidget(chip)
-    row.addStretch(1)
     return row
 

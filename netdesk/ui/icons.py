@@ -99,6 +99,18 @@ def _people(p: QPainterPath) -> None:
     p.cubicTo(QPointF(4, 13), QPointF(20, 13), QPointF(20, 20.5))
 
 
+def _calendar(p: QPainterPath) -> None:
+    # A calendar page with two binder rings and a mark on one day: "Today".
+    p.addRoundedRect(QRectF(3.5, 5, 17, 15.5), 2.5, 2.5)
+    p.moveTo(3.5, 9.5)
+    p.lineTo(20.5, 9.5)
+    p.moveTo(8, 3)
+    p.lineTo(8, 6.5)
+    p.moveTo(16, 3)
+    p.lineTo(16, 6.5)
+    p.addRoundedRect(QRectF(12.5, 13, 4, 4), 0.8, 0.8)
+
+
 def _tag(p: QPainterPath) -> None:
     p.moveTo(3.5, 4)
     p.lineTo(11, 4)
@@ -118,7 +130,25 @@ _SHAPES: dict[str, Callable[[QPainterPath], None]] = {
     "search": _search,
     "people": _people,
     "tag": _tag,
+    "today": _calendar,
 }
+
+
+def alert_color(palette: QPalette) -> QColor:
+    """A red that reads on the palette's base colour, light theme or dark.
+
+    Qt's palette has no "danger" role, so the hue is fixed and the lightness follows the
+    theme: dark red on light backgrounds, light red on dark ones.
+    """
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    return QColor(255, 125, 115) if dark else QColor(185, 28, 28)
+
+
+def badge_fill(palette: QPalette) -> QColor:
+    """The fill of an urgent count badge: a mid-tone red that white text reads on in both
+    themes (like the avatars' mid-tone fills)."""
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    return QColor(205, 55, 50) if dark else QColor(200, 40, 35)
 
 
 def line_icon(name: str, color: QColor | None = None) -> QIcon:

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
     QDropEvent,
+    QFontMetrics,
     QGuiApplication,
     QIcon,
     QKeySequence,
@@ -36,6 +37,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFrame,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -45,6 +47,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -63,22 +67,56 @@ from netdesk.ui.contact_commands import (
     EditContactCommand,
 )
 from netdesk.ui.contacts_model import (
+    COLUMNS,
     CONTACT_ID,
+    EMAIL,
+    LAST_CONTACT,
     NAME,
+    NEXT_DUE,
+    ORG,
+    PHONE,
+    TAGS,
+    TITLE,
     ContactsTableModel,
     RowsLoader,
 )
 from netdesk.ui.detail_pane import DetailPane
 from netdesk.ui.empty_state import EmptyState
 from netdesk.ui.icons import app_icon, line_icon
-from netdesk.ui.tags_model import ALL, KEY, KIND, TAG, VIEW, SidebarDelegate, SidebarModel
+from netdesk.ui.tags_model import (
+    ALL,
+    COUNT,
+    KEY,
+    KIND,
+    TAG,
+    URGENT,
+    VIEW,
+    SidebarDelegate,
+    SidebarModel,
+)
 
 # Up to this many contacts every row is read before the window shows (≈20 ms per 1,000);
 # above it only the first screenful is, and the rest loads in a thread after the first paint.
 EAGER_LOAD_LIMIT = 3000
 FIRST_SCREEN_ROWS = 80
 VCARD_SUFFIXES = (".vcf", ".vcard")
-COLUMN_WIDTHS = (170, 150, 160, 230, 140, 150, 105, 115)
+# Each column's default width is this sample's width in the table's font plus padding, so the
+# defaults follow the font size. At 1200 px with the detail pane open, Name, Organisation,
+# E-mail, Phone, Last contact and Follow-up fit side by side; Title and Tags (the detail pane
+# and the sidebar show them) start hidden and come back from the header's context menu.
+# The last column (Follow-up) stretches into whatever is left.
+_COLUMN_SAMPLES = {
+    NAME: "Hannah Schmidt·",
+    ORG: "Northern Lights",
+    TITLE: "Engineering Manager",
+    EMAIL: "amara.okafor@brig",
+    PHONE: "+44 7700 900100",
+    TAGS: "founder, engineer",
+    LAST_CONTACT: "Last contact",
+    NEXT_DUE: "Follow-up",
+}
+DEFAULT_HIDDEN_COLUMNS = (TITLE, TAGS)
+SIDEBAR_WIDTH, DETAIL_WIDTH = 150, 370
 
 TABLE_PAGE, FIRST_RUN_PAGE, NO_RESULTS_PAGE = range(3)
 
@@ -92,6 +130,19 @@ def vcard_paths(urls: Sequence) -> list[str]:
             if path.lower().endswith(VCARD_SUFFIXES):
                 out.append(path)
     return out
+
+
+def default_column_widths(metrics: QFontMetrics) -> list[int]:
+    return [metrics.horizontalAdvance(_COLUMN_SAMPLES[c]) + 14 for c in range(len(COLUMNS))]
+
+
+class ElideMiddleDelegate(QStyledItemDelegate):
+    """Cuts long values in the middle ("amara.ok…labs.example"): for e-mail addresses both
+    the name and the domain say something."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:  # noqa: ANN001
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 class MainWindow(QMainWindow):
@@ -125,6 +176,12 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._tag: str | None = None
         self._contact_actions: list[QAction] = []
+        self._view_actions: list[QAction] = []
+        self._detail_sections: list[QWidget] = []
+        self._sample_hooks: list[Callable[[list[Contact]], object]] = []
+        # While sample activity is written, every write would re-read the table: hold off.
+        self._refresh_held = False
+        self._refresh_pending = False
         self.import_dialog = None
         self.export_dialog = None
         self.editor = None
@@ -193,8 +250,10 @@ class MainWindow(QMainWindow):
         self.tag_list.setItemDelegate(SidebarDelegate(self.tag_list))
         self.tag_list.setFrameShape(QListView.Shape.NoFrame)
         self.tag_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tag_list.setMinimumWidth(150)
+        self.tag_list.setMinimumWidth(140)
         self.tag_list.setIconSize(QSize(18, 18))
+        # Level with the search field beside it.
+        self.tag_list.setViewportMargins(0, 8, 0, 0)
         palette = self.tag_list.palette()
         palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
         self.tag_list.setPalette(palette)
@@ -232,8 +291,13 @@ class MainWindow(QMainWindow):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        header.setMinimumSectionSize(48)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(
+            lambda pos: self.columns_menu.popup(header.viewport().mapToGlobal(pos)))
+        self.table.setItemDelegateForColumn(EMAIL, ElideMiddleDelegate(self.table))
+        self._build_columns_menu()
+        self._apply_default_columns()
         self.table.setSortingEnabled(True)
         # setSortingEnabled(True) sorts by the header's indicator, which starts descending.
         self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
@@ -279,6 +343,7 @@ class MainWindow(QMainWindow):
         self.detail_splitter = QSplitter(Qt.Orientation.Vertical)
         self.detail_splitter.setObjectName("detailSplitter")
         self.detail_splitter.setChildrenCollapsible(False)
+        self.detail_splitter.setHandleWidth(1)
         self.detail_splitter.addWidget(self.detail)
         self.contacts_splitter.addWidget(self.detail_splitter)
         self.contacts_splitter.setStretchFactor(0, 3)
@@ -297,8 +362,8 @@ class MainWindow(QMainWindow):
         self.main_splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_splitter)
         self.resize(1200, 760)
-        self.main_splitter.setSizes([180, 1020])
-        self.contacts_splitter.setSizes([620, 390])
+        self.main_splitter.setSizes([SIDEBAR_WIDTH, 1200 - SIDEBAR_WIDTH])
+        self.contacts_splitter.setSizes([1200 - SIDEBAR_WIDTH - DETAIL_WIDTH, DETAIL_WIDTH])
 
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
@@ -317,12 +382,78 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.find_action])
+        self.view_menu = bar.addMenu("&View")
+        self.view_menu.setObjectName("viewMenu")
+        self._view_menu_separator = self.view_menu.addSeparator()
+        self.view_menu.addMenu(self.columns_menu)
+        self._rebuild_view_actions()
         self.contact_menu = bar.addMenu("&Contact")
         self.contact_menu.addActions([self.edit_action, self.delete_action])
         self._contact_menu_separator = self.contact_menu.addSeparator()
         help_menu = bar.addMenu("&Help")
         about = help_menu.addAction(f"About {APP_NAME}")
         about.triggered.connect(self._about)
+
+    # ------------------------------------------------------------------------------ columns
+    def _build_columns_menu(self) -> None:
+        """Show/hide columns: from the header's context menu and View ▸ Columns."""
+        self.columns_menu = QMenu("&Columns", self)
+        self.columns_menu.setObjectName("columnsMenu")
+        self.column_actions: dict[int, QAction] = {}
+        for column, title in enumerate(COLUMNS):
+            action = self.columns_menu.addAction(title)
+            action.setObjectName(f"column{title.replace(' ', '').replace('-', '')}Action")
+            action.setCheckable(True)
+            # Without the name a row says nothing: it always shows.
+            action.setEnabled(column != NAME)
+            action.toggled.connect(lambda on, c=column: self.set_column_visible(c, on))
+            self.column_actions[column] = action
+        self.columns_menu.addSeparator()
+        reset = self.columns_menu.addAction("Reset columns")
+        reset.setObjectName("resetColumnsAction")
+        reset.triggered.connect(self.reset_columns)
+        self.columns_menu.aboutToShow.connect(self._sync_column_actions)
+
+    def _sync_column_actions(self) -> None:
+        header = self.table.horizontalHeader()
+        for column, action in self.column_actions.items():
+            action.blockSignals(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.blockSignals(False)
+
+    def _apply_default_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for column, width in enumerate(default_column_widths(QFontMetrics(self.table.font()))):
+            header.setSectionHidden(column, column in DEFAULT_HIDDEN_COLUMNS)
+            self.table.setColumnWidth(column, width)
+        self._sync_column_actions()
+
+    def is_column_visible(self, column: int) -> bool:
+        return not self.table.horizontalHeader().isSectionHidden(column)
+
+    def set_column_visible(self, column: int, visible: bool) -> None:
+        """Show or hide a table column; remembered with the column widths."""
+        if column == NAME and not visible:
+            return
+        header = self.table.horizontalHeader()
+        if header.isSectionHidden(column) == (not visible):
+            return
+        header.setSectionHidden(column, not visible)
+        if visible and header.sectionSize(column) < header.minimumSectionSize():
+            self.table.setColumnWidth(
+                column, default_column_widths(QFontMetrics(self.table.font()))[column])
+        self._sync_column_actions()
+        self._settings.setValue("table/header", header.saveState())
+
+    def reset_columns(self) -> None:
+        """Default widths, order and visibility."""
+        header = self.table.horizontalHeader()
+        for column in range(len(COLUMNS)):
+            visual = header.visualIndex(column)
+            if visual != column:
+                header.moveSection(visual, column)
+        self._apply_default_columns()
+        self._settings.setValue("table/header", header.saveState())
 
     # ------------------------------------------------------------------------------ loading
     def load_initial(self) -> None:
@@ -392,6 +523,9 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Re-read every row and the tag counts (after an import or a change elsewhere)."""
+        if self._refresh_held:
+            self._refresh_pending = True
+            return
         try:
             total = self.contacts.count()
             if total > EAGER_LOAD_LIMIT and self._background_rows is not None:
@@ -496,7 +630,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------ sidebar
     def add_view(self, title: str, widget: QWidget, icon: QIcon | None = None,
                  first: bool = False) -> None:
-        """Add a sidebar entry (above the tags) that shows ``widget`` in the central area."""
+        """Add a sidebar entry (above the tags) that shows ``widget`` in the central area.
+
+        Views and All contacts get Ctrl+1, Ctrl+2, … in sidebar order (View menu)."""
         key = f"view{len(self._views)}"
         self._views[key] = widget
         self.view_stack.addWidget(widget)
@@ -506,6 +642,52 @@ class MainWindow(QMainWindow):
             self.sidebar_model.row_of(VIEW, current) if current else
             self.sidebar_model.row_of(TAG, self._tag) if self._tag else
             self.sidebar_model.row_of(ALL))
+        self._rebuild_view_actions()
+
+    def set_view_badge(self, widget: QWidget, count: int, urgent: bool = False,
+                       tooltip: str = "") -> None:
+        """A count on an added view's sidebar entry (0: none); ``urgent`` draws it red."""
+        for key, view in self._views.items():
+            if view is widget:
+                self.sidebar_model.set_view_badge(key, count, urgent, tooltip)
+                return
+
+    def view_badge(self, widget: QWidget) -> tuple[int, bool]:
+        """What ``set_view_badge`` shows for ``widget``: (count, urgent)."""
+        for key, view in self._views.items():
+            if view is widget:
+                index = self.sidebar_model.index(self.sidebar_model.row_of(VIEW, key), 0)
+                return index.data(COUNT) or 0, bool(index.data(URGENT))
+        return 0, False
+
+    def show_all_contacts(self) -> None:
+        self._select_sidebar_row(self.sidebar_model.row_of(ALL))
+
+    def _rebuild_view_actions(self) -> None:
+        """One action per view and All contacts, with Ctrl+1… in sidebar order."""
+        for action in self._view_actions:
+            self.view_menu.removeAction(action)
+            self.removeAction(action)
+            action.deleteLater()
+        self._view_actions = []
+        model = self.sidebar_model
+        rows = [r for r in range(model.rowCount()) if model.index(r, 0).data(KIND) in (VIEW, ALL)]
+        for number, row in enumerate(rows, start=1):
+            index = model.index(row, 0)
+            title = index.data()
+            action = QAction(title, self)
+            action.setObjectName(f"go{title.title().replace(' ', '')}Action")
+            icon = index.data(Qt.ItemDataRole.DecorationRole)
+            if isinstance(icon, QIcon):
+                action.setIcon(icon)
+            if number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            kind, key = index.data(KIND), index.data(KEY)
+            action.triggered.connect(
+                lambda _=False, k=kind, v=key: self._select_sidebar_row(model.row_of(k, v)))
+            self.addAction(action)
+            self.view_menu.insertAction(self._view_menu_separator, action)
+            self._view_actions.append(action)
 
     def show_view(self, widget: QWidget) -> None:
         """Switch the central area to an added view (or back to the contacts)."""
@@ -600,6 +782,9 @@ class MainWindow(QMainWindow):
     def _on_selection_changed(self, *_args) -> None:
         ids = self.selected_contact_ids()
         self._update_status()
+        # The activity belongs to one contact: without one, the placeholder has the pane.
+        for section in self._detail_sections:
+            section.setVisible(len(ids) == 1)
         if len(ids) != 1:
             self.detail.show_placeholder(
                 f"{len(ids):,} contacts selected." if ids else
@@ -618,10 +803,37 @@ class MainWindow(QMainWindow):
         self.contact_selected.emit(contact.id, contact.display_name)
 
     def add_detail_section(self, widget: QWidget) -> None:
-        """Put ``widget`` under the detail pane, in a vertical splitter (the timeline)."""
-        self.detail_splitter.addWidget(widget)
-        self.detail_splitter.setStretchFactor(0, 3)
-        self.detail_splitter.setStretchFactor(self.detail_splitter.count() - 1, 2)
+        """Put ``widget`` under the detail pane, in a vertical splitter (the timeline).
+
+        By default the contact gets 60 % of the height and the section 40 %: enough for the
+        section's header and a handful of entries. The user's split is remembered."""
+        section = QWidget()
+        section.setObjectName("detailSection")
+        layout = QVBoxLayout(section)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Plain)
+        line.setForegroundRole(QPalette.ColorRole.Mid)
+        layout.addWidget(line)
+        inner = QVBoxLayout()
+        # The detail pane's own margins, so both line up.
+        inner.setContentsMargins(20, 12, 20, 12)
+        inner.addWidget(widget)
+        layout.addLayout(inner, 1)
+        section.setMinimumHeight(140)
+        section.setVisible(len(self.selected_contact_ids()) == 1)
+        self._detail_sections.append(section)
+        self.detail_splitter.addWidget(section)
+        for i in range(self.detail_splitter.count()):
+            self.detail_splitter.setStretchFactor(i, 3 if i == 0 else 2)
+        height = max(self.detail_splitter.height(), 600)
+        self.detail_splitter.setSizes(
+            [height * 3 // 5] + [height * 2 // 5] * (self.detail_splitter.count() - 1))
+        state = ui_settings.read_bytes(self._settings, "window/detailSplitter")
+        if state is not None:
+            self.detail_splitter.restoreState(state)
 
     # ------------------------------------------------------------------------------ editing
     def _tag_names(self) -> list[str]:
@@ -698,20 +910,31 @@ class MainWindow(QMainWindow):
         self._show_error(message)
         self.refresh()
 
+    def add_sample_hook(self, hook: Callable[[list[Contact]], object]) -> None:
+        """Call ``hook(created_contacts)`` after sample contacts are added (the app logs
+        sample activity for them)."""
+        self._sample_hooks.append(hook)
+
     def add_sample_contacts(self) -> None:
         from netdesk.ui.sample_data import add_sample_contacts
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self._refresh_held = True
+        created: list[Contact] = []
         try:
-            count = add_sample_contacts(self.contacts.create)
+            created = add_sample_contacts(self.contacts.create)
+            for hook in self._sample_hooks:
+                hook(created)
         except ServiceError as exc:
             self._show_error(str(exc))
-            return
         finally:
+            self._refresh_held = self._refresh_pending = False
             QGuiApplication.restoreOverrideCursor()
         self.refresh()
         self._update_list_page()
-        self.statusBar().showMessage(f"Added {count} sample contacts.", 8000)
+        if created:
+            self.statusBar().showMessage(f"Added {len(created)} sample contacts.", 8000)
+            self.contacts_changed.emit()
 
     def add_contact_action(self, action: QAction) -> None:
         """Add an action to the contact menus; its handler reads ``selected_contact_ids()``."""
@@ -857,6 +1080,7 @@ class MainWindow(QMainWindow):
         geometry = ui_settings.read_bytes(s, "window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        # The detail splitter's state comes back in add_detail_section, once it has sections.
         for key, splitter in (("window/mainSplitter", self.main_splitter),
                               ("window/contactsSplitter", self.contacts_splitter)):
             state = ui_settings.read_bytes(s, key)
@@ -873,6 +1097,8 @@ class MainWindow(QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/mainSplitter", self.main_splitter.saveState())
         s.setValue("window/contactsSplitter", self.contacts_splitter.saveState())
+        if self._detail_sections:
+            s.setValue("window/detailSplitter", self.detail_splitter.saveState())
         s.setValue("table/header", self.table.horizontalHeader().saveState())
         s.sync()
 

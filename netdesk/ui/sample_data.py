@@ -157,10 +157,7 @@ def sample_contacts(seed: int = 2024) -> list[Contact]:
     return out
 
 
-def add_sample_contacts(create: Callable[[Contact], Contact]) -> int:
-    """Create every sample contact through ``create`` (ContactService.create)."""
-    count = 0
-    for contact in sample_contacts():
-        create(contact)
-        count += 1
-    return count
+def add_sample_contacts(create: Callable[[Contact], Contact]) -> list[Contact]:
+    """Create every sample contact through ``create`` (ContactService.create); returns them
+    as saved (with ids), in ``PEOPLE`` order."""
+    return [create(contact) for contact in sample_contacts()]

@@ -2,7 +2,8 @@
 
 One flat list model; each entry has a kind so the window knows whether choosing it switches
 to another view, shows every contact or filters by a tag. A delegate draws the counts
-right-aligned in the palette's placeholder colour.
+right-aligned in the palette's placeholder colour, and a view's count (what is due) as a
+badge: the palette's highlight colour, or red when something is overdue.
 """
 
 from __future__ import annotations
@@ -10,11 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from netdesk.services.contacts import TagInfo
+from netdesk.ui.icons import badge_fill
 
 DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 DECORATION = int(Qt.ItemDataRole.DecorationRole)
@@ -22,6 +31,8 @@ TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 KIND = int(Qt.ItemDataRole.UserRole) + 1
 COUNT = int(Qt.ItemDataRole.UserRole) + 2
 KEY = int(Qt.ItemDataRole.UserRole) + 3
+# A view's badge is urgent (drawn red): something in it is overdue.
+URGENT = int(Qt.ItemDataRole.UserRole) + 4
 
 VIEW, ALL, HEADER, TAG = "view", "all", "header", "tag"
 
@@ -35,6 +46,7 @@ class SidebarEntry:
     count: int | None = None
     icon: QIcon | None = None
     tooltip: str = ""
+    urgent: bool = False
 
 
 class SidebarModel(QAbstractListModel):
@@ -65,6 +77,8 @@ class SidebarModel(QAbstractListModel):
             return e.count
         if role == KEY:
             return e.key
+        if role == URGENT:
+            return e.urgent
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -84,6 +98,20 @@ class SidebarModel(QAbstractListModel):
             self._views.append(entry)
         self._rebuild()
         self.endResetModel()
+
+    def set_view_badge(self, key: str, count: int, urgent: bool = False,
+                       tooltip: str = "") -> None:
+        """Show ``count`` (none when 0) on the view entry ``key``; ``urgent`` draws it red.
+
+        A dataChanged, not a reset: the sidebar keeps its selection and current row."""
+        for row, e in enumerate(self._entries):
+            if e.kind == VIEW and e.key == key:
+                e.count = count or None
+                e.urgent = bool(count) and urgent
+                e.tooltip = tooltip
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index)
+                return
 
     def set_all_icon(self, icon: QIcon) -> None:
         self._all.icon = icon
@@ -152,6 +180,9 @@ class SidebarDelegate(QStyledItemDelegate):
         count_text = "" if count is None else f"{count:,}"
         metrics = opt.fontMetrics
         count_width = metrics.horizontalAdvance(count_text) + 10 if count_text else 0
+        badge = kind == VIEW and bool(count_text)
+        if badge:
+            count_width = self._badge_rect(option, count_text).width() + 8
         left = option.rect.left() + 8
         if not opt.icon.isNull():
             left += opt.decorationSize.width() + 8
@@ -164,7 +195,9 @@ class SidebarDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             metrics.elidedText(title, Qt.TextElideMode.ElideRight, text_rect.width()),
         )
-        if count_text:
+        if badge:
+            self._paint_badge(painter, option, count_text, bool(index.data(URGENT)), selected)
+        elif count_text:
             muted = text_role if selected else QPalette.ColorRole.PlaceholderText
             painter.setPen(option.palette.color(muted))
             painter.drawText(
@@ -174,6 +207,43 @@ class SidebarDelegate(QStyledItemDelegate):
                 count_text,
             )
         painter.restore()
+
+    @staticmethod
+    def _badge_font(option: QStyleOptionViewItem) -> QFont:
+        font = QFont(option.font)
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        return font
+
+    def _badge_rect(self, option: QStyleOptionViewItem, text: str) -> QRect:
+        metrics = QFontMetrics(self._badge_font(option))
+        height = metrics.height() + 4
+        width = max(height, metrics.horizontalAdvance(text) + 14)
+        r = option.rect
+        return QRect(r.right() - 8 - width + 1, r.top() + (r.height() - height) // 2,
+                     width, height)
+
+    def _paint_badge(self, painter, option: QStyleOptionViewItem, text: str, urgent: bool,
+                     selected: bool) -> None:
+        palette = option.palette
+        if urgent:
+            # Red with white text whatever the theme or selection: it must stand out.
+            fill, ink = badge_fill(palette), QColor(255, 255, 255)
+        elif selected:
+            fill = palette.color(QPalette.ColorRole.HighlightedText)
+            ink = palette.color(QPalette.ColorRole.Highlight)
+        else:
+            fill = palette.color(QPalette.ColorRole.Highlight)
+            ink = palette.color(QPalette.ColorRole.HighlightedText)
+        rect = self._badge_rect(option, text)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        radius = rect.height() / 2
+        painter.drawRoundedRect(QRectF(rect), radius, radius)
+        painter.setFont(self._badge_font(option))
+        painter.setPen(ink)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex):
         size = super().sizeHint(option, index)

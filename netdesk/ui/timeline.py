@@ -55,8 +55,10 @@ class InteractionTimeline(QWidget):
         self.dialog: LogInteractionDialog | FollowUpDialog | None = None
 
         title = QLabel("Activity")
+        title.setObjectName("timelineTitle")
         font = QFont(title.font())
         font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
         title.setFont(font)
         self.log_button = QPushButton("Log interaction…")
         self.log_button.setObjectName("timelineLogButton")
@@ -65,6 +67,7 @@ class InteractionTimeline(QWidget):
         self.followup_button.setObjectName("timelineFollowUpButton")
         self.followup_button.clicked.connect(self.open_followup_dialog)
         head = QHBoxLayout()
+        head.setSpacing(6)
         head.addWidget(title, 1)
         head.addWidget(self.followup_button)
         head.addWidget(self.log_button)
@@ -73,12 +76,17 @@ class InteractionTimeline(QWidget):
         self.list.setObjectName("interactionsList")
         self.list.setIconSize(QSize(20, 20))
         self.list.setWordWrap(True)
-        self.list.setSpacing(2)
+        self.list.setSpacing(3)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
-        self.empty = QLabel("Nothing logged yet. After you meet or talk, log it here.")
+        self.empty = QLabel(
+            "Nothing logged yet. After you meet or talk, log it here (Ctrl+Shift+L); "
+            "add a follow-up (Ctrl+Shift+F) and netdesk reminds you when it is time."
+        )
         self.empty.setObjectName("timelineEmpty")
         self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.empty.setContentsMargins(0, 6, 0, 0)
         self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.status = QLabel()
         self.status.setObjectName("timelineStatus")
@@ -95,6 +103,7 @@ class InteractionTimeline(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
         layout.addLayout(head)
         layout.addLayout(status_row)
         layout.addWidget(self.list, 1)

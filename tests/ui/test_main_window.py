@@ -4,11 +4,30 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from netdesk.domain.contact import Contact
 from netdesk.domain.text import fold
-from netdesk.ui.contacts_model import CONTACT_ID, NAME, ORG
+from netdesk.ui.contacts_model import (
+    COLUMNS,
+    CONTACT_ID,
+    EMAIL,
+    LAST_CONTACT,
+    NAME,
+    NEXT_DUE,
+    ORG,
+    PHONE,
+    TAGS,
+    TITLE,
+)
 from netdesk.ui.main_window import FIRST_RUN_PAGE, NO_RESULTS_PAGE, TABLE_PAGE
 
 
@@ -257,3 +276,89 @@ def test_context_menu_ids_role(sample_window) -> None:
     w = sample_window
     index = w.model.index(0, NAME)
     assert isinstance(index.data(CONTACT_ID), int)
+
+
+def _laptop_sized(window, qtbot) -> None:  # noqa: ANN001
+    # The offscreen screen is 800x600; make the window the size the defaults are made for.
+    window.setMinimumSize(1200, 760)
+    window.resize(1200, 760)
+    qtbot.waitUntil(lambda: window.table.viewport().width() > 500)
+
+
+def test_default_columns_fit_beside_the_detail_pane(sample_window, qtbot) -> None:
+    w = sample_window
+    _laptop_sized(w, qtbot)
+    w.show_contact(w.contacts.search_ids("amara")[0])
+    assert w.detail.isVisible() and w.detail.width() >= 330
+    header = w.table.horizontalHeader()
+    viewport = w.table.viewport().width()
+    for column in (NAME, ORG, EMAIL, PHONE, LAST_CONTACT, NEXT_DUE):
+        assert w.is_column_visible(column), COLUMNS[column]
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert right <= viewport, COLUMNS[column]
+    assert not w.is_column_visible(TITLE) and not w.is_column_visible(TAGS)
+
+
+def test_long_e_mails_are_cut_in_the_middle(sample_window) -> None:
+    w = sample_window
+    delegate = w.table.itemDelegateForColumn(EMAIL)
+    option = QStyleOptionViewItem()
+    delegate.initStyleOption(option, w.model.index(0, EMAIL))
+    assert option.textElideMode == Qt.TextElideMode.ElideMiddle
+
+
+def test_columns_shown_and_hidden_from_the_menu_are_remembered(qtbot, data_dir) -> None:
+    from netdesk.app import create_window
+
+    first = create_window(data_dir)
+    qtbot.addWidget(first)
+    first.show()
+    actions = {a.text(): a for a in first.columns_menu.actions()}
+    first.columns_menu.aboutToShow.emit()
+    assert not actions["Title"].isChecked() and actions["Phone"].isChecked()
+    assert not actions["Name"].isEnabled()  # a row without its name says nothing
+    actions["Title"].trigger()
+    actions["Phone"].trigger()
+    assert first.is_column_visible(TITLE) and not first.is_column_visible(PHONE)
+    first.close()
+
+    second = create_window(data_dir)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.is_column_visible(TITLE)
+    assert not second.is_column_visible(PHONE)
+    second.columns_menu.aboutToShow.emit()
+    assert {a.text(): a.isChecked() for a in second.columns_menu.actions()}["Phone"] is False
+    # Reset brings the defaults back (and remembers them too).
+    next(a for a in second.columns_menu.actions() if a.text() == "Reset columns").trigger()
+    assert second.is_column_visible(PHONE) and not second.is_column_visible(TITLE)
+    second.close()
+
+
+def test_header_context_menu_offers_the_columns(window, qtbot, monkeypatch) -> None:
+    shown = []
+    monkeypatch.setattr(window.columns_menu, "popup", shown.append)
+    header = window.table.horizontalHeader()
+    header.customContextMenuRequested.emit(QPoint(10, 5))
+    assert len(shown) == 1
+
+
+def test_activity_has_room_under_the_selected_contact(sample_window, qtbot) -> None:
+    w = sample_window
+    _laptop_sized(w, qtbot)
+    timeline = w.findChild(QWidget, "interactionTimeline")
+    w.table.clearSelection()
+    assert not timeline.isVisible()  # no contact, no activity header with dead buttons
+    w.show_contact(w.contacts.search_ids("amara")[0])
+    total = w.detail_splitter.height()
+    qtbot.waitUntil(lambda: timeline.isVisible() and timeline.height() >= 0.3 * total)
+    assert w.detail.height() >= 0.5 * total
+    assert w.findChild(QLabel, "timelineTitle").text() == "Activity"
+
+
+def test_empty_activity_says_what_to_do(sample_window, qtbot) -> None:
+    w = sample_window
+    w.show_contact(w.contacts.search_ids("fatima")[0])  # no sample activity for her
+    empty = w.findChild(QLabel, "timelineEmpty")
+    qtbot.waitUntil(empty.isVisible)
+    assert "log it here" in empty.text()

@@ -1,0 +1,103 @@
+"""The sidebar's Today entry in the real window: icon, due count badge, keyboard switching;
+and the activity that "Try with sample contacts" brings along."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from netdesk.domain.contact import Contact
+from netdesk.ui.tags_model import COUNT, KIND, URGENT, VIEW
+
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+DECORATION = Qt.ItemDataRole.DecorationRole
+
+
+def today_entry(window):  # noqa: ANN001, ANN201
+    model = window.sidebar_model
+    rows = [r for r in range(model.rowCount()) if model.index(r, 0).data(KIND) == VIEW]
+    assert len(rows) == 1
+    return model.index(rows[0], 0)
+
+
+def badge(window) -> tuple[int, bool]:  # noqa: ANN001
+    index = today_entry(window)
+    return index.data(COUNT) or 0, bool(index.data(URGENT))
+
+
+def test_today_is_the_first_entry_with_an_icon(window) -> None:
+    index = today_entry(window)
+    assert index.row() == 0
+    assert index.data() == "Today"
+    assert not index.data(DECORATION).isNull()
+
+
+def test_badge_counts_overdue_and_due_today_and_follows_changes(window, qtbot) -> None:
+    activity = window.activity
+    person = window.contacts.create(Contact(display_name="Ada Lovelace"))
+    now = activity.clock.now()
+    qtbot.waitUntil(lambda: today_entry(window).data(TOOLTIP) is not None)
+    assert badge(window) == (0, False)
+
+    # Due in ten days: nothing for today.
+    activity.add_followup(person.id, now + dt.timedelta(days=10), "later")
+    late = activity.add_followup(person.id, now - dt.timedelta(hours=3), "send slides")
+    qtbot.waitUntil(lambda: badge(window) == (1, True))
+    assert "1 overdue" in today_entry(window).data(TOOLTIP)
+    assert window.view_badge(window.today) == (1, True)
+
+    activity.done(late.id)
+    qtbot.waitUntil(lambda: badge(window) == (0, False))
+
+    local_now = now.astimezone(activity.tz)
+    if local_now.hour == 23 and local_now.minute >= 50:
+        pytest.skip("too close to midnight for a follow-up later today")
+    activity.add_followup(person.id, now + dt.timedelta(minutes=5), "call back")
+    # Due later today counts, but is not urgent (not red) until it is overdue.
+    qtbot.waitUntil(lambda: badge(window) == (1, False))
+    assert "1 due today" in today_entry(window).data(TOOLTIP)
+
+
+def test_ctrl_1_and_ctrl_2_switch_between_today_and_all_contacts(window, qtbot) -> None:
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.view_stack.currentWidget() is window.today
+    assert window.tag_list.currentIndex().data() == "Today"
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.view_stack.currentWidget() is window.contacts_splitter
+    assert window.tag_list.currentIndex().data() == "All contacts"
+
+
+def test_view_menu_lists_the_views_with_their_shortcuts(window) -> None:
+    shortcuts = {a.text(): a.shortcut() for a in window.view_menu.actions() if a.text()}
+    assert shortcuts["Today"] == QKeySequence("Ctrl+1")
+    assert shortcuts["All contacts"] == QKeySequence("Ctrl+2")
+    assert window.columns_menu.menuAction() in window.view_menu.actions()
+
+
+def test_sample_contacts_come_with_activity(sample_window, qtbot) -> None:
+    w = sample_window
+    data = w.activity.today()
+    assert len(data.overdue) >= 2
+    assert len(data.today) >= 2
+    assert len(data.this_week) >= 3
+    assert data.losing_touch  # some keep-in-touch cadences have lapsed
+    assert {i.kind for i in data.items} == {"followup", "cadence"}
+
+    amara = w.contacts.search_ids("amara okafor")[0]
+    channels = {i.channel for i in w.activity.interactions(amara)}
+    assert {"meeting", "email", "call"} <= channels
+    row = w.model.summary(w.model.row_of(amara))
+    assert row.last_contact is not None and row.next_due is not None
+    # Everything was logged in the past, relative to the activity clock.
+    assert all(i.at <= w.activity.clock.now() for i in w.activity.interactions(amara))
+
+    qtbot.waitUntil(lambda: badge(w)[0] == len(data.overdue) + len(data.today))
+    assert badge(w)[1]
+
+    # The timeline of a sample contact is not empty.
+    w.show_contact(amara)
+    qtbot.waitUntil(lambda: len(w.timeline.entries()) >= 4)
