@@ -127,7 +127,7 @@ def _add_today_badge(window, activity, today) -> None:  # noqa: ANN001
         midnight.start(max(1000, int((next_day - local).total_seconds() * 1000)))
 
     midnight.timeout.connect(update)
-    window.first_painted.connect(update)
+    window.warmed_up.connect(update)
     on_activity_change(activity, window, update)
     window.update_today_badge = update
 
@@ -213,8 +213,8 @@ def run_gui(data_dir: str | None, files: list[str]) -> int:
     tray, scheduler = _add_tray(window, paths.data_dir)
     _quit_on_sigterm(window, tray)
     window.show()
-    # The first due check queries the store through SQLAlchemy; let the window paint first.
-    window.first_painted.connect(scheduler.start)
+    # The first due check queries the store through SQLAlchemy: after the paint and warm-up.
+    window.warmed_up.connect(scheduler.start)
     if files:
         window.import_files(files)
     return app.exec()

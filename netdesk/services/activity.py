@@ -265,7 +265,7 @@ class ActivityService:
             return self._cadences(conn)
 
     def _cadences(self, conn) -> list[CadenceInput]:
-        from sqlalchemy import or_, select
+        from sqlalchemy import select
 
         from netdesk.store.models import ContactRow, ContactTagRow, TagRow
 
@@ -276,23 +276,26 @@ class ActivityService:
             .where(TagRow.keep_in_touch_days.is_not(None))
         ):
             tag_days.setdefault(cid, []).append(days)
-        rows = conn.execute(
-            select(
-                ContactRow.id,
-                ContactRow.display_name,
-                ContactRow.keep_in_touch_days,
-                ContactRow.created_at,
-            ).where(
-                or_(
-                    ContactRow.keep_in_touch_days.is_not(None),
-                    ContactRow.id.in_(
-                        select(ContactTagRow.contact_id)
-                        .join(TagRow, TagRow.id == ContactTagRow.tag_id)
-                        .where(TagRow.keep_in_touch_days.is_not(None))
-                    ),
-                )
+        columns = (
+            ContactRow.id,
+            ContactRow.display_name,
+            ContactRow.keep_in_touch_days,
+            ContactRow.created_at,
+        )
+        # Two index look-ups instead of one OR over the whole table: at 100k contacts the
+        # scan cost ~200 ms on every due check, and only a few people have a cadence.
+        found = {
+            r.id: r
+            for r in conn.execute(
+                select(*columns).where(ContactRow.keep_in_touch_days.is_not(None))
             )
-        ).all()
+        }
+        tagged = [cid for cid in tag_days if cid not in found]
+        for start in range(0, len(tagged), 500):
+            chunk = tagged[start : start + 500]
+            for r in conn.execute(select(*columns).where(ContactRow.id.in_(chunk))):
+                found[r.id] = r
+        rows = list(found.values())
         if not rows:
             return []
         last = self._repo(conn).last_interactions()

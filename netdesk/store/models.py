@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -71,6 +72,14 @@ class EventRow(Base):
 
 class ContactRow(Base):
     __tablename__ = "contacts"
+    __table_args__ = (
+        # Only the few contacts with a keep-in-touch cadence: every due check reads them.
+        Index(
+            "ix_contacts_keep_in_touch_days",
+            "keep_in_touch_days",
+            sqlite_where=text("keep_in_touch_days IS NOT NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String, index=True)

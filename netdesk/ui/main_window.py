@@ -8,6 +8,7 @@ window shows; the rest loads in a thread right after the first paint (see ``load
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import threading
 from collections.abc import Callable, Sequence
@@ -151,6 +152,10 @@ class MainWindow(QMainWindow):
 
     contacts_changed = Signal()
     first_painted = Signal()
+    # Emitted (on the GUI thread) once the store's heavier modules are imported by a worker
+    # after the first paint: work that needs them (due checks, the Today badge) starts here,
+    # so it neither delays the first paint nor stalls the GUI thread on an import.
+    warmed_up = Signal()
     # The one selected contact (id, name), or (-1, "") when none or several are selected.
     contact_selected = Signal(int, str)
 
@@ -1046,7 +1051,12 @@ class MainWindow(QMainWindow):
             self._start_background_load()
         # Import the editing stack (SQLAlchemy, ~0.3 s) off the GUI thread now, so the first
         # click on a contact doesn't pay for it.
-        threading.Thread(target=_warm_up_imports, name="netdesk-warm-up", daemon=True).start()
+        threading.Thread(target=self._warm_up, name="netdesk-warm-up", daemon=True).start()
+
+    def _warm_up(self) -> None:
+        _warm_up_imports()
+        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+            self.warmed_up.emit()  # queued to the GUI thread
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and vcard_paths(event.mimeData().urls()):
@@ -1118,5 +1128,6 @@ class MainWindow(QMainWindow):
 
 
 def _warm_up_imports() -> None:
+    import netdesk.store.activity  # noqa: F401
     import netdesk.store.contacts  # noqa: F401
 

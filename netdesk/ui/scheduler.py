@@ -73,6 +73,9 @@ class ReminderScheduler(QObject):
         self._max_delay = max_delay
         self._tracker = ReminderTracker()
         self._due_now: list[DueItem] | None = None
+        # Nothing is checked before start(): the app starts the scheduler after the first
+        # paint, and becoming active while the window first shows must not jump ahead.
+        self._started = False
         self._timer = QTimer(self)
         self._timer.setObjectName("reminderTimer")
         self._timer.setSingleShot(True)
@@ -87,6 +90,7 @@ class ReminderScheduler(QObject):
     # -- public -------------------------------------------------------------------------------
     def start(self) -> None:
         """First check: items that fell due while netdesk was not running are announced now."""
+        self._started = True
         self.check()
 
     def stop(self) -> None:
@@ -94,7 +98,8 @@ class ReminderScheduler(QObject):
 
     def refresh(self) -> None:
         """Data changed: re-read what is due and re-arm the timer."""
-        self.check()
+        if self._started:
+            self.check()
 
     @property
     def due_now(self) -> list[DueItem]:
@@ -139,5 +144,5 @@ class ReminderScheduler(QObject):
             log.exception("could not show a reminder")
 
     def _state_changed(self, state: Qt.ApplicationState) -> None:
-        if state == Qt.ApplicationState.ApplicationActive:
+        if self._started and state == Qt.ApplicationState.ApplicationActive:
             self.check()

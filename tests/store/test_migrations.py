@@ -83,3 +83,41 @@ def test_opening_a_file_that_is_not_a_database_gives_a_clear_error(data_dir: Pat
     with pytest.raises(store_db.StoreError, match=r"not a netdesk database|damaged"):
         store_db.open_database(data_dir)
     assert path.read_bytes() == b"this is not sqlite" * 100
+
+
+def test_real_upgrade_from_0001_keeps_data_and_leaves_a_backup(data_dir: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from netdesk.domain.contact import Contact, LabeledValue
+    from netdesk.services.contacts import ContactService
+
+    # A store as the first release made it: schema 0001 with one contact in it.
+    path = store_db.db_path(data_dir)
+    store_db._ensure_private_file(path)
+    engine = store_db.create_sqlite_engine(path)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(store_db.MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    engine.dispose()
+    assert store_db.current_revision(path) == "0001"
+    old = store_db.Database(path)
+    ContactService(old).create(
+        Contact(display_name="Ada Lovelace", emails=[LabeledValue("ada@example.org")])
+    )
+    old.dispose()
+
+    database = store_db.open_database(data_dir)
+    try:
+        assert store_db.current_revision(path) == store_db.SCHEMA_HEAD
+        service = ContactService(database)
+        assert [r.name for r in service.summaries()] == ["Ada Lovelace"]
+        assert service.search_ids("lovelace") and service.resolve("ada@example.org")
+        service.close()
+    finally:
+        database.dispose()
+    (backup,) = data_dir.glob("netdesk.sqlite3.*.bak")
+    assert store_db.current_revision(backup) == "0001"
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
