@@ -26,6 +26,7 @@ from PySide6.QtGui import QFont, QGuiApplication
 from netdesk.domain.text import fold
 from netdesk.store.listing import ContactSummary
 from netdesk.ui.icons import alert_color
+from netdesk.ui.sorting import sorted_in_slices
 
 # Roles arrive as ints; comparing against cached ints avoids ~3 µs of enum lookup per call.
 DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -84,9 +85,12 @@ def column_order(rows: Sequence[ContactSummary], column: int) -> ColumnOrder:
     """Pure Python, so the loader thread can precompute every column's order."""
     key = _SORT_KEYS[column]
     keyed = [(key(r), r) for r in rows]
-    present = [kr for kr in keyed if kr[0]]
-    present.sort(key=lambda kr: kr[0])
+    present = sorted_in_slices([kr for kr in keyed if kr[0]], key=_first)
     return [r for _, r in present], [r for k, r in keyed if not k]
+
+
+def _first(pair: tuple) -> Any:
+    return pair[0]
 
 
 def all_column_orders(rows: Sequence[ContactSummary]) -> dict[int, ColumnOrder]:
@@ -225,9 +229,11 @@ class ContactsTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_contacts_sorted_by_name(self, rows: list[ContactSummary],
-                                    orders: dict[int, ColumnOrder] | None = None) -> None:
+                                    orders: dict[int, ColumnOrder] | None = None,
+                                    by_id: dict[int, ContactSummary] | None = None) -> None:
         """Like set_contacts for rows already in name order (as the service returns them):
-        skips the sort when the table is sorted by name, ascending."""
+        skips the sort when the table is sorted by name, ascending. ``by_id`` may come
+        precomputed from the loader thread."""
         if (self._sort_column, self._sort_order) != (NAME, _ASCENDING):
             self.set_contacts(rows, orders)
             return
@@ -235,7 +241,7 @@ class ContactsTableModel(QAbstractTableModel):
         self._set_now()
         self._orders = dict(orders or {})
         self._orders[NAME] = (rows, [])
-        self._by_id = {r.id: r for r in rows}
+        self._by_id = by_id if by_id is not None else {r.id: r for r in rows}
         self._all = rows
         self._rows = self._filtered(self._all)
         self.endResetModel()
@@ -343,10 +349,14 @@ class RowsLoader(QThread):
         try:
             rows, extra = self._fetch()
             orders = all_column_orders(rows)
+            by_id = {r.id: r for r in rows}
         except ServiceError as exc:
             self.failed.emit(str(exc))
             return
         finally:
             gc.enable()
-        self.result = (rows, extra, orders)
+        # The rows live as long as the window: keep them out of later full collections
+        # (done here, since freezing walks every object: tens of ms on the GUI thread).
+        gc.freeze()
+        self.result = (rows, extra, orders, by_id)
         self.loaded.emit()

@@ -9,7 +9,6 @@ window shows; the rest loads in a thread right after the first paint (see ``load
 from __future__ import annotations
 
 import contextlib
-import gc
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -498,13 +497,11 @@ class MainWindow(QMainWindow):
     def _on_rows_loaded(self) -> None:
         if self._loader is None or self._loader.result is None:
             return
-        rows, tags, orders = self._loader.result
+        rows, tags, orders, by_id = self._loader.result
         self._loader.result = None
         keep = self.selected_contact_ids()
         self._loading = False
-        self.model.set_contacts_sorted_by_name(rows, orders)
-        # The rows live as long as the window: keep them out of later full collections.
-        gc.freeze()
+        self.model.set_contacts_sorted_by_name(rows, orders, by_id)
         self.sidebar_model.set_counts(len(rows), tags)
         if self._current_view_key() is None:
             self._select_sidebar_row(
