@@ -48,7 +48,6 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; a crash loses no committed data
     cur.execute("PRAGMA busy_timeout=5000")
-    cur.execute("PRAGMA cache_size=-32768")  # 32 MB: index builds of big imports stay in memory
     cur.close()
 
 
