@@ -196,9 +196,10 @@ def run_gui(data_dir: str | None, files: list[str]) -> int:
     guard = SingleInstance(instance_key(paths.data_dir))
     if guard.try_handover(files):
         return 0
+    # Before listen(): it logs taking over a crashed instance's stale socket name.
+    log_path = setup_logging(paths.log_dir)
     if not guard.listen() and guard.try_handover(files):
         return 0  # lost a start-up race to another netdesk
-    log_path = setup_logging(paths.log_dir)
     install_excepthook(_crash_dialog, log_path)
     try:
         window = create_window(paths.data_dir)

@@ -48,6 +48,10 @@ MAX_MESSAGE_BYTES = 1024 * 1024
 IDLE_TIMEOUT_MS = 5000
 # How long listen() waits to decide whether an existing name belongs to a live instance.
 PROBE_TIMEOUT_MS = 500
+# Once a running instance has accepted the connection it owns the name: wait this long for its
+# answer even when its GUI thread is busy, rather than give up and let the caller start a
+# second window on the same data (and have the late instance import the files as well).
+REPLY_TIMEOUT_MS = 30_000
 
 
 def _user_name() -> str:
@@ -215,11 +219,14 @@ class SingleInstance(QObject):
 
     # -- client side -------------------------------------------------------------------------
 
-    def try_handover(self, files: list[str], timeout_ms: int = 1000) -> bool:
+    def try_handover(
+        self, files: list[str], timeout_ms: int = 1000, reply_timeout_ms: int = REPLY_TIMEOUT_MS
+    ) -> bool:
         """Send ``files`` to a running instance; True when it accepted them.
 
-        Returns False quickly when no instance runs, and after ``timeout_ms`` at most when one
-        is there but does not answer.
+        Returns False quickly when no instance runs, after ``timeout_ms`` when the connection
+        is not accepted, and after ``reply_timeout_ms`` at most when an instance accepted it
+        but does not answer (it is alive, maybe busy: worth waiting for).
         """
         payload = encode_message(files)
         socket = QLocalSocket(self)
@@ -234,6 +241,7 @@ class SingleInstance(QObject):
         def on_connected() -> None:
             socket.write(payload)
             socket.flush()
+            timer.start(max(timeout_ms, reply_timeout_ms))
 
         def on_ready_read() -> None:
             reply.extend(socket.readAll().data())
