@@ -14,10 +14,10 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from netdesk.domain.contact import Address, Contact, LabeledValue, PartialDate
+from netdesk.domain.contact import Contact, LabeledValue
 from netdesk.domain.matching import normalise_email, normalise_phone
 from netdesk.domain.text import fold
-from netdesk.store import fts
+from netdesk.store import fts, reading
 from netdesk.store.models import (
     AddressRow,
     ContactRow,
@@ -31,7 +31,6 @@ from netdesk.store.models import (
 
 _MULTI_KINDS = ("phones", "emails", "urls", "social_profiles")
 _KIND_OF = {"phones": "phone", "emails": "email", "urls": "url", "social_profiles": "social"}
-_FIELD_OF = {v: k for k, v in _KIND_OF.items()}
 _C = ContactRow.__table__
 
 
@@ -53,25 +52,6 @@ def _escape_unit(unit: str) -> str:
 
 def _join_units(units: Sequence[str]) -> str:
     return ";".join(_escape_unit(u) for u in units)
-
-
-def _split_units(text: str) -> list[str]:
-    if not text:
-        return []
-    out, cur, esc = [], [], False
-    for ch in text:
-        if esc:
-            cur.append(ch)
-            esc = False
-        elif ch == "\\":
-            esc = True
-        elif ch == ";":
-            out.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    out.append("".join(cur))
-    return out
 
 
 # Column orders of the raw executemany statements below (tuples are much cheaper than dicts
@@ -364,73 +344,10 @@ class ContactRepository:
         return found[0] if found else None
 
     def get_many(self, ids: Sequence[int]) -> list[Contact]:
-        out: list[Contact] = []
-        for start in range(0, len(ids), 500):
-            out += self._get_chunk(list(ids[start : start + 500]))
-        return out
-
-    def _get_chunk(self, ids: list[int]) -> list[Contact]:
-        conn = self.conn
-        events = EventRow.__table__
-        rows = conn.execute(
-            select(_C, events.c.name.label("event_name"), events.c.kind.label("event_kind"))
-            .outerjoin(events, events.c.id == _C.c.met_event_id)
-            .where(_C.c.id.in_(ids))
-        )
-        by_id = {r.id: _contact_from_row(r) for r in rows}
-        if not by_id:
-            return []
-        found = list(by_id)
-
-        def children(table):
-            t = table.__table__
-            query = select(t).where(t.c.contact_id.in_(found))
-            if "position" in t.c:
-                query = query.order_by(t.c.contact_id, t.c.position)
-            return conn.execute(query)
-
-        for v in children(ContactValueRow):
-            getattr(by_id[v.contact_id], _FIELD_OF[v.kind]).append(
-                LabeledValue(v.value, v.label, bool(v.preferred))
-            )
-        for a in children(AddressRow):
-            by_id[a.contact_id].addresses.append(
-                Address(
-                    a.po_box,
-                    a.extended,
-                    a.street,
-                    a.locality,
-                    a.region,
-                    a.postal_code,
-                    a.country,
-                    a.label,
-                    bool(a.preferred),
-                )
-            )
-        for p in children(PhotoRow):
-            c = by_id[p.contact_id]
-            c.photo, c.photo_mime, c.photo_uri = p.data, p.mime, p.uri
-        for r in children(RawPropertyRow):
-            by_id[r.contact_id].raw_properties.append(r.line)
-        for cid, name in conn.execute(
-            select(ContactTagRow.contact_id, TagRow.name)
-            .join(TagRow, TagRow.id == ContactTagRow.tag_id)
-            .where(ContactTagRow.contact_id.in_(found))
-            .order_by(TagRow.name)
-        ):
-            by_id[cid].tags.append(name)
-        return [by_id[i] for i in ids if i in by_id]
+        return reading.load_contacts(self.conn.connection.driver_connection, ids)
 
     def all_ids(self, tag: str | None = None) -> list[int]:
-        query = select(ContactRow.id).order_by(ContactRow.sort_name, ContactRow.id)
-        if tag is not None:
-            tid = self.tag_id(tag, create=False)
-            if tid is None:
-                return []
-            query = query.join(ContactTagRow, ContactTagRow.contact_id == ContactRow.id).where(
-                ContactTagRow.tag_id == tid
-            )
-        return list(self.conn.execute(query).scalars())
+        return reading.all_ids(self.conn.connection.driver_connection, tag)
 
     def ids_by_uid(self, uids: Iterable[str]) -> dict[str, int]:
         uids = [u for u in set(uids) if u]
@@ -459,33 +376,3 @@ class ContactRepository:
 
     def count(self) -> int:
         return self.conn.execute(select(func.count()).select_from(ContactRow)).scalar() or 0
-
-
-def _contact_from_row(r) -> Contact:
-    """Build a Contact (without its children) from a contacts row joined with its event."""
-    return Contact(
-        id=r.id,
-        uid=r.uid,
-        display_name=r.display_name,
-        family_name=r.family_name,
-        given_name=r.given_name,
-        additional_names=r.additional_names,
-        name_prefix=r.name_prefix,
-        name_suffix=r.name_suffix,
-        nickname=r.nickname,
-        org=r.org,
-        org_units=_split_units(r.org_units),
-        title=r.title,
-        role=r.role,
-        birthday=PartialDate.parse(r.birthday) if r.birthday else None,
-        anniversary=PartialDate.parse(r.anniversary) if r.anniversary else None,
-        notes=r.notes,
-        met_event=r.event_name or "",
-        met_event_kind=r.event_kind or "",
-        met_note=r.met_note,
-        keep_in_touch_days=r.keep_in_touch_days,
-        source=r.source,
-        rev=r.rev,
-        created_at=r.created_at,
-        updated_at=r.updated_at,
-    )

@@ -8,7 +8,6 @@ window shows; the rest loads in a thread right after the first paint (see ``load
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -1047,13 +1046,22 @@ class MainWindow(QMainWindow):
         if self._loading:
             self._start_background_load()
         # Import the editing stack (SQLAlchemy, ~0.3 s) off the GUI thread now, so the first
-        # click on a contact doesn't pay for it.
-        threading.Thread(target=self._warm_up, name="netdesk-warm-up", daemon=True).start()
+        # click on a contact doesn't pay for it. The GUI thread watches for the end with a
+        # timer it owns, rather than the worker emitting a signal: a plain Python thread must
+        # not touch a window that may have been closed (and deleted) meanwhile.
+        worker = threading.Thread(target=_warm_up_imports, name="netdesk-warm-up", daemon=True)
+        worker.start()
+        watch = QTimer(self)
+        watch.setInterval(20)
 
-    def _warm_up(self) -> None:
-        _warm_up_imports()
-        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
-            self.warmed_up.emit()  # queued to the GUI thread
+        def check() -> None:
+            if not worker.is_alive():
+                watch.stop()
+                watch.deleteLater()
+                self.warmed_up.emit()
+
+        watch.timeout.connect(check)
+        watch.start()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and vcard_paths(event.mimeData().urls()):
