@@ -97,8 +97,11 @@ def _run_followup(args: argparse.Namespace) -> int:
 
 # -- cadence ------------------------------------------------------------------------------------
 def _configure_cadence(p: argparse.ArgumentParser) -> None:
-    p.add_argument("contact", metavar="CONTACT", help="id, or a unique name or e-mail")
+    p.add_argument("contact", metavar="CONTACT", nargs="?", help="id, or a unique name or e-mail")
     p.add_argument("days", metavar="DAYS|off", help="keep in touch every DAYS days, or off")
+    p.add_argument(
+        "--tag", metavar="TAG", help="set the default for everyone with TAG instead of one contact"
+    )
 
 
 def _parse_days(text: str) -> int | None:
@@ -114,8 +117,12 @@ def _parse_days(text: str) -> int | None:
 
 
 def _run_cadence(args: argparse.Namespace) -> int:
+    if (args.contact is None) == (args.tag is None):
+        raise CliError("give either a CONTACT or --tag TAG", status=2)
     contacts, activity = _open(args)
     days = _parse_days(args.days)
+    if args.tag is not None:
+        return _run_tag_cadence(contacts, args.tag, days)
     contact = _resolve(contacts, args.contact)
     try:
         activity.set_cadence(contact.id, days)
@@ -130,6 +137,23 @@ def _run_cadence(args: argparse.Namespace) -> int:
     else:
         nxt = f", next due {format_local(found[0].due, activity.tz)}" if found else ""
         print(f"Keeping in touch with {name} every {days} days{nxt}")
+    return 0
+
+
+def _run_tag_cadence(contacts: ContactService, tag: str, days: int | None) -> int:
+    try:
+        contacts.set_tag_cadence(tag, days)
+        info = next(t for t in contacts.tags() if t.name.casefold() == tag.casefold())
+    except ServiceError as exc:
+        raise CliError(str(exc)) from exc
+    people = f"{info.count} contact{'s' if info.count != 1 else ''}"
+    if days is None:
+        print(f"No default keep-in-touch cadence for “{info.name}” any more ({people})")
+    else:
+        print(
+            f"Keeping in touch with everyone tagged “{info.name}” every {days} days ({people};"
+            " a contact's own cadence still wins)"
+        )
     return 0
 
 

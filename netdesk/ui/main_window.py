@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -261,6 +262,9 @@ class MainWindow(QMainWindow):
         palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
         self.tag_list.setPalette(palette)
         self.tag_list.selectionModel().currentChanged.connect(self._on_sidebar_changed)
+        self.tag_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tag_list.customContextMenuRequested.connect(self._show_tag_menu)
+        self.tag_cadence_dialog: QInputDialog | None = None
 
         # Contacts page: search, table (or an empty state), detail pane.
         self.search_edit = QLineEdit()
@@ -728,6 +732,49 @@ class MainWindow(QMainWindow):
         if kind in (ALL, TAG) and tag != self._tag:
             self._tag = tag
             self._apply_filter()
+
+    # --------------------------------------------------------------------- tag cadences
+    def _show_tag_menu(self, pos) -> None:  # noqa: ANN001
+        index = self.tag_list.indexAt(pos)
+        if index.isValid() and index.data(KIND) == TAG:
+            self.tag_menu(index.data(KEY)).popup(self.tag_list.viewport().mapToGlobal(pos))
+
+    def tag_menu(self, tag: str) -> QMenu:
+        """The sidebar's right-click menu for a tag."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        action = menu.addAction(f"Keep in touch with everyone tagged “{tag}”…")
+        action.triggered.connect(lambda: self.edit_tag_cadence(tag))
+        return menu
+
+    def edit_tag_cadence(self, tag: str) -> QInputDialog:
+        """Ask for the tag's default keep-in-touch cadence (0 turns it off); non-blocking."""
+        current = next((t.keep_in_touch_days for t in self.contacts.tags() if t.name == tag), None)
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Keep in touch")
+        dialog.setInputMode(QInputDialog.InputMode.IntInput)
+        dialog.setIntRange(0, 3650)
+        dialog.setIntValue(current or 30)
+        dialog.setLabelText(
+            f"Keep in touch with everyone tagged “{tag}” every … days\n"
+            "(0 turns it off; a contact's own cadence still wins):"
+        )
+        dialog.intValueSelected.connect(lambda days: self._set_tag_cadence(tag, days or None))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.tag_cadence_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _set_tag_cadence(self, tag: str, days: int | None) -> None:
+        try:
+            self.contacts.set_tag_cadence(tag, days)
+        except ServiceError as exc:
+            self._show_error(str(exc))
+            return
+        every = f"every {days} days" if days else "off"
+        self.statusBar().showMessage(f"Keep in touch with “{tag}”: {every}.", 5000)
+        self.refresh()  # the follow-up column
+        self.contacts_changed.emit()  # the Today view and the reminders
 
     def select_tag(self, tag: str | None) -> None:
         """Show all contacts (None) or those with ``tag``, as if chosen in the sidebar."""

@@ -174,3 +174,31 @@ def test_calendar_to_file_and_stdout(env, capsys, tmp_path):
 def test_calendar_to_unwritable_file_fails_cleanly(env, capsys, tmp_path):
     status, out, err = run(capsys, "calendar", "-o", str(tmp_path / "no" / "such" / "x.ics"))
     assert status == 1 and out == "" and err.startswith("netdesk: ")
+
+
+def test_tag_cadence_applies_to_everyone_with_the_tag(env, capsys, contact_service):
+    ada, _ = env
+    contact = contact_service.get(ada)
+    contact.tags = ["Mentors"]
+    contact_service.update(contact)
+    status, out, _ = run(capsys, "cadence", "--tag", "mentors", "14")
+    assert status == 0 and "everyone tagged “Mentors” every 14 days (1 contact" in out
+    later = (dt.datetime.now() + dt.timedelta(days=15)).strftime("%Y-%m-%dT%H:%M")
+    [item] = json.loads(run(capsys, "due", "--json", "--at", later)[1])
+    assert (item["contact_id"], item["kind"]) == (ada, "cadence")
+    # The contact's own cadence wins over the tag's default.
+    run(capsys, "cadence", "Ada", "60")
+    assert json.loads(run(capsys, "due", "--json", "--at", later)[1]) == []
+    status, out, _ = run(capsys, "cadence", "--tag", "Mentors", "off")
+    assert status == 0 and "No default keep-in-touch cadence" in out
+    assert [t.keep_in_touch_days for t in contact_service.tags()] == [None]
+
+
+def test_tag_cadence_errors_change_nothing(env, capsys, contact_service):
+    status, _, err = run(capsys, "cadence", "--tag", "nosuch", "7")
+    assert status == 1 and "no tag “nosuch”" in err
+    status, _, err = run(capsys, "cadence", "Ada", "7", "--tag", "x")
+    assert status == 2 and "either a CONTACT or --tag" in err
+    status, _, err = run(capsys, "cadence", "30")
+    assert status == 2 and "either a CONTACT or --tag" in err
+    assert contact_service.tags() == []

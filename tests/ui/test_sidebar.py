@@ -101,3 +101,33 @@ def test_sample_contacts_come_with_activity(sample_window, qtbot) -> None:
     # The timeline of a sample contact is not empty.
     w.show_contact(amara)
     qtbot.waitUntil(lambda: len(w.timeline.entries()) >= 4)
+
+
+def test_tag_menu_sets_a_default_cadence_for_the_tag(window, qtbot) -> None:
+    from netdesk.ui.tags_model import KEY, TAG
+
+    person = window.contacts.create(Contact(display_name="Grace Hopper", tags=["mentors"]))
+    window.refresh()
+    model = window.sidebar_model
+    assert model.index(model.row_of(TAG, "mentors"), 0).data(KEY) == "mentors"
+    menu = window.tag_menu("mentors")
+    (action,) = menu.actions()
+    assert "everyone tagged “mentors”" in action.text()
+    action.trigger()
+    dialog = window.tag_cadence_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.intValue() == 30
+    dialog.setIntValue(14)
+    dialog.accept()
+    assert [(t.name, t.keep_in_touch_days) for t in window.contacts.tags()] == [("mentors", 14)]
+    # The cadence shows up as the contact's next follow-up in the table, 14 days on.
+    row = window.model.row_of(person.id)
+    due = window.model.summary(row).next_due
+    assert due is not None and abs((due - person.created_at) - dt.timedelta(days=14)) < (
+        dt.timedelta(seconds=5)
+    )
+    # 0 turns it off again.
+    window.edit_tag_cadence("mentors").setIntValue(0)
+    window.tag_cadence_dialog.accept()
+    assert window.contacts.tags()[0].keep_in_touch_days is None
+    assert window.model.summary(window.model.row_of(person.id)).next_due is None
+    menu.close()
