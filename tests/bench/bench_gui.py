@@ -132,6 +132,8 @@ def main() -> None:  # noqa: PLR0915
     app = QApplication(sys.argv[:1])
     t0 = time.perf_counter()
     window = create_window(args.data_dir)
+    warmed: list[bool] = []
+    window.warmed_up.connect(lambda: warmed.append(True))
     window.show()
     gaps: list[float] = []
     last = [time.perf_counter()]
@@ -145,7 +147,9 @@ def main() -> None:  # noqa: PLR0915
     heartbeat = QTimer()
     heartbeat.timeout.connect(tick)
     heartbeat.start(5)
-    while window.is_loading() or window.model.total_count() < args.contacts:
+    # Until every row is loaded and the post-paint warm-up (imports, first due query) is done:
+    # the heartbeat sees any stall the start-up work causes.
+    while window.is_loading() or window.model.total_count() < args.contacts or not warmed:
         app.processEvents()
         time.sleep(0.001)
         if time.perf_counter() - t0 > 60:
@@ -212,7 +216,7 @@ def main() -> None:  # noqa: PLR0915
         ("start: netdesk process to first paint with rows (median)", ms(real_s)),
         ("start ratio netdesk / bare (budget <= 2.5)", f"{real_s / bare_s:.2f}"),
         ("all rows loaded (in-process, background thread)", ms(full_load)),
-        ("longest GUI-thread stall while loading", ms(load_stall)),
+        ("longest GUI-thread stall while loading and warming up", ms(load_stall)),
         ("search keystroke -> table updated (median)", ms(statistics.median(key_times))),
         ("search keystroke (max)", ms(max(key_times))),
         ("clear search (Esc) -> all rows (median)", ms(statistics.median(clear_times))),

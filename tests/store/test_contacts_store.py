@@ -190,3 +190,12 @@ def test_failed_write_leaves_store_unchanged(contact_service, database) -> None:
         raise RuntimeError("boom")
     assert [r.name for r in contact_service.summaries()] == ["Before"]
     assert contact_service.search_ids("half") == []
+
+
+def test_matching_ids_is_the_unordered_search(contact_service) -> None:
+    zoe = contact_service.create(Contact(display_name="Zoë Ångström"))
+    zack = contact_service.create(Contact(display_name="Zack Smith"))
+    assert contact_service.matching_ids("z") == {zoe.id, zack.id}
+    assert contact_service.matching_ids("zoe") == {zoe.id}
+    assert contact_service.matching_ids("nobody") == set()
+    assert contact_service.matching_ids("  ,; ") is None  # no words: everyone
