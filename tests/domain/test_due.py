@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pytest
 
@@ -18,24 +17,7 @@ from netdesk.domain.due import (
     losing_touch,
     validate_cadence,
 )
-
-UTC = dt.UTC
-
-
-def zone(key: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(key)
-    except ZoneInfoNotFoundError:  # pragma: no cover - only on a machine without tz data
-        pytest.skip(f"no time zone data for {key} (install tzdata)", allow_module_level=True)
-
-
-BERLIN = zone("Europe/Berlin")
-NEW_YORK = zone("America/New_York")
-
-
-def utc(*args: int) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=UTC)
-
+from tests.helpers.zones import BERLIN, NEW_YORK, UTC, utc
 
 # --- cadence -------------------------------------------------------------------------------
 

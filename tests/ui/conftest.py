@@ -48,8 +48,9 @@ def write_cards(path: Path, count: int, start: int = 0, broken_at: int | None = 
     cards = []
     for i in range(start, start + count):
         if i == broken_at:
-            cards.append("BEGIN:VCARD\r\nVERSION:3.0\r\nthis line is not a property\r\n"
-                         "END:VCARD\r\n")
+            cards.append(
+                "BEGIN:VCARD\r\nVERSION:3.0\r\nthis line is not a property\r\nEND:VCARD\r\n"
+            )
             continue
         cards.append(
             "BEGIN:VCARD\r\nVERSION:3.0\r\n"
@@ -59,3 +60,21 @@ def write_cards(path: Path, count: int, start: int = 0, broken_at: int | None = 
         )
     path.write_text("".join(cards), encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def clock():
+    """A fake clock at Friday 27 November 2026, 14:00 Berlin time."""
+    from tests.helpers.fakes import FakeClock
+    from tests.helpers.zones import NOW
+
+    return FakeClock(NOW)
+
+
+@pytest.fixture
+def activity(database, clock):
+    """The real ActivityService on the test's store, in Berlin time, on the fake clock."""
+    from netdesk.services.activity import ActivityService
+    from tests.helpers.zones import BERLIN
+
+    return ActivityService(database, clock, BERLIN)

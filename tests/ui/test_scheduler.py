@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,22 +11,11 @@ from netdesk.domain.clock import SystemClock
 from netdesk.services.activity import ActivityService
 from netdesk.services.errors import ServiceError
 from netdesk.ui.scheduler import ReminderScheduler
-from tests.helpers.fakes import FakeClock, FakeNotifier, add_contact
+from tests.helpers.fakes import FakeNotifier, add_contact
+from tests.helpers.zones import BERLIN, NOW
 
-BERLIN = ZoneInfo("Europe/Berlin")
-NOW = dt.datetime(2026, 11, 27, 13, 0, tzinfo=dt.UTC)
 MINUTE = dt.timedelta(minutes=1)
 HOUR_MS = 3_600_000
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(NOW)
-
-
-@pytest.fixture
-def activity(database, clock) -> ActivityService:
-    return ActivityService(database, clock, BERLIN)
 
 
 @pytest.fixture

@@ -3,35 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from netdesk.services.activity import ActivityService
 from netdesk.ui.followup_dialog import FollowUpDialog
 from netdesk.ui.log_dialog import LogInteractionDialog
 from netdesk.ui.timeline import InteractionTimeline
 from netdesk.ui.today import COLUMNS, ITEM_ROLE, WHEN, TodayView
-from tests.helpers.fakes import FakeClock, add_contact
+from tests.helpers.fakes import add_contact
+from tests.helpers.zones import BERLIN, NOW
 
 # The offscreen platform warns whenever a top-level window (a dialog) is shown; not our bug.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-BERLIN = ZoneInfo("Europe/Berlin")
-NOW = dt.datetime(2026, 11, 27, 13, 0, tzinfo=dt.UTC)  # Fri 14:00 in Berlin
 DAY = dt.timedelta(days=1)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(NOW)
-
-
-@pytest.fixture
-def activity(database, clock) -> ActivityService:
-    return ActivityService(database, clock, BERLIN)
 
 
 @pytest.fixture
@@ -239,9 +226,7 @@ def timeline(qtbot, activity):
     return widget
 
 
-def test_timeline_lists_followups_then_interactions_newest_first(
-    timeline, activity, people, clock
-):
+def test_timeline_lists_followups_then_interactions_newest_first(timeline, activity, people, clock):
     ada = people["Ada"]
     first = activity.log_interaction(ada, "meeting", "<b>met</b> at PyCon", at=NOW - 10 * DAY)
     second = activity.log_interaction(ada, "email", "sent CV", at=NOW - 2 * DAY)

@@ -7,25 +7,21 @@ has nowhere to draw it. The end-to-end test under Xvfb + trayer covers a real on
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMainWindow, QSystemTrayIcon
 
 from netdesk.domain.due import DueItem
-from netdesk.services.activity import ActivityService
 from netdesk.ui.notifier import TrayNotifier, WindowNotifier
 from netdesk.ui.scheduler import ReminderScheduler
 from netdesk.ui.tray import HINT_KEY, MENU_ITEMS, TrayController
-from tests.helpers.fakes import FakeClock, FakeNotifier, add_contact
+from tests.helpers.fakes import FakeNotifier, add_contact
+from tests.helpers.zones import NOW
 
 # Offscreen Qt cannot size windows; harmless (tests/ui/conftest.py ignores it for this folder,
 # and its marker takes precedence over a module's, so this one is only a fallback).
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-BERLIN = ZoneInfo("Europe/Berlin")
-NOW = dt.datetime(2026, 11, 27, 13, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture(autouse=True)
@@ -39,16 +35,6 @@ def restore_quit_on_last_window(qapp):
 @pytest.fixture
 def settings(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "netdesk.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(NOW)
-
-
-@pytest.fixture
-def activity(database, clock) -> ActivityService:
-    return ActivityService(database, clock, BERLIN)
 
 
 @pytest.fixture
