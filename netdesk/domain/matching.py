@@ -15,6 +15,7 @@ two contacts stay two, because merging the wrong people loses data and undoing i
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -30,6 +31,9 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _MIN_PHONE_DIGITS = 5
 
 
+# An import normalises each address about ten times (look-ups, in-file twins, match keys,
+# stable UIDs); a small cache makes the repeats free. Both functions are pure.
+@functools.lru_cache(maxsize=8192)
 def normalise_email(s: str) -> str:
     """Lower-cased address without ``mailto:`` and surrounding space or angle brackets."""
     s = s.strip().strip("<>").strip()
@@ -44,6 +48,7 @@ _NOT_DIGIT = re.compile(r"\D+")
 _PHONE_STOPS = re.compile(r"[;,#]|x|ext", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise_phone(s: str) -> str:
     """Digits only, keeping a leading +. ``tel:`` URIs, formatting, and what follows ``;``
     (URI parameters) or an extension marker are dropped: "+49 (0)30 123-45" -> "+4903012345".

@@ -8,8 +8,10 @@ or a name are never merged. Re-importing the same file changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
+import mmap
 import os
 import re
 import tempfile
@@ -25,7 +27,7 @@ from netdesk.store.db import Database
 from netdesk.vcard import CardProblem, iter_cards, write_vcards
 
 Progress = Callable[[int, int], None]
-BATCH = 500
+BATCH = 2000
 _BEGIN = re.compile(rb"(?im)^[ \t]*BEGIN[ \t]*:[ \t]*VCARD")
 # Refuse files that can't be address books; a 100k-card export is ~60 MB.
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -67,8 +69,22 @@ class ImportReport:
         return ", ".join(parts)
 
 
-def count_cards(data: bytes) -> int:
-    return len(_BEGIN.findall(data))
+def count_cards(data: bytes | mmap.mmap) -> int:
+    return sum(1 for _ in _BEGIN.finditer(data))
+
+
+@contextlib.contextmanager
+def _mapped(path: Path) -> Iterator[bytes | mmap.mmap]:
+    """The file's bytes, memory-mapped (read-only); raises OSError or ServiceError."""
+    with path.open("rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        if size > MAX_FILE_BYTES:
+            raise ServiceError(f"{path.name} is larger than 512 MB; is it an address book?")
+        if size == 0:
+            yield b""
+            return
+        with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            yield data
 
 
 def content_uid(card: Contact) -> str:
@@ -190,7 +206,12 @@ def _same(a: Contact, b: Contact) -> bool:
 
 # -- import -----------------------------------------------------------------------------------
 class _FileImport:
-    """Imports the cards of one file on one connection (one transaction)."""
+    """Imports the cards of one file on one connection (one transaction), batch by batch.
+
+    Each batch's new contacts are written at the end of the batch, so memory stays flat
+    however big the file: a later card for someone created earlier in the same file is found
+    in the store (same transaction) like any other, and counted as merged.
+    """
 
     def __init__(self, conn, source: str) -> None:
         from netdesk.store.contacts import ContactRepository
@@ -198,14 +219,14 @@ class _FileImport:
         self.repo = ContactRepository(conn)
         self.source = source
         self.report = ImportReport()
-        # Contacts created from this file, so a second card for the same person in the same
-        # file merges into the first instead of duplicating it.
+        # Ids at or above this one were created by this file (ids are handed out in order).
+        self.first_new_id = self.repo.next_id()
+        # Into an empty store nothing can match before the first batch is written, so that
+        # batch skips the look-ups: a big first import is the common case.
+        self.nothing_stored = self.repo.count() == 0
         self.new_by_uid: dict[str, Contact] = {}
         self.new_by_key: dict[tuple[str, str], list[Contact]] = {}
         self.pending: list[Contact] = []
-        # Into an empty store (the first import) nothing can match what is stored, so the
-        # per-batch look-ups are skipped: a third of the time of a big first import.
-        self.store_empty = self.repo.count() == 0
 
     def _remember(self, c: Contact) -> None:
         if c.uid:
@@ -241,7 +262,7 @@ class _FileImport:
         uid_hits: dict[str, int] = {}
         email_hits: dict[str, list[int]] = {}
         phone_hits: dict[str, list[int]] = {}
-        if not self.store_empty:
+        if not self.nothing_stored:
             uid_hits = repo.ids_by_uid(c.uid for c in cards)
             email_hits = repo.ids_by_match_key(
                 "email", (normalise_email(e.value) for c in cards for e in c.emails)
@@ -262,15 +283,23 @@ class _FileImport:
                 target_id = self._match_existing(card, email_hits, phone_hits, existing, updates)
             if target_id is not None:
                 base = updates.get(target_id) or existing[target_id]
-                merged = merge_into(base, card, card_overrides(base, card, same_uid))
-                if target_id in updates or not _same(merged, existing[target_id]):
+                from_this_file = target_id >= self.first_new_id
+                overrides = base.uid == card.uid if from_this_file else None
+                if overrides is None:
+                    overrides = card_overrides(base, card, same_uid)
+                merged = merge_into(base, card, overrides)
+                if from_this_file:
+                    # The same person twice in this file, the first one in an earlier batch.
+                    self.report.merged += 1
+                    updates[target_id] = merged
+                elif target_id in updates or not _same(merged, existing[target_id]):
                     updates[target_id] = merged
                 else:
                     self.report.unchanged += 1
                 continue
             twin = self._match_pending(card)
             if twin is not None:
-                # A later card in the same file for the same person (or record) adds to it.
+                # A later card in the same batch for the same person (or record) adds to it.
                 merged = merge_into(twin, card, overrides=twin.uid == card.uid)
                 for f in dataclasses.fields(Contact):
                     setattr(twin, f.name, getattr(merged, f.name))
@@ -279,9 +308,20 @@ class _FileImport:
                 continue
             self._remember(card)
             self.pending.append(card)
-        for merged in updates.values():
+        for target_id, merged in updates.items():
             repo.update(merged)
-        self.report.updated += len(updates)
+            if target_id < self.first_new_id:
+                self.report.updated += 1
+        self._write_new()
+
+    def _write_new(self) -> None:
+        if self.pending:
+            self.repo.add_many(self.pending)
+            self.report.created += len(self.pending)
+            self.nothing_stored = False
+        self.pending = []
+        self.new_by_uid.clear()
+        self.new_by_key.clear()
 
     def _match_existing(self, card, email_hits, phone_hits, existing, updates) -> int | None:
         for hits, values, norm in (
@@ -294,11 +334,6 @@ class _FileImport:
                         return cid
         return None
 
-    def finish(self) -> None:
-        self.repo.add_many(self.pending)
-        self.report.created += len(self.pending)
-        self.pending = []
-
 
 class TransferService:
     def __init__(self, database: Database) -> None:
@@ -310,26 +345,32 @@ class TransferService:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> ImportReport:
-        """Import every file; files that can't be read are listed in ``files_failed``."""
-        loaded: list[tuple[Path, bytes]] = []
+        """Import every file; files that can't be read are listed in ``files_failed``.
+
+        Files are memory-mapped, not read into Python: with the batch-wise writes, an import's
+        memory stays flat as the file grows.
+        """
         report = ImportReport()
+        readable: list[tuple[Path, int]] = []
         for p in map(Path, paths):
             try:
-                if p.stat().st_size > MAX_FILE_BYTES:
-                    raise ServiceError(f"{p.name} is larger than 512 MB; is it an address book?")
-                loaded.append((p, p.read_bytes()))
+                with _mapped(p) as data:
+                    readable.append((p, count_cards(data)))
             except ServiceError as exc:
                 report.files_failed.append((str(p), str(exc)))
             except OSError as exc:
                 report.files_failed.append((str(p), exc.strerror or str(exc)))
-        total = sum(count_cards(data) for _, data in loaded)
+        total = sum(n for _, n in readable)
         done = 0
         if progress:
             progress(0, total)
-        for path, data in loaded:
-            file_report = self._import_one(path, data, progress, cancelled, done, total)
-            done += count_cards(data)
-            report.add(file_report)
+        for path, cards in readable:
+            try:
+                with _mapped(path) as data:
+                    report.add(self._import_one(path, data, progress, cancelled, done, total))
+            except OSError as exc:  # gone or changed between counting and importing
+                report.files_failed.append((str(path), exc.strerror or str(exc)))
+            done += cards
         return report
 
     def import_bytes(self, data: bytes, name: str = "") -> ImportReport:
@@ -338,7 +379,7 @@ class TransferService:
     def _import_one(
         self,
         path: Path,
-        data: bytes,
+        data: bytes | mmap.mmap,
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
         done_before: int,
@@ -368,7 +409,6 @@ class TransferService:
                 job.run_batch(batch)
             if cancelled and cancelled():
                 raise ImportCancelled()
-            job.finish()
         if progress:
             progress(done_before + cards_seen, total)
         return job.report

@@ -9,7 +9,6 @@ children can be inserted in the same executemany batches without a RETURNING rou
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, delete, func, insert, select, update
@@ -245,6 +244,10 @@ class ContactRepository:
             )
         return self._event_ids[key]
 
+    def next_id(self) -> int:
+        """The id the next new contact will get."""
+        return self._next_id()
+
     def _next_id(self) -> int:
         return (self.conn.execute(select(func.max(ContactRow.id))).scalar() or 0) + 1
 
@@ -350,29 +353,10 @@ class ContactRepository:
         return reading.all_ids(self.conn.connection.driver_connection, tag)
 
     def ids_by_uid(self, uids: Iterable[str]) -> dict[str, int]:
-        uids = [u for u in set(uids) if u]
-        out: dict[str, int] = {}
-        for start in range(0, len(uids), 500):
-            chunk = uids[start : start + 500]
-            for cid, uid in self.conn.execute(
-                select(ContactRow.id, ContactRow.uid).where(ContactRow.uid.in_(chunk))
-            ):
-                out.setdefault(uid, cid)
-        return out
+        return reading.ids_by_uid(self.conn.connection.driver_connection, uids)
 
     def ids_by_match_key(self, kind: str, keys: Iterable[str]) -> dict[str, list[int]]:
-        keys = [k for k in set(keys) if k]
-        out: dict[str, list[int]] = defaultdict(list)
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            for cid, key in self.conn.execute(
-                select(ContactValueRow.contact_id, ContactValueRow.match_key).where(
-                    ContactValueRow.kind == kind, ContactValueRow.match_key.in_(chunk)
-                )
-            ):
-                if cid not in out[key]:
-                    out[key].append(cid)
-        return out
+        return reading.ids_by_match_key(self.conn.connection.driver_connection, kind, keys)
 
     def count(self) -> int:
         return self.conn.execute(select(func.count()).select_from(ContactRow)).scalar() or 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from netdesk.domain.contact import Address, Contact, LabeledValue, PartialDate
 from netdesk.domain.text import fold
@@ -42,6 +42,35 @@ def all_ids(con: sqlite3.Connection, tag: str | None = None) -> list[int]:
         tag_ids,
     )
     return [r[0] for r in rows]
+
+
+def ids_by_uid(con: sqlite3.Connection, uids: Iterable[str]) -> dict[str, int]:
+    """uid -> contact id for the UIDs that are stored (the first contact when several)."""
+    wanted = [u for u in set(uids) if u]
+    out: dict[str, int] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        sql = f"SELECT id, uid FROM contacts WHERE uid IN ({','.join('?' * len(chunk))})"
+        for cid, uid in con.execute(sql + " ORDER BY id", chunk):
+            out.setdefault(uid, cid)
+    return out
+
+
+def ids_by_match_key(
+    con: sqlite3.Connection, kind: str, keys: Iterable[str]
+) -> dict[str, list[int]]:
+    """normalised e-mail or phone -> ids of the contacts that have it (kind: email|phone)."""
+    wanted = [k for k in set(keys) if k]
+    out: dict[str, list[int]] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        sql = (
+            "SELECT DISTINCT contact_id, match_key FROM contact_values WHERE kind = ? "
+            f"AND match_key IN ({','.join('?' * len(chunk))}) ORDER BY contact_id"
+        )
+        for cid, key in con.execute(sql, (kind, *chunk)):
+            out.setdefault(key, []).append(cid)
+    return out
 
 
 def tag_exists(con: sqlite3.Connection, tag: str) -> bool:

@@ -122,8 +122,11 @@ def test_duplicate_card_within_one_file_is_merged(transfer, contact_service, tmp
 
 def test_cancel_leaves_the_store_as_it_was(transfer, contact_service, tmp_path) -> None:
     transfer.import_files([write(tmp_path, "a.vcf", card("Existing Person"))])
+    from netdesk.services import transfer as transfer_module
+
+    count = transfer_module.BATCH * 2 + 100  # several batches, cancelled after the first
     big = write(
-        tmp_path, "big.vcf", *(card(f"Person {i}", f"EMAIL:p{i}@x.org") for i in range(1500))
+        tmp_path, "big.vcf", *(card(f"Person {i}", f"EMAIL:p{i}@x.org") for i in range(count))
     )
     seen: list[tuple[int, int]] = []
 
@@ -133,7 +136,7 @@ def test_cancel_leaves_the_store_as_it_was(transfer, contact_service, tmp_path) 
     with pytest.raises(ImportCancelled):
         transfer.import_files([big], progress=progress, cancelled=lambda: len(seen) > 1)
     assert [r.name for r in contact_service.summaries()] == ["Existing Person"]
-    assert seen[0] == (0, 1500)
+    assert seen[0] == (0, count)
 
 
 def test_progress_reaches_the_total(transfer, tmp_path) -> None:
@@ -179,3 +182,30 @@ def test_export_to_an_unwritable_place_fails_cleanly(transfer, tmp_path) -> None
 
     with pytest.raises(ServiceError, match="could not write"):
         transfer.export(tmp_path / "no-such-dir" / "x.vcf")
+
+
+def test_same_person_in_different_batches_of_one_file_is_merged(
+    transfer, contact_service, tmp_path, monkeypatch
+) -> None:
+    from netdesk.services import transfer as transfer_module
+
+    # Batches of 2: the second card for Ada comes after the first one was written.
+    monkeypatch.setattr(transfer_module, "BATCH", 2)
+    report = transfer.import_files(
+        [
+            write(
+                tmp_path,
+                "long.vcf",
+                card("Ada Lovelace", "EMAIL:ada@example.org"),
+                card("Grace Hopper", "EMAIL:grace@example.org"),
+                card("Alan Turing", "EMAIL:alan@example.org"),
+                card("Ada Lovelace", "EMAIL:ada@example.org", "TEL:+44 20 7946 0018"),
+                card("Grace Hopper", "UID:g-1"),
+            )
+        ]
+    )
+    assert (report.created, report.merged, report.updated) == (4, 1, 0)
+    ada = [r for r in contact_service.summaries() if r.name == "Ada Lovelace"]
+    assert len(ada) == 1 and ada[0].phones == ("+44 20 7946 0018",)
+    # The second Grace has no e-mail: a name alone never merges two contacts.
+    assert [r.name for r in contact_service.summaries()].count("Grace Hopper") == 2
