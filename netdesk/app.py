@@ -82,9 +82,10 @@ def _add_follow_ups(window, database, contacts) -> None:  # noqa: ANN001
         lambda cid: contacts.get(cid).display_name,
     ):
         window.add_contact_action(action)
-    # The table's last-contact and next-follow-up columns follow every logged change (the
-    # Today view and the timeline listen for themselves).
-    activity.add_listener(window.refresh)
+    # The table's last-contact and follow-up columns follow every logged change, one row at a
+    # time (a full reload is 0.5 s at 100k contacts); the Today view and the timeline listen
+    # for themselves.
+    activity.add_contact_listener(window.refresh_contact)
     window.contacts_changed.connect(lambda: today.isVisible() and today.refresh())
     window.activity, window.today, window.timeline = activity, today, timeline
     # The first due query compiles SQLAlchemy's statements (~100 ms at 100k contacts): do it

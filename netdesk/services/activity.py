@@ -74,6 +74,7 @@ class ActivityService:
         self.clock = clock or SystemClock()
         self.tz = tz or local_tz()
         self._listeners: list[Callable[[], None]] = []
+        self._contact_listeners: list[Callable[[int], None]] = []
 
     # -- change notification ----------------------------------------------------------------
     def add_listener(self, callback: Callable[[], None]) -> None:
@@ -88,9 +89,16 @@ class ActivityService:
         if callback in self._listeners:
             self._listeners.remove(callback)
 
-    def _changed(self) -> None:
+    def add_contact_listener(self, callback: Callable[[int], None]) -> None:
+        """Call ``callback(contact_id)`` after every successful write, with the contact whose
+        activity changed (the contacts table updates that one row instead of reloading)."""
+        self._contact_listeners.append(callback)
+
+    def _changed(self, contact_id: int) -> None:
         for callback in list(self._listeners):
             callback()
+        for contact_callback in list(self._contact_listeners):
+            contact_callback(contact_id)
 
     def _repo(self, conn):
         from netdesk.store.activity import ActivityRepository
@@ -127,7 +135,7 @@ class ActivityService:
         with storage_errors(), self.db.engine.begin() as conn:
             self._check_contact(conn, contact_id)
             interaction.id = self._repo(conn).add_interaction(interaction)
-        self._changed()
+        self._changed(interaction.contact_id)
         return interaction
 
     def interactions(self, contact_id: int) -> list[Interaction]:
@@ -141,7 +149,7 @@ class ActivityService:
             gone = self._repo(conn).delete_interaction(interaction_id)
         if gone is None:
             raise NotFoundError(f"no interaction with id {interaction_id}")
-        self._changed()
+        self._changed(gone.contact_id)
         return gone
 
     def restore_interaction(self, interaction: Interaction) -> None:
@@ -149,7 +157,7 @@ class ActivityService:
         with storage_errors(), self.db.engine.begin() as conn:
             self._check_contact(conn, interaction.contact_id)
             self._repo(conn).put_back([interaction], [])
-        self._changed()
+        self._changed(interaction.contact_id)
 
     # -- follow-ups ---------------------------------------------------------------------------
     def add_followup(self, contact_id: int, due: dt.datetime, note: str = "") -> FollowUp:
@@ -158,7 +166,7 @@ class ActivityService:
         with storage_errors(), self.db.engine.begin() as conn:
             self._check_contact(conn, contact_id)
             followup.id = self._repo(conn).add_followup(followup)
-        self._changed()
+        self._changed(contact_id)
         return followup
 
     def get_followup(self, followup_id: int) -> FollowUp:
@@ -181,7 +189,7 @@ class ActivityService:
                 raise NotFoundError(f"no follow-up with id {followup_id}")
             change(followup)
             repo.save_followup(followup)
-        self._changed()
+        self._changed(followup.contact_id)
         return followup
 
     def done(self, followup_id: int) -> FollowUp:
@@ -234,7 +242,7 @@ class ActivityService:
             if found is None:
                 raise NotFoundError(f"no follow-up with id {followup_id}")
             repo.delete_followup(followup_id)
-        self._changed()
+        self._changed(found.contact_id)
         return found
 
     # -- cadences -----------------------------------------------------------------------------
@@ -257,7 +265,7 @@ class ActivityService:
             )
             if res.rowcount == 0:
                 raise NotFoundError(f"no contact with id {contact_id}")
-        self._changed()
+        self._changed(contact_id)
 
     def cadences(self) -> list[CadenceInput]:
         """Every contact with a cadence of its own or from a tag, with its last interaction."""

@@ -8,6 +8,7 @@ it filters ``_all`` by set membership, which keeps the current sort order for fr
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 from collections.abc import Callable, Iterable, Sequence
@@ -274,7 +275,42 @@ class ContactsTableModel(QAbstractTableModel):
     def upsert(self, rows: Iterable[ContactSummary]) -> None:
         """Add or replace these rows (after a create, edit or undo), keeping the sort."""
         fresh = {r.id: r for r in rows}
+        if fresh and self._replace_in_place(fresh):
+            return
         self.set_contacts([*(r for r in self._all if r.id not in fresh), *fresh.values()])
+
+    def _replace_in_place(self, fresh: dict[int, ContactSummary]) -> bool:
+        """Swap changed rows in where they are, when no row moves in the current order
+        (logging a call changes "last contact", not the name the table is sorted by).
+
+        A full reset re-sorts every row: ~0.2 s on the GUI thread at 100k contacts. False
+        when a row is new or would move; the caller then resets.
+        """
+        key = _SORT_KEYS[self._sort_column]
+        olds = {cid: self._by_id.get(cid) for cid in fresh}
+        if any(old is None or key(old) != key(fresh[cid]) for cid, old in olds.items()):
+            return False
+        for column, (present, missing) in list(self._orders.items()):
+            column_key = _SORT_KEYS[column]
+            if any(column_key(olds[cid]) != column_key(new) for cid, new in fresh.items()):
+                self._orders.pop(column)  # worked out again on the next sort by it
+                continue
+            for cid, new in fresh.items():
+                for rows in (present, missing):
+                    with contextlib.suppress(ValueError):
+                        rows[rows.index(olds[cid])] = new
+        for cid, new in fresh.items():
+            old = olds[cid]
+            self._by_id[cid] = new
+            with contextlib.suppress(ValueError):
+                self._all[self._all.index(old)] = new
+            try:
+                row = self._rows.index(old)
+            except ValueError:
+                continue
+            self._rows[row] = new
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        return True
 
     def remove(self, ids: Iterable[int]) -> None:
         gone = set(ids)

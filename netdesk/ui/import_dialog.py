@@ -27,34 +27,44 @@ ImportFn = Callable[..., object]
 
 
 class ImportWorker(QThread):
+    """Runs one import. ``succeeded`` says ``report`` holds the ImportReport: the object stays
+    on the worker rather than riding a cross-thread ``Signal(object)``, which PySide6 6.12 on
+    Python 3.11 has been seen to corrupt (the same care as the contacts loader takes)."""
+
     progressed = Signal(int, int)
-    succeeded = Signal(object)
+    succeeded = Signal()
     cancelled = Signal()
     failed = Signal(str)
 
     def __init__(self, import_files: ImportFn, paths: Sequence[Path], parent=None) -> None:
         super().__init__(parent)
+        # Import what run() needs here, on the GUI thread: module imports inside a QThread
+        # raced PySide's event dispatch in a crash seen once in the test suite.
+        from netdesk.services.errors import ServiceError
+        from netdesk.services.transfer import ImportCancelled
+
+        self._errors = (ImportCancelled, ServiceError)
         self._import_files = import_files
         self._paths = list(paths)
         self._cancel = threading.Event()
+        self.report: object | None = None
 
     def cancel(self) -> None:
         self._cancel.set()
 
     def run(self) -> None:
-        from netdesk.services.errors import ServiceError
-        from netdesk.services.transfer import ImportCancelled
-
+        import_cancelled, service_error = self._errors
         try:
             report = self._import_files(self._paths, self.progressed.emit, self._cancel.is_set)
-        except ImportCancelled:
+        except import_cancelled:
             self.cancelled.emit()
-        except ServiceError as exc:
+        except service_error as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # a bug must not kill the thread silently; show it
             self.failed.emit(f"The import stopped because of an unexpected error: {exc!r}")
         else:
-            self.succeeded.emit(report)
+            self.report = report
+            self.succeeded.emit()
 
 
 def describe_report(report) -> tuple[str, str]:
@@ -157,8 +167,8 @@ class ImportDialog(QDialog):
         close.clicked.connect(self.accept)
         close.setDefault(True)
 
-    def _on_done(self, report) -> None:
-        self.report = report
+    def _on_done(self) -> None:
+        report = self.report = self.worker.report
         summary, details = describe_report(report)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)

@@ -269,6 +269,7 @@ class MainWindow(QMainWindow):
         self.tag_list.customContextMenuRequested.connect(self._show_tag_menu)
         self.tag_cadence_dialog: QInputDialog | None = None
         self._warm_up_jobs: list[Callable[[], object]] = []
+        self._warm_up_thread: threading.Thread | None = None
 
         # Contacts page: search, table (or an empty state), detail pane.
         self.search_edit = QLineEdit()
@@ -556,6 +557,19 @@ class MainWindow(QMainWindow):
         if self._current_view_key() is None:
             self._select_sidebar_row(
                 self.sidebar_model.row_of(TAG, self._tag) if self._tag else -1)
+
+    def refresh_contact(self, contact_id: int) -> None:
+        """Re-read one contact's row (its last contact or next follow-up changed)."""
+        try:
+            rows = self.contacts.summaries(ids=[contact_id])
+        except ServiceError as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+            return
+        if rows:
+            # Activity doesn't change what a search or tag matches: no re-filtering needed.
+            keep = self.selected_contact_ids()
+            self.model.upsert(rows)
+            self._select_ids(keep, scroll=False)
 
     def _update_rows(self, changed: list[int], removed: list[int]) -> None:
         """Bring the model up to date after a create, edit, delete or undo of those."""
@@ -1108,9 +1122,10 @@ class MainWindow(QMainWindow):
         # timer it owns, rather than the worker emitting a signal: a plain Python thread must
         # not touch a window that may have been closed (and deleted) meanwhile.
         jobs = [_warm_up_imports, *self._warm_up_jobs]
-        worker = threading.Thread(
-            target=_run_warm_up, args=(jobs,), name="netdesk-warm-up", daemon=True
-        )
+        # Not a daemon, and joined on close: a daemon thread still inside SQLite or an import
+        # while the interpreter shuts down can crash the process.
+        worker = threading.Thread(target=_run_warm_up, args=(jobs,), name="netdesk-warm-up")
+        self._warm_up_thread = worker
         worker.start()
         watch = QTimer(self)
         watch.setInterval(20)
@@ -1147,6 +1162,8 @@ class MainWindow(QMainWindow):
             self.import_dialog.wait()
         if self._loader is not None:
             self._loader.wait()
+        if self._warm_up_thread is not None:
+            self._warm_up_thread.join(timeout=30)
         self._save_settings()
         super().closeEvent(event)
 
@@ -1204,4 +1221,3 @@ def _run_warm_up(jobs: list[Callable[[], object]]) -> None:
 def _warm_up_imports() -> None:
     import netdesk.store.activity  # noqa: F401
     import netdesk.store.contacts  # noqa: F401
-

@@ -362,3 +362,16 @@ def test_empty_activity_says_what_to_do(sample_window, qtbot) -> None:
     empty = w.findChild(QLabel, "timelineEmpty")
     qtbot.waitUntil(empty.isVisible)
     assert "log it here" in empty.text()
+
+
+def test_logging_contact_updates_that_row_without_a_reload(window, qtbot) -> None:
+    from netdesk.domain.contact import Contact
+
+    ada = window.contacts.create(Contact(display_name="Ada Lovelace"))
+    window.refresh()
+    reloads = []
+    window.model.modelReset.connect(lambda: reloads.append(True))
+    window.activity.log_interaction(ada.id, "call", "engines")
+    row = window.model.row_of(ada.id)
+    assert window.model.summary(row).last_contact is not None
+    assert reloads == []  # one row updated in place, not the whole table re-read
