@@ -11,6 +11,8 @@ import os
 import sys
 from pathlib import Path
 
+import netdesk.ui  # noqa: F401  (first: sets PySide6's options before PySide6 loads)
+
 # Set NETDESK_SCREENSHOT=path to save a picture of the window after its first paint (used by
 # the end-to-end test and for README screenshots).
 ENV_SCREENSHOT = "NETDESK_SCREENSHOT"
