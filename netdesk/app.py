@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import netdesk.ui  # noqa: F401  (first: sets PySide6's options before PySide6 loads)
@@ -217,11 +218,19 @@ def run_gui(data_dir: str | None, files: list[str]) -> int:
     screenshot = os.environ.get(ENV_SCREENSHOT)
     if screenshot:
         _save_screenshot_after_first_paint(window, screenshot)
-    tray, scheduler = _add_tray(window, paths.data_dir)
-    _quit_on_sigterm(window, tray)
+    tray_holder: list = []
+
+    def add_tray() -> None:
+        # After the first paint: the tray icon can come a moment later than the window.
+        tray, scheduler = _add_tray(window, paths.data_dir)
+        tray_holder.append(tray)
+        # The first due check queries the store through SQLAlchemy: after the warm-up.
+        window.warmed_up.connect(scheduler.start)
+
+    window.first_painted.connect(add_tray)
+    # With a tray, closing the window only hides it; SIGTERM means quit.
+    _quit_on_sigterm(window, lambda: tray_holder[0].quit() if tray_holder else window.close())
     window.show()
-    # The first due check queries the store through SQLAlchemy: after the paint and warm-up.
-    window.warmed_up.connect(scheduler.start)
     if files:
         window.import_files(files)
     return app.exec()
@@ -238,14 +247,13 @@ def _crash_dialog(summary: str, log_path: Path) -> None:
     )
 
 
-def _quit_on_sigterm(window, tray) -> None:  # noqa: ANN001
+def _quit_on_sigterm(window, quit_app: Callable[[], object]) -> None:  # noqa: ANN001
     """Quit (saving window settings) when the session or a test sends SIGTERM."""
     import signal
 
     from PySide6.QtCore import QTimer
 
-    # With a tray, closing the window only hides it; SIGTERM means quit.
-    signal.signal(signal.SIGTERM, lambda *_: tray.quit())
+    signal.signal(signal.SIGTERM, lambda *_: quit_app())
     # Python runs signal handlers only between bytecodes; Qt's event loop is C++, so wake
     # the interpreter now and then.
     timer = QTimer(window)
