@@ -9,8 +9,6 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# The app's own setting (see netdesk/ui/__init__.py), before pytest-qt loads PySide6.
-os.environ.setdefault("PYSIDE6_OPTION_LAZY", "0")
 
 
 @pytest.fixture

@@ -19,13 +19,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QThread,
-    Signal,
 )
 from PySide6.QtGui import QFont, QGuiApplication
 
 from netdesk.domain.text import fold
 from netdesk.store.listing import ContactSummary
+from netdesk.ui.background import BackgroundJob
 from netdesk.ui.icons import alert_color
 from netdesk.ui.sorting import sorted_in_slices
 
@@ -361,42 +360,43 @@ class ContactsTableModel(QAbstractTableModel):
         return [*reversed(present), *missing] if descending else [*present, *missing]
 
 
-class RowsLoader(QThread):
+class RowsLoader(BackgroundJob):
     """Loads every table row off the GUI thread (≈2 s at 100,000 contacts), and works out
     each column's sort order there too, so later sorts cost the GUI thread a list copy.
 
-    ``fetch`` returns (rows, extra) over its own database connection. ``loaded`` (queued to
-    the GUI thread) says ``result`` holds ``(rows, extra, orders)``; ``failed`` carries a
-    ServiceError's message. The payload stays on the object rather than in the signal:
-    PySide6 6.12 corrupted None's refcount passing a 100k-row tuple through a queued
-    ``Signal(object)`` (``none_dealloc`` crash under Python 3.11).
+    ``fetch`` returns (rows, extra) over its own database connection and must not use Qt. A
+    ``BackgroundJob`` (see ``netdesk.ui.background``): the worker is a plain Python thread and
+    the GUI thread emits ``finished`` (``result`` holds ``(rows, extra, orders, by_id)``) or
+    ``failed`` (``error`` holds the exception; ``failure_message()`` words it).
     """
 
-    loaded = Signal()
-    failed = Signal(str)
+    def __init__(self, fetch: Callable[[], tuple[list[ContactSummary], Any]],
+                 parent=None) -> None:
+        super().__init__(_rows_loading(fetch), parent, name="netdesk-rows")
+        from netdesk.services.errors import ServiceError  # here, on the GUI thread
 
-    def __init__(self, fetch: Callable[[], list[ContactSummary]], parent=None) -> None:
-        super().__init__(parent)
-        self._fetch = fetch
-        self.result: tuple | None = None
+        self._service_error = ServiceError
 
-    def run(self) -> None:
-        from netdesk.services.errors import ServiceError
+    def failure_message(self) -> str:
+        if isinstance(self.error, self._service_error):
+            return str(self.error)
+        return f"Loading the contacts stopped because of an unexpected error: {self.error!r}"
 
+
+def _rows_loading(fetch: Callable[[], tuple[list[ContactSummary], Any]]):  # noqa: ANN202
+    def load(progress, cancelled) -> tuple:  # noqa: ANN001
         # Building ~2 million objects triggers full garbage collections that stop every
         # thread, the GUI's included, for 100+ ms each; none of these objects form cycles.
         gc.disable()
         try:
-            rows, extra = self._fetch()
+            rows, extra = fetch()
             orders = all_column_orders(rows)
             by_id = {r.id: r for r in rows}
-        except ServiceError as exc:
-            self.failed.emit(str(exc))
-            return
         finally:
             gc.enable()
         # The rows live as long as the window: keep them out of later full collections
         # (done here, since freezing walks every object: tens of ms on the GUI thread).
         gc.freeze()
-        self.result = (rows, extra, orders, by_id)
-        self.loaded.emit()
+        return rows, extra, orders, by_id
+
+    return load

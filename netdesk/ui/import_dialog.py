@@ -1,17 +1,17 @@
 """Importing .vcf files from the GUI: a worker thread, a progress bar, Cancel, then the report.
 
-The import runs in ``ImportWorker`` (a QThread) so the window stays responsive; progress and
-the result come back as queued signals. Cancel sets a flag the service polls between batches;
-the service then rolls the file's transaction back, so the store is as it was.
+The import runs in ``ImportWorker``, a ``BackgroundJob``: a plain Python thread that never
+touches Qt, polled by the GUI thread, which emits the progress and result signals itself (see
+``netdesk.ui.background`` for why). Cancel sets a flag the service polls between batches; the
+service then rolls the file's transaction back, so the store is as it was.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,49 +22,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.ui.background import BackgroundJob
+
 # import_files(paths, progress, cancelled) -> ImportReport, as TransferService offers it.
 ImportFn = Callable[..., object]
 
 
-class ImportWorker(QThread):
-    """Runs one import. ``succeeded`` says ``report`` holds the ImportReport: the object stays
-    on the worker rather than riding a cross-thread ``Signal(object)``, which PySide6 6.12 on
-    Python 3.11 has been seen to corrupt (the same care as the contacts loader takes)."""
-
-    progressed = Signal(int, int)
-    succeeded = Signal()
-    cancelled = Signal()
-    failed = Signal(str)
+class ImportWorker(BackgroundJob):
+    """Runs one import. ``finished`` says ``result`` holds the ImportReport; ``failed`` says
+    ``error`` holds the exception, which ``failure()`` turns into an outcome and a message."""
 
     def __init__(self, import_files: ImportFn, paths: Sequence[Path], parent=None) -> None:
-        super().__init__(parent)
-        # Import what run() needs here, on the GUI thread: module imports inside a QThread
-        # raced PySide's event dispatch in a crash seen once in the test suite.
+        paths = list(paths)
+
+        # Closes over the service's bound method and the paths only, never a QObject.
+        def run(progress, cancelled):  # noqa: ANN001, ANN202
+            return import_files(paths, progress, cancelled)
+
+        super().__init__(run, parent, name="netdesk-import")
+        # Imported here, on the GUI thread, not in the worker: module imports on a second
+        # thread raced PySide's event dispatch in a crash seen once in the test suite.
         from netdesk.services.errors import ServiceError
         from netdesk.services.transfer import ImportCancelled
 
         self._errors = (ImportCancelled, ServiceError)
-        self._import_files = import_files
-        self._paths = list(paths)
-        self._cancel = threading.Event()
-        self.report: object | None = None
 
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def run(self) -> None:
+    def failure(self) -> tuple[str, str]:
+        """("cancelled" or "failed", message) for the exception in ``error``."""
         import_cancelled, service_error = self._errors
-        try:
-            report = self._import_files(self._paths, self.progressed.emit, self._cancel.is_set)
-        except import_cancelled:
-            self.cancelled.emit()
-        except service_error as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # a bug must not kill the thread silently; show it
-            self.failed.emit(f"The import stopped because of an unexpected error: {exc!r}")
-        else:
-            self.report = report
-            self.succeeded.emit()
+        exc = self.error
+        if isinstance(exc, import_cancelled):
+            return "cancelled", "Import cancelled; nothing was changed."
+        if isinstance(exc, service_error):
+            return "failed", str(exc)
+        return "failed", f"The import stopped because of an unexpected error: {exc!r}"
 
 
 def describe_report(report) -> tuple[str, str]:
@@ -124,9 +115,8 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.worker = ImportWorker(import_files, self.paths, self)
         self.worker.progressed.connect(self._on_progress)
-        self.worker.succeeded.connect(self._on_done)
-        self.worker.cancelled.connect(self._on_cancelled)
-        self.worker.failed.connect(self._on_failed)
+        self.worker.finished.connect(self._on_done)
+        self.worker.failed.connect(self._on_error)
 
     def start(self) -> None:
         self.worker.start()
@@ -149,6 +139,7 @@ class ImportDialog(QDialog):
         super().reject()
 
     def wait(self, ms: int = 30000) -> bool:
+        """Block until the worker is done and its outcome shown (for tests and closing)."""
         return self.worker.wait(ms)
 
     # -- worker results -----------------------------------------------------------------------
@@ -168,7 +159,7 @@ class ImportDialog(QDialog):
         close.setDefault(True)
 
     def _on_done(self) -> None:
-        report = self.report = self.worker.report
+        report = self.report = self.worker.result
         summary, details = describe_report(report)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
@@ -180,11 +171,10 @@ class ImportDialog(QDialog):
             self.resize(max(self.width(), 640), 420)
         self.finished_import.emit(report)
 
-    def _on_cancelled(self) -> None:
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
-        self.progress.setFormat("Cancelled")
-        self._finish("cancelled", "Import cancelled; nothing was changed.")
-
-    def _on_failed(self, message: str) -> None:
-        self._finish("failed", message)
+    def _on_error(self) -> None:
+        outcome, message = self.worker.failure()
+        if outcome == "cancelled":
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+            self.progress.setFormat("Cancelled")
+        self._finish(outcome, message)

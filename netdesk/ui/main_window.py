@@ -493,12 +493,12 @@ class MainWindow(QMainWindow):
         return self.contacts.search_ids("", limit=count)
 
     def _start_background_load(self) -> None:
-        if self._background_rows is None or (self._loader and self._loader.isRunning()):
+        if self._background_rows is None or (self._loader and self._loader.is_running()):
             return
         self._loading = True
         self._update_status()
         self._loader = RowsLoader(self._background_rows, self)
-        self._loader.loaded.connect(self._on_rows_loaded)
+        self._loader.finished.connect(self._on_rows_loaded)
         self._loader.failed.connect(self._on_load_failed)
         self._loader.start()
 
@@ -518,15 +518,17 @@ class MainWindow(QMainWindow):
         self._select_ids(keep)
         self._update_status()
 
-    def _on_load_failed(self, message: str) -> None:
+    def _on_load_failed(self) -> None:
         self._loading = False
-        self._show_error(message)
+        if self._loader is not None:
+            self._show_error(self._loader.failure_message())
 
     def is_loading(self) -> bool:
         return self._loading
 
     def wait_until_loaded(self, ms: int = 30000) -> None:
-        """For tests and benchmarks: block until the background load has delivered."""
+        """For tests and benchmarks: block until the background load has delivered (the
+        loader's ``wait`` emits its outcome on this thread before returning)."""
         if self._loader is not None:
             self._loader.wait(ms)
         QApplication.processEvents()
@@ -1161,7 +1163,9 @@ class MainWindow(QMainWindow):
             self.import_dialog.cancel()
             self.import_dialog.wait()
         if self._loader is not None:
-            self._loader.wait()
+            # Let the worker end (it holds a database connection); its rows are delivered by
+            # the loader's timer if the event loop runs on, not now, into a closing window.
+            self._loader.join()
         if self._warm_up_thread is not None:
             self._warm_up_thread.join(timeout=30)
         self._save_settings()

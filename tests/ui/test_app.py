@@ -55,25 +55,3 @@ def test_app_icon_loads(qapp, name: str) -> None:
 
     assert (ROOT / "resources" / name).exists()
     assert not app_icon().isNull()
-
-
-def test_pyside_types_are_created_up_front() -> None:
-    # netdesk/ui/__init__.py turns PySide6's lazy type creation off (a thread race crashed
-    # the suite with it on); with it on, QtWidgets starts with a handful of names.
-    import PySide6.QtWidgets
-
-    assert len(vars(PySide6.QtWidgets)) > 150
-
-
-def test_the_app_sets_the_option_before_pyside_loads(tmp_path) -> None:
-    code = (
-        "import os, sys; os.environ.pop('PYSIDE6_OPTION_LAZY', None)\n"
-        "import netdesk.app\n"
-        "assert 'PySide6' not in sys.modules\n"
-        "import PySide6.QtWidgets\n"
-        "print(len(vars(PySide6.QtWidgets)))"
-    )
-    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=ROOT, env=env, timeout=60, check=True)
-    assert int(out.stdout) > 150
