@@ -89,7 +89,8 @@ def _add_follow_ups(window, database, contacts) -> None:  # noqa: ANN001
     # time (a full reload is 0.5 s at 100k contacts); the Today view and the timeline listen
     # for themselves.
     activity.add_contact_listener(window.refresh_contact)
-    window.contacts_changed.connect(lambda: today.isVisible() and today.refresh())
+    # Deleting or editing a contact can change what is due (the badge shows it too).
+    window.contacts_changed.connect(today.refresh)
     window.activity, window.today, window.timeline = activity, today, timeline
     # The first due query compiles SQLAlchemy's statements (~100 ms at 100k contacts): do it
     # on the warm-up thread, so the badge and reminder checks that follow stay quick.
@@ -105,25 +106,23 @@ def _add_sample_activity(activity, created) -> None:  # noqa: ANN001
 def _add_today_badge(window, activity, today) -> None:  # noqa: ANN001
     """The Today entry's count: overdue + due today, red while anything is overdue.
 
-    The first count is read after the first paint (it goes through SQLAlchemy, which start-up
-    leaves for later), then after every activity change, whenever something falls due (the
-    scheduler says so), and at local midnight, when tomorrow's items become today's.
+    It shows what the Today view last read, so a change costs one query, not two. The view
+    first reads after the warm-up (the query goes through SQLAlchemy, which start-up leaves
+    for later), then after every activity change (it listens itself), whenever something
+    falls due (the scheduler says so), and at local midnight, when tomorrow's items become
+    today's.
     """
     import datetime as dt
 
     from PySide6.QtCore import QTimer
 
-    from netdesk.services.errors import ServiceError
-    from netdesk.ui.scheduler import on_activity_change
-
     midnight = QTimer(window)
     midnight.setSingleShot(True)
 
-    def update() -> None:
-        try:
-            data = activity.today()
-        except ServiceError:
-            return  # the Today view itself says what went wrong
+    def show_count() -> None:
+        data = today.data
+        if data is None:
+            return
         overdue, due = len(data.overdue), len(data.today)
         parts = [f"{n} {label}" for n, label in ((overdue, "overdue"), (due, "due today")) if n]
         window.set_view_badge(today, overdue + due, overdue > 0,
@@ -133,10 +132,10 @@ def _add_today_badge(window, activity, today) -> None:  # noqa: ANN001
                                        tzinfo=activity.tz)
         midnight.start(max(1000, int((next_day - local).total_seconds() * 1000)))
 
-    midnight.timeout.connect(update)
-    window.warmed_up.connect(update)
-    on_activity_change(activity, window, update)
-    window.update_today_badge = update
+    today.refreshed.connect(show_count)
+    midnight.timeout.connect(today.refresh)
+    window.warmed_up.connect(today.refresh)
+    window.update_today_badge = today.refresh
 
 
 def _add_tray(window, data_dir: Path):  # noqa: ANN001, ANN202

@@ -21,7 +21,7 @@ from netdesk.services.errors import (
     ValidationError,
     storage_errors,
 )
-from netdesk.store import listing
+from netdesk.store import listing, reading
 from netdesk.store.db import Database
 from netdesk.store.listing import ContactSummary
 
@@ -107,7 +107,11 @@ class ContactService:
         with storage_errors():
             if search.strip() or tag:
                 wanted = self.search_ids(search, tag)
-                ids = wanted if ids is None else [i for i in wanted if i in set(ids)]
+                if ids is None:
+                    ids = wanted
+                else:
+                    allowed = set(ids)
+                    ids = [i for i in wanted if i in allowed]
             return listing.list_summaries(self._read, ids)
 
     def search_ids(
@@ -120,7 +124,8 @@ class ContactService:
         with storage_errors():
             found = listing.search_ids(self._read, search, limit=None if tag else limit)
             if tag:
-                tagged = set(listing.ids_with_tag(self._read, tag))
+                # The same case- and accent-insensitive tag match as everywhere else.
+                tagged = set(reading.all_ids(self._read, tag))
                 found = [i for i in found if i in tagged]
             return found if limit is None else found[:limit]
 

@@ -28,8 +28,8 @@ from netdesk.store.models import (
     TagRow,
 )
 
-_MULTI_KINDS = ("phones", "emails", "urls", "social_profiles")
-_KIND_OF = {"phones": "phone", "emails": "email", "urls": "url", "social_profiles": "social"}
+_KIND_OF = {field: kind for kind, field in reading.FIELD_OF.items()}
+_MULTI_KINDS = tuple(_KIND_OF)
 _C = ContactRow.__table__
 
 

@@ -157,16 +157,6 @@ def matching_ids(con: sqlite3.Connection, user_text: str) -> set[int] | None:
     return {row[0] for row in rows}
 
 
-def ids_with_tag(con: sqlite3.Connection, tag: str) -> list[int]:
-    rows = con.execute(
-        "SELECT ct.contact_id FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
-        "JOIN contacts c ON c.id = ct.contact_id WHERE t.name = ? COLLATE NOCASE "
-        "ORDER BY c.sort_name, c.id",
-        (tag,),
-    )
-    return [r[0] for r in rows]
-
-
 def tag_counts(con: sqlite3.Connection) -> list[tuple[str, int, int | None]]:
     """(tag name, number of contacts, default cadence) for every tag, by name."""
     return list(

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from netdesk.domain.contact import Address, Contact, LabeledValue, PartialDate
 from netdesk.domain.text import fold
 
-_FIELD_OF = {"phone": "phones", "email": "emails", "url": "urls", "social": "social_profiles"}
+# contact_values.kind -> the Contact field holding those values (the writer inverts it).
+FIELD_OF = {"phone": "phones", "email": "emails", "url": "urls", "social": "social_profiles"}
 _CHUNK = 500  # ids per query: well under SQLite's bound-parameter limit
 
 
@@ -103,7 +104,7 @@ def _load_chunk(con: sqlite3.Connection, ids: list[int]) -> list[Contact]:
     for cid, kind, value, label, preferred in children(
         "kind, value, label, preferred", "contact_values"
     ):
-        getattr(by_id[cid], _FIELD_OF[kind]).append(LabeledValue(value, label, bool(preferred)))
+        getattr(by_id[cid], FIELD_OF[kind]).append(LabeledValue(value, label, bool(preferred)))
     for cid, *parts, label, preferred in children(
         "po_box, extended, street, locality, region, postal_code, country, label, preferred",
         "addresses",

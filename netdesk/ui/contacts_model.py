@@ -248,24 +248,12 @@ class ContactsTableModel(QAbstractTableModel):
         self._rows = self._filtered(self._all)
         self.endResetModel()
 
-    def set_filter(self, ids: Iterable[int] | None, in_name_order: bool = False) -> None:
-        """Show only these contacts (None: all), in the current sort order.
-
-        ``in_name_order`` says the ids come sorted by name (as search results do); when the
-        table is sorted by name too, the rows are looked up by id instead of scanning all.
-        """
+    def set_filter(self, ids: Iterable[int] | None) -> None:
+        """Show only these contacts (None: all), in the current sort order."""
         self.beginResetModel()
         if ids is None:
             self._wanted = None
             self._rows = list(self._all)
-        elif in_name_order and self._sort_column == NAME:
-            ids = list(ids)
-            self._wanted = set(ids)
-            by_id = self._by_id
-            rows = [by_id[i] for i in ids if i in by_id]
-            if self._sort_order != _ASCENDING:
-                rows.reverse()
-            self._rows = rows
         else:
             self._wanted = set(ids)
             self._rows = self._filtered(self._all)

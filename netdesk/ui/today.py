@@ -243,6 +243,9 @@ class TodayView(QWidget):
     """The Today page. ``contactActivated`` carries a contact id when a row is double-clicked."""
 
     contactActivated = Signal(int)
+    # After every successful refresh; ``data`` holds what was read (the sidebar badge uses it
+    # instead of querying the store a second time).
+    refreshed = Signal()
 
     def __init__(
         self,
@@ -433,6 +436,7 @@ class TodayView(QWidget):
         # Keep the selection; else select the first item so Done is really one click.
         self.select_row(row if row >= 0 else self._first_item_row())
         self._update_buttons()
+        self.refreshed.emit()
 
     def _first_item_row(self) -> int:
         return next(

@@ -199,3 +199,9 @@ def test_matching_ids_is_the_unordered_search(contact_service) -> None:
     assert contact_service.matching_ids("zoe") == {zoe.id}
     assert contact_service.matching_ids("nobody") == set()
     assert contact_service.matching_ids("  ,; ") is None  # no words: everyone
+
+
+def test_tag_filter_ignores_accents_like_every_tag_match(contact_service) -> None:
+    cafe = contact_service.create(Contact(display_name="Barista", tags=["Café"]))
+    assert [r.id for r in contact_service.summaries(tag="cafe")] == [cafe.id]
+    assert contact_service.search_ids("", tag="CAFE") == [cafe.id]
