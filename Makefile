@@ -4,26 +4,63 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint bench install-desktop uninstall-desktop validate-desktop pyinstaller clean
+# The exact, hash-checked versions (uv's universal lock exported as pip requirements; see the
+# README): the app's own, the test set, and the test set with the oldest PySide6 allowed.
+APP_LOCK := requirements/app.lock
+TEST_LOCK := requirements/test.lock
+LOWEST_QT_LOCK := requirements/test-lowest-qt.lock
+LOWEST_VENV := .venv-lowest-qt
+# Installs a lock exactly (every file checked against its hash), then netdesk itself from the
+# checkout without touching dependencies (its build backend comes from the lock too).
+INSTALL_LOCK = $(1)/bin/python -m pip --disable-pip-version-check -q install --require-hashes \
+	--no-deps -r $(2) && $(1)/bin/python -m pip --disable-pip-version-check -q install \
+	--no-deps --no-build-isolation -e .
+PYTEST = QT_QPA_PLATFORM=offscreen $(1)/bin/python -X faulthandler -m pytest
+UV_COMPILE = $(PY) -m uv pip compile --quiet --universal --generate-hashes --no-header \
+	--python-version 3.11 pyproject.toml requirements/build.in
+
+.PHONY: run test test-lowest-qt soak lint lock bench install-desktop uninstall-desktop \
+	validate-desktop pyinstaller clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-# Re-install when pyproject.toml changes (the stamp files are newer than it otherwise).
-$(VENV)/.installed-run: pyproject.toml | $(PY)
-	$(PIP) install -e .
+# Re-install when a lock changes (the stamp files are newer than it otherwise).
+$(VENV)/.installed-run: $(APP_LOCK) pyproject.toml | $(PY)
+	$(call INSTALL_LOCK,$(VENV),$(APP_LOCK))
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(PY)
-	$(PIP) install -e '.[test]'
+$(VENV)/.installed-test: $(TEST_LOCK) pyproject.toml | $(PY)
+	$(call INSTALL_LOCK,$(VENV),$(TEST_LOCK))
 	touch $@ $(VENV)/.installed-run
+
+$(LOWEST_VENV)/.installed-test: $(LOWEST_QT_LOCK) pyproject.toml
+	$(PYTHON) -m venv $(LOWEST_VENV)
+	$(call INSTALL_LOCK,$(LOWEST_VENV),$(LOWEST_QT_LOCK))
+	touch $@
 
 run: $(VENV)/.installed-run
 	$(VENV)/bin/netdesk
 
+# The whole suite (a crash prints its stack: -X faulthandler), the short soak run, the linter.
 test: $(VENV)/.installed-test
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	$(call PYTEST,$(VENV))
+	QT_QPA_PLATFORM=offscreen $(PY) -X faulthandler tests/soak/soak.py --contacts 2000 --actions 2000
 	$(VENV)/bin/ruff check .
+
+# The suite again on the oldest PySide6 the ranges allow (CI runs it after make test).
+test-lowest-qt: $(LOWEST_VENV)/.installed-test
+	$(call PYTEST,$(LOWEST_VENV)) -q
+
+# The full soak run: 10,000 contacts, 20,000 user actions through the real window.
+soak: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(PY) -X faulthandler tests/soak/soak.py
+
+# Refresh the locks from pyproject.toml's ranges (needs the test venv, which brings uv).
+lock: $(VENV)/.installed-test
+	$(UV_COMPILE) -o $(APP_LOCK)
+	$(UV_COMPILE) --extra test -o $(TEST_LOCK)
+	$(UV_COMPILE) --extra test -c requirements/lowest-qt.txt -o $(LOWEST_QT_LOCK)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
@@ -47,4 +84,4 @@ pyinstaller: $(VENV)/.installed-run
 	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build packaging/pyinstaller/netdesk.spec
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(LOWEST_VENV) build dist .pytest_cache .ruff_cache

@@ -26,9 +26,13 @@ def create_window(data_dir: Path):
     """
     from netdesk.services.contacts import ContactService
     from netdesk.store.db import open_database
+    from netdesk.ui.gui_gc import install_gui_thread_collector
     from netdesk.ui.main_window import MainWindow
     from netdesk.ui.settings import open_settings
 
+    # Before any worker thread starts: garbage cycles holding Qt objects must die on the GUI
+    # thread (see ui/gui_gc.py).
+    install_gui_thread_collector()
     data_dir = Path(data_dir)
     database = open_database(data_dir)
     contacts = ContactService(database)

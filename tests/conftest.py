@@ -3,12 +3,27 @@ real Alembic migrations in its own temporary data directory."""
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# As in the app (netdesk/ui/gui_gc.py): no automatic collection, so a worker thread never frees
+# an earlier test's Qt objects; the main thread collects after each test instead. Without this
+# the suite segfaulted now and then inside test_background.py.
+gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_main_thread():
+    yield
+    from netdesk.ui.gui_gc import collect_due_generations
+
+    gc.disable()  # a test may have turned it back on
+    collect_due_generations()
 
 
 @pytest.fixture

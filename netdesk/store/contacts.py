@@ -165,6 +165,12 @@ def _contact_tuple(
     )
 
 
+_NEXT_ID_SQL = (
+    "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'contacts'), 0), "
+    "COALESCE((SELECT MAX(id) FROM contacts), 0))"
+)
+
+
 class _Batch:
     """Parameter tuples for one executemany per table."""
 
@@ -249,7 +255,9 @@ class ContactRepository:
         return self._next_id()
 
     def _next_id(self) -> int:
-        return (self.conn.execute(select(func.max(ContactRow.id))).scalar() or 0) + 1
+        # Past the largest id ever used (AUTOINCREMENT's sqlite_sequence), not just the
+        # largest present: a deleted contact's id stays free for its undo (migration 0003).
+        return self.conn.exec_driver_sql(_NEXT_ID_SQL).scalar() + 1
 
     # -- writes -------------------------------------------------------------------------------
     def _stage(self, batch: _Batch, c: Contact, cid: int, now: str, created: str) -> None:

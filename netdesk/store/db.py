@@ -67,7 +67,7 @@ def create_sqlite_engine(path: Path) -> Engine:
 # The newest migration's revision. Checking a file against this constant with plain sqlite3
 # keeps Alembic (and its import time) out of every start-up where nothing needs migrating;
 # tests/store/test_migrations.py checks it equals Alembic's head.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 
 
 def current_revision(path: Path) -> str | None:
@@ -106,9 +106,22 @@ def _run_alembic_upgrade(engine: Engine) -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.upgrade(cfg, "head")
+    with engine.connect() as connection:
+        # Rebuilding a table (batch mode) drops the old one: with foreign keys on, that would
+        # cascade-delete every row referring to it. SQLite ignores this pragma inside a
+        # transaction, so it is set on the raw connection before BEGIN, and the references
+        # are checked before the migration commits.
+        raw = connection.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                cfg.attributes["connection"] = connection
+                command.upgrade(cfg, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StoreError(f"the schema upgrade left broken references: {broken[:5]}")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
 
 
 def migrate(engine: Engine, path: Path) -> None:

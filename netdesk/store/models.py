@@ -79,6 +79,9 @@ class ContactRow(Base):
             "keep_in_touch_days",
             sqlite_where=text("keep_in_touch_days IS NOT NULL"),
         ),
+        # A deleted contact's id is never handed to a new one, so undo can restore it
+        # (migration 0003).
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -218,7 +221,10 @@ class ContactTagRow(Base):
 
 class InteractionRow(Base):
     __tablename__ = "interactions"
-    __table_args__ = (Index("ix_interactions_contact_id_at", "contact_id", "at"),)
+    __table_args__ = (
+        Index("ix_interactions_contact_id_at", "contact_id", "at"),
+        {"sqlite_autoincrement": True},  # ids are never reused (migration 0003)
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
@@ -229,6 +235,7 @@ class InteractionRow(Base):
 
 class FollowUpRow(Base):
     __tablename__ = "followups"
+    __table_args__ = ({"sqlite_autoincrement": True},)  # ids are never reused (migration 0003)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     contact_id: Mapped[int] = mapped_column(

@@ -25,6 +25,7 @@ from PySide6.QtGui import QFont, QGuiApplication
 from netdesk.domain.text import fold
 from netdesk.store.listing import ContactSummary
 from netdesk.ui.background import BackgroundJob
+from netdesk.ui.gui_gc import full_collections_held
 from netdesk.ui.icons import alert_color
 from netdesk.ui.sorting import sorted_in_slices
 
@@ -373,15 +374,12 @@ class RowsLoader(BackgroundJob):
 
 def _rows_loading(fetch: Callable[[], tuple[list[ContactSummary], Any]]):  # noqa: ANN202
     def load(progress, cancelled) -> tuple:  # noqa: ANN001
-        # Building ~2 million objects triggers full garbage collections that stop every
-        # thread, the GUI's included, for 100+ ms each; none of these objects form cycles.
-        gc.disable()
-        try:
+        # No collection runs on this thread (automatic collection is off; ui/gui_gc.py), and
+        # the GUI thread holds off full ones while ~2 million new objects are being built.
+        with full_collections_held():
             rows, extra = fetch()
             orders = all_column_orders(rows)
             by_id = {r.id: r for r in rows}
-        finally:
-            gc.enable()
         # The rows live as long as the window: keep them out of later full collections
         # (done here, since freezing walks every object: tens of ms on the GUI thread).
         gc.freeze()

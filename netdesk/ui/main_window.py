@@ -981,9 +981,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{command.text()}. Press {undo_key} to undo.", 8000)
 
     def _on_undo_error(self, message: str) -> None:
-        self.undo_stack.clear()
-        self._show_error(message)
-        self.refresh()
+        # Called from inside the failing command's undo()/redo(), i.e. inside QUndoStack:
+        # clearing or otherwise changing the stack here deletes the running command and
+        # crashes. The command marked itself obsolete, so the stack drops just that step once
+        # it returns; the older history stays usable. Report and refresh after it returns.
+        QTimer.singleShot(0, lambda: (self._show_error(message), self.refresh()))
 
     def add_sample_hook(self, hook: Callable[[list[Contact]], object]) -> None:
         """Call ``hook(created_contacts)`` after sample contacts are added (the app logs

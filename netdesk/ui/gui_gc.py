@@ -1,0 +1,84 @@
+"""Python's cyclic garbage collector, run on the GUI thread only.
+
+Why: CPython runs a collection on whichever thread happens to allocate when a generation's
+threshold is crossed. netdesk's workers (``ui/background.py``, the warm-up thread) are plain
+Python threads that never touch Qt themselves, but an automatic collection that starts on one
+of them frees *every* unreachable cycle, including ones that hold Qt objects (a closed dialog,
+a lambda connected to a widget, a QTimer): their C++ destructors then run on the worker
+thread. Qt prints "Timers cannot be stopped from another thread" and, now and then, the process
+segfaults. That was the suite's flaky crash in ``test_background.py`` (the garbage of earlier
+tests was collected on the job's worker thread) and a crash users could meet after an import.
+
+So automatic collection is switched off for the whole process and the GUI thread collects
+instead, from a timer, exactly the generations the automatic collector would have collected:
+``gc.get_count()`` keeps counting while collection is disabled, so the usual thresholds still
+decide. Worker threads then never run a collection, and every Qt object dies on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from shiboken6 import isValid
+
+# How often the GUI thread looks at the allocation counts: a check costs well under a
+# microsecond, a young collection a fraction of a millisecond.
+CHECK_INTERVAL_MS = 200
+
+_collector: GuiThreadCollector | None = None
+# Full collections wait while a worker builds a large object graph (the 100k-row loader):
+# one would walk millions of young objects on the GUI thread. Incremented and decremented by
+# worker threads; single int stores are atomic under the GIL.
+_full_collection_holds = 0
+
+
+@contextmanager
+def full_collections_held() -> Iterator[None]:
+    """While inside, the GUI thread runs only young (generation 0 and 1) collections."""
+    global _full_collection_holds  # noqa: PLW0603
+    _full_collection_holds += 1
+    try:
+        yield
+    finally:
+        _full_collection_holds -= 1
+
+
+def collect_due_generations() -> int:
+    """Collect the oldest generation whose allocation count has passed its threshold, as the
+    automatic collector would; return that generation, or -1 when none was due."""
+    thresholds = gc.get_threshold()
+    counts = gc.get_count()
+    oldest = 1 if _full_collection_holds else 2
+    for generation in range(oldest, -1, -1):
+        threshold = thresholds[generation] if generation < len(thresholds) else 0
+        if threshold and counts[generation] > threshold:
+            gc.collect(generation)
+            return generation
+    return -1
+
+
+class GuiThreadCollector(QObject):
+    """Disables automatic collection and collects from a timer on the GUI thread."""
+
+    def __init__(self, parent: QObject, interval_ms: int = CHECK_INTERVAL_MS) -> None:
+        super().__init__(parent)
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(collect_due_generations)
+        self._timer.start()
+
+
+def install_gui_thread_collector() -> GuiThreadCollector:
+    """Install the collector once for the running QCoreApplication (idempotent)."""
+    global _collector  # noqa: PLW0603 - one collector per process, like the gc module itself
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("install_gui_thread_collector needs a QApplication")
+    if _collector is None or not isValid(_collector) or _collector.parent() is not app:
+        _collector = GuiThreadCollector(app)
+    gc.disable()  # again: something may have re-enabled it since
+    return _collector

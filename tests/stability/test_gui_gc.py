@@ -1,0 +1,67 @@
+"""Garbage cycles holding Qt objects die on the GUI thread, never on a worker thread."""
+
+from __future__ import annotations
+
+import gc
+import threading
+import weakref
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from netdesk.ui.gui_gc import collect_due_generations, install_gui_thread_collector
+
+
+class Holder:
+    """A plain object in a reference cycle with a running QTimer."""
+
+
+def _qt_garbage_cycle() -> weakref.ref:
+    holder = Holder()
+    holder.timer = QTimer()
+    holder.timer.start(60_000)  # a running timer: stopping it off its thread makes Qt warn
+    holder.timer.holder = holder  # the cycle: only the collector can free it
+    return weakref.ref(holder)
+
+
+@pytest.fixture
+def collector(qapp):
+    thresholds = gc.get_threshold()
+    yield install_gui_thread_collector()
+    gc.set_threshold(*thresholds)
+
+
+def test_a_worker_thread_that_allocates_never_collects_qt_garbage(collector, qtbot) -> None:
+    assert not gc.isenabled()
+    ref = _qt_garbage_cycle()
+
+    def allocate() -> None:
+        # Far past every threshold: with automatic collection on, this thread would free the
+        # cycle above and destroy its QTimer here ("Timers cannot be stopped from another
+        # thread", which fails this test through qt_log_level_fail, or a segfault).
+        junk = [[] for _ in range(300_000)]
+        del junk
+
+    worker = threading.Thread(target=allocate)
+    worker.start()
+    worker.join()
+    assert ref() is not None
+
+
+def test_the_gui_thread_collects_what_is_due_from_its_timer(collector, qtbot) -> None:
+    ref = _qt_garbage_cycle()
+    gc.set_threshold(1, 1, 1)  # every generation due at once, so a few ticks reach the cycle
+    qtbot.waitUntil(lambda: ref() is None, timeout=5000)
+
+
+def test_nothing_is_collected_before_a_threshold_is_passed(collector) -> None:
+    gc.collect()
+    gc.set_threshold(1_000_000, 10, 10)
+    assert collect_due_generations() == -1
+    gc.set_threshold(1, 10, 10)
+    [[] for _ in range(10)]  # a few allocations pass the young threshold
+    assert collect_due_generations() == 0
+
+
+def test_installing_twice_keeps_one_collector(collector) -> None:
+    assert install_gui_thread_collector() is collector
