@@ -25,15 +25,18 @@ from netdesk.domain.due import (
 )
 from netdesk.domain.snooze import custom_snooze, snooze_until
 from netdesk.domain.timeparse import local_tz
+from netdesk.domain.wording import (  # noqa: F401  (re-exported: the services' wording)
+    format_day,
+    format_local,
+    lapsed_text,
+    relative_when,
+)
 from netdesk.services.errors import NotFoundError, ValidationError, storage_errors
 from netdesk.store.db import Database
 
 LOSING_TOUCH_LIMIT = 10
 # Today shows what is overdue, due today and in the next 7 local days.
 TODAY_HORIZON = dt.timedelta(days=8)
-
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -359,51 +362,3 @@ class ActivityService:
             with storage_errors():
                 Path(path).write_text(text, encoding="utf-8", newline="")
         return text
-
-
-# -- wording shared by the CLI and the UI ------------------------------------------------------
-def format_local(when: dt.datetime, tz: dt.tzinfo, with_year: bool = True) -> str:
-    """``Fri 27 Nov 2026 14:00`` in local time; English names whatever the C locale says."""
-    local = when.astimezone(tz)
-    year = f" {local.year}" if with_year else ""
-    return f"{_DAYS[local.weekday()]} {local.day} {_MONTHS[local.month - 1]}{year} {local:%H:%M}"
-
-
-def format_day(when: dt.datetime, tz: dt.tzinfo, weekday: bool = True) -> str:
-    """``Tue 1 Dec`` (or ``1 Dec``) in local time."""
-    local = when.astimezone(tz)
-    day = f"{local.day} {_MONTHS[local.month - 1]}"
-    return f"{_DAYS[local.weekday()]} {day}" if weekday else day
-
-
-def relative_when(when: dt.datetime, now: dt.datetime, tz: dt.tzinfo) -> str:
-    """How a due time reads in a list: "Overdue 3 days", "Today 14:00", "Tue 1 Dec 09:00"."""
-    local, today = when.astimezone(tz), now.astimezone(tz).date()
-    days = (local.date() - today).days
-    if when < now:
-        if days >= 0:
-            return f"Overdue since {local:%H:%M}"
-        if days == -1:
-            return "Overdue since yesterday"
-        return f"Overdue {_span(-days)}"
-    if days == 0:
-        return f"Today {local:%H:%M}"
-    if days == 1:
-        return f"Tomorrow {local:%H:%M}"
-    if days <= 7:
-        return f"{format_day(when, tz)} {local:%H:%M}"
-    return format_local(when, tz)
-
-
-def _span(days: int) -> str:
-    # Exact days while they matter; beyond two weeks "5 weeks" reads faster than "37 days".
-    if days >= 60:
-        return f"{days // 30} months"
-    if days >= 14:
-        return f"{days // 7} weeks"
-    return "1 day" if days == 1 else f"{days} days"
-
-
-def lapsed_text(lapsed: dt.timedelta) -> str:
-    """How long a cadence has lapsed, for the Losing touch list: "3 weeks", "2 days"."""
-    return _span(lapsed.days) if lapsed.days >= 1 else "today"
