@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from netdesk.actions.events import ChangeEvent
 from netdesk.domain.contact import Contact
@@ -162,4 +162,33 @@ class SetTagCadence:
 
     def redo(self) -> ChangeEvent:
         self.service.set_tag_cadence(self.tag, self.days)
+        return ChangeEvent(bulk=True)
+
+
+class AddContacts:
+    """Contacts made by ``make()`` in one step (the sample contacts with their activity);
+    undo deletes them, redo restores them."""
+
+    def __init__(self, service: ContactService, make: Callable[[], list[Contact]],
+                 label: str) -> None:
+        self.service = service
+        self._make = make
+        self.created: list[Contact] = []
+        self._deletion: Deletion | None = None
+        self.label = label
+
+    def ids(self) -> list[int]:
+        return [c.id for c in self.created if c.id is not None]
+
+    def do(self) -> ChangeEvent:
+        self.created = self._make()
+        return ChangeEvent(bulk=True)
+
+    def undo(self) -> ChangeEvent:
+        self._deletion = self.service.delete(self.ids())
+        return ChangeEvent(bulk=True)
+
+    def redo(self) -> ChangeEvent:
+        assert self._deletion is not None
+        self.service.restore(self._deletion)
         return ChangeEvent(bulk=True)

@@ -44,6 +44,8 @@ class Outcome:
     message: str
     event: ChangeEvent | None = None
     command: Any = None
+    # The ServiceError behind a failure (an editor marks the field a ValidationError names).
+    error: ServiceError | None = None
 
     def __bool__(self) -> bool:
         return self.ok
@@ -73,6 +75,10 @@ class Runner:
     def on_history_changed(self, callback: Callable[[], None]) -> None:
         """Call ``callback()`` whenever what undo/redo would do changes (menus, banner)."""
         self._history_listeners.append(callback)
+
+    def remove_history_listener(self, callback: Callable[[], None]) -> None:
+        if callback in self._history_listeners:
+            self._history_listeners.remove(callback)
 
     def publish(self, event: ChangeEvent) -> None:
         """Announce a change made outside a command (e.g. sample data being added)."""
@@ -147,7 +153,7 @@ class Runner:
         try:
             event = step()
         except ServiceError as exc:
-            return Outcome(False, _failed(failure, command.label, str(exc)), None, command)
+            return Outcome(False, _failed(failure, command.label, str(exc)), None, command, exc)
         except Exception as exc:  # a bug: say it, log it, keep the app and history alive
             log.exception("%s failed", command.label)
             return Outcome(False, _failed(failure, command.label, f"unexpected error: {exc}"),

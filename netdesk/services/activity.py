@@ -76,32 +76,6 @@ class ActivityService:
         self.db = database
         self.clock = clock or SystemClock()
         self.tz = tz or local_tz()
-        self._listeners: list[Callable[[], None]] = []
-        self._contact_listeners: list[Callable[[int], None]] = []
-
-    # -- change notification ----------------------------------------------------------------
-    def add_listener(self, callback: Callable[[], None]) -> None:
-        """Call ``callback()`` after every successful write (the UI refreshes on it).
-
-        The services layer has no Qt; a plain callback list lets the Today view, the timeline
-        and the scheduler all hear about a follow-up done in any one of them.
-        """
-        self._listeners.append(callback)
-
-    def remove_listener(self, callback: Callable[[], None]) -> None:
-        if callback in self._listeners:
-            self._listeners.remove(callback)
-
-    def add_contact_listener(self, callback: Callable[[int], None]) -> None:
-        """Call ``callback(contact_id)`` after every successful write, with the contact whose
-        activity changed (the contacts table updates that one row instead of reloading)."""
-        self._contact_listeners.append(callback)
-
-    def _changed(self, contact_id: int) -> None:
-        for callback in list(self._listeners):
-            callback()
-        for contact_callback in list(self._contact_listeners):
-            contact_callback(contact_id)
 
     def _repo(self, conn):
         from netdesk.store.activity import ActivityRepository
@@ -138,7 +112,6 @@ class ActivityService:
         with storage_errors(), self.db.engine.begin() as conn:
             self._check_contact(conn, contact_id)
             interaction.id = self._repo(conn).add_interaction(interaction)
-        self._changed(interaction.contact_id)
         return interaction
 
     def interactions(self, contact_id: int) -> list[Interaction]:
@@ -152,7 +125,6 @@ class ActivityService:
             gone = self._repo(conn).delete_interaction(interaction_id)
         if gone is None:
             raise NotFoundError(f"no interaction with id {interaction_id}")
-        self._changed(gone.contact_id)
         return gone
 
     def restore_interaction(self, interaction: Interaction) -> None:
@@ -160,7 +132,6 @@ class ActivityService:
         with storage_errors(), self.db.engine.begin() as conn:
             self._check_contact(conn, interaction.contact_id)
             self._repo(conn).put_back([interaction], [])
-        self._changed(interaction.contact_id)
 
     # -- follow-ups ---------------------------------------------------------------------------
     def add_followup(self, contact_id: int, due: dt.datetime, note: str = "") -> FollowUp:
@@ -169,7 +140,6 @@ class ActivityService:
         with storage_errors(), self.db.engine.begin() as conn:
             self._check_contact(conn, contact_id)
             followup.id = self._repo(conn).add_followup(followup)
-        self._changed(contact_id)
         return followup
 
     def get_followup(self, followup_id: int) -> FollowUp:
@@ -192,7 +162,6 @@ class ActivityService:
                 raise NotFoundError(f"no follow-up with id {followup_id}")
             change(followup)
             repo.save_followup(followup)
-        self._changed(followup.contact_id)
         return followup
 
     def done(self, followup_id: int) -> FollowUp:
@@ -245,7 +214,6 @@ class ActivityService:
             if found is None:
                 raise NotFoundError(f"no follow-up with id {followup_id}")
             repo.delete_followup(followup_id)
-        self._changed(found.contact_id)
         return found
 
     # -- cadences -----------------------------------------------------------------------------
@@ -268,7 +236,6 @@ class ActivityService:
             )
             if res.rowcount == 0:
                 raise NotFoundError(f"no contact with id {contact_id}")
-        self._changed(contact_id)
 
     def cadences(self) -> list[CadenceInput]:
         """Every contact with a cadence of its own or from a tag, with its last interaction."""

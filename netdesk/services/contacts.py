@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from netdesk.domain.activity import FollowUp, Interaction
 from netdesk.domain.contact import EVENT_KINDS, Contact, fallback_display_name
+from netdesk.domain.summary import ContactSummary
 from netdesk.domain.text import fold
 from netdesk.services.errors import (
     AmbiguousError,
@@ -23,7 +24,6 @@ from netdesk.services.errors import (
 )
 from netdesk.store import listing, reading
 from netdesk.store.db import Database
-from netdesk.store.listing import ContactSummary
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 
