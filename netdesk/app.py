@@ -1,4 +1,5 @@
-"""Composition root: data dir -> database -> services -> main window, and the GUI's main().
+"""Composition root: data dir -> database -> services -> runner -> window shell and feature
+controllers, and the GUI's main().
 
 Start-up time is a budget (the window should show within ~2.5x a bare Qt window), so this
 module imports only what the first paint needs: the listing path is plain sqlite3, and
@@ -10,7 +11,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import netdesk.ui  # noqa: F401  (first: sets PySide6's options before PySide6 loads)
 
@@ -19,16 +22,42 @@ import netdesk.ui  # noqa: F401  (first: sets PySide6's options before PySide6 l
 ENV_SCREENSHOT = "NETDESK_SCREENSHOT"
 
 
-def create_window(data_dir: Path):
+@dataclass
+class Parts:
+    """What ``compose`` wired: the shell, the runner, the services and the controllers that
+    others (the tray, the single-instance guard) talk to."""
+
+    window: Any
+    runner: Any
+    contacts: Any
+    activity: Any
+    contacts_list: Any
+    transfer: Any
+    today: Any
+
+
+def create_window(data_dir: Path):  # noqa: ANN201
     """The fully wired main window over ``data_dir``, not shown, no event loop started.
 
     A QApplication must exist. Raises StoreError when the store can't be opened.
     """
+    return compose(data_dir).window
+
+
+def compose(data_dir: Path) -> Parts:
+    """Data dir -> database -> services -> runner -> shell and feature controllers."""
+    from netdesk.actions import Runner
     from netdesk.services.contacts import ContactService
     from netdesk.store.db import open_database
+    from netdesk.ui.contacts_list import ContactsList
+    from netdesk.ui.detail_controller import DetailController
+    from netdesk.ui.editor_controller import EditorController
+    from netdesk.ui.feedback import Feedback
     from netdesk.ui.gui_gc import install_gui_thread_collector
+    from netdesk.ui.history import HistoryActions
     from netdesk.ui.main_window import MainWindow
     from netdesk.ui.settings import open_settings
+    from netdesk.ui.tags_controller import TagsController
 
     # Before any worker thread starts: garbage cycles holding Qt objects must die on the GUI
     # thread (see ui/gui_gc.py).
@@ -36,127 +65,119 @@ def create_window(data_dir: Path):
     data_dir = Path(data_dir)
     database = open_database(data_dir)
     contacts = ContactService(database)
+    settings = open_settings(data_dir)
+    runner = Runner()
+    window = MainWindow(settings)
+    feedback = Feedback(window)
+    history = HistoryActions(runner, feedback.outcome, window)
+    window.add_history(history.undo_action, history.redo_action)
+    detail = DetailController(contacts, runner, settings, parent=window)
+    # Rows for the loader thread come through a service of their own, so over their own
+    # sqlite3 connection (made on first use) rather than the GUI's.
+    loader = ContactService(database)
+    contacts_list = ContactsList(window, contacts, runner, feedback, settings, detail.area,
+                                 lambda: (loader.summaries(), loader.tags()))
+    detail.set_summary_source(contacts_list.summary_of)
+    contacts_list.selectionChanged.connect(detail.show_ids)
+    detail.pane.edit_requested.connect(window.action("editAction").trigger)
+    window.closing.connect(detail.save)
+    EditorController(window, contacts, runner, feedback, contacts_list.show_contact)
+    TagsController(window, contacts, runner, feedback)
+    activity, today = _add_activity(window, database, contacts, runner, feedback, detail,
+                                    contacts_list)
 
-    def make_transfer():
+    def make_transfer():  # noqa: ANN202
         from netdesk.services.transfer import TransferService
 
         # Create the engine here, on the GUI thread, before a worker thread can race to it.
         _ = database.engine
         return TransferService(database)
 
-    # Rows for the loader thread come through a service of their own, so over their own
-    # sqlite3 connection (made on first use) rather than the GUI's.
-    loader = ContactService(database)
-    window = MainWindow(
-        contacts,
-        make_transfer,
-        open_settings(data_dir),
-        lambda: (loader.summaries(), loader.tags()),
-    )
-    window.load_initial()
-    _add_follow_ups(window, database, contacts)
+    def make_samples():  # noqa: ANN202
+        from netdesk.ui.sample_activity import add_sample_activity
+        from netdesk.ui.sample_data import add_sample_contacts
+
+        created = add_sample_contacts(contacts.create)
+        add_sample_activity(activity, created)
+        return created
+
+    transfer = _add_transfer(window, contacts, runner, feedback, contacts_list, make_transfer,
+                             make_samples)
+    contacts_list.load_initial()
+    window.add_warm_up(_warm_up_imports)
+    # The first due query compiles SQLAlchemy's statements (~100 ms at 100k contacts): do it
+    # on the warm-up thread, so the badge and reminder checks that follow stay quick.
+    window.add_warm_up(activity.today)
     window.destroyed.connect(lambda *_: contacts.close())
-    return window
+    return Parts(window, runner, contacts, activity, contacts_list, transfer, today)
 
 
-def _add_follow_ups(window, database, contacts) -> None:  # noqa: ANN001
+def _warm_up_imports() -> None:
+    # The editing stack (SQLAlchemy, ~0.3 s): off the GUI thread, before the first click.
+    import netdesk.store.activity  # noqa: F401
+    import netdesk.store.contacts  # noqa: F401
+
+
+def _add_transfer(window, contacts, runner, feedback, contacts_list,  # noqa: ANN001, ANN202
+                  make_transfer, make_samples):  # noqa: ANN001
+    from netdesk.ui.transfer_controller import TransferController
+
+    def export_scope() -> tuple[int, list[int], str]:
+        kind, key = window.sidebar.current()
+        return (contacts_list.model.total_count(), contacts_list.selected_ids(),
+                key if kind == "tag" else "")
+
+    return TransferController(window, contacts, runner, feedback, make_transfer, export_scope,
+                              make_samples)
+
+
+def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001, ANN202
+                  detail, contacts_list):  # noqa: ANN001
     """The Today view, the activity timeline and the follow-up actions on contacts."""
     from netdesk.domain.clock import SystemClock
     from netdesk.domain.timeparse import local_tz
     from netdesk.services.activity import ActivityService
-    from netdesk.ui.followup_dialog import contact_activity_actions
+    from netdesk.ui.activity_flows import ActivityFlows, contact_activity_actions
     from netdesk.ui.icons import line_icon
     from netdesk.ui.timeline import InteractionTimeline
     from netdesk.ui.today import TodayView
+    from netdesk.ui.today_badge import TodayBadge
 
     clock, tz = SystemClock(), local_tz()
     activity = ActivityService(database, clock, tz)
-    today = TodayView(activity, contacts, clock, tz, load_now=False)
-    today.contactActivated.connect(window.show_contact)
-    window.add_view("Today", today, line_icon("today"), first=True)
-    _add_today_badge(window, activity, today)
-    window.add_sample_hook(lambda created: _add_sample_activity(activity, created))
+    flows = ActivityFlows(activity, runner, feedback.outcome)
+    today = TodayView(activity, contacts, clock, tz, flows, load_now=False)
+    today.contactActivated.connect(contacts_list.show_contact)
+    window.add_view("Today", today, line_icon("today"), first=True, target=today.target_ids)
+    today.table.selectionModel().selectionChanged.connect(lambda *_: window.update_targets())
+    TodayBadge(window, today, tz)
+    timeline = InteractionTimeline(activity, flows)
+    detail.add_section(timeline)
+    detail.contactSelected.connect(
+        lambda cid, name: timeline.set_contact(cid if cid >= 0 else None, name))
 
-    timeline = InteractionTimeline(activity)
-    window.add_detail_section(timeline)
-    window.contact_selected.connect(
-        lambda cid, name: timeline.set_contact(cid if cid >= 0 else None, name)
-    )
-    for action in contact_activity_actions(
-        window,
-        activity,
-        window.selected_contact_ids,
-        lambda cid: contacts.get(cid).display_name,
-    ):
+    def name_of(cid: int) -> str:
+        return contacts.get(cid).display_name
+
+    for action in contact_activity_actions(window, flows, window.target_ids, name_of):
         window.add_contact_action(action)
-    # The table's last-contact and follow-up columns follow every logged change, one row at a
-    # time (a full reload is 0.5 s at 100k contacts); the Today view and the timeline listen
-    # for themselves.
-    activity.add_contact_listener(window.refresh_contact)
-    # Deleting or editing a contact can change what is due (the badge shows it too).
-    window.contacts_changed.connect(today.refresh)
-    window.activity, window.today, window.timeline = activity, today, timeline
-    # The first due query compiles SQLAlchemy's statements (~100 ms at 100k contacts): do it
-    # on the warm-up thread, so the badge and reminder checks that follow stay quick.
-    window.add_warm_up(activity.today)
+    return activity, today
 
 
-def _add_sample_activity(activity, created) -> None:  # noqa: ANN001
-    from netdesk.ui.sample_activity import add_sample_activity
-
-    add_sample_activity(activity, created)
-
-
-def _add_today_badge(window, activity, today) -> None:  # noqa: ANN001
-    """The Today entry's count: overdue + due today, red while anything is overdue.
-
-    It shows what the Today view last read, so a change costs one query, not two. The view
-    first reads after the warm-up (the query goes through SQLAlchemy, which start-up leaves
-    for later), then after every activity change (it listens itself), whenever something
-    falls due (the scheduler says so), and at local midnight, when tomorrow's items become
-    today's.
-    """
-    import datetime as dt
-
-    from PySide6.QtCore import QTimer
-
-    midnight = QTimer(window)
-    midnight.setSingleShot(True)
-
-    def show_count() -> None:
-        data = today.data
-        if data is None:
-            return
-        overdue, due = len(data.overdue), len(data.today)
-        parts = [f"{n} {label}" for n, label in ((overdue, "overdue"), (due, "due today")) if n]
-        window.set_view_badge(today, overdue + due, overdue > 0,
-                              " · ".join(parts) or "Nothing due today")
-        local = data.now.astimezone(activity.tz)
-        next_day = dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(0, 0, 5),
-                                       tzinfo=activity.tz)
-        midnight.start(max(1000, int((next_day - local).total_seconds() * 1000)))
-
-    today.refreshed.connect(show_count)
-    midnight.timeout.connect(today.refresh)
-    window.warmed_up.connect(today.refresh)
-    window.update_today_badge = today.refresh
-
-
-def _add_tray(window, data_dir: Path):  # noqa: ANN001, ANN202
+def _add_tray(parts: Parts, data_dir: Path):  # noqa: ANN202
     """System tray icon and the reminder scheduler that feeds it and the notifications."""
     from netdesk.ui.scheduler import ReminderScheduler
     from netdesk.ui.settings import open_settings
     from netdesk.ui.tray import TrayController
 
-    activity = window.activity
+    window, activity = parts.window, parts.activity
     tray = TrayController(window, activity, activity.clock, settings=open_settings(data_dir))
-    tray.contactRequested.connect(window.show_contact)
-    scheduler = ReminderScheduler(activity, activity.clock, tray.notifier, window)
+    tray.contactRequested.connect(parts.contacts_list.show_contact)
+    scheduler = ReminderScheduler(activity, activity.clock, tray.notifier, window,
+                                  runner=parts.runner)
     scheduler.dueChanged.connect(tray.update_due)
-    # Something fell due (or stopped being due): the Today badge follows.
-    scheduler.dueChanged.connect(lambda _items: window.update_today_badge())
-    window.contacts_changed.connect(scheduler.refresh)
-    window.tray, window.scheduler = tray, scheduler
+    # Something fell due (or stopped being due): the Today view and its badge follow.
+    scheduler.dueChanged.connect(lambda _items: parts.today.refresh())
     return tray, scheduler
 
 
@@ -212,12 +233,13 @@ def run_gui(data_dir: str | None, files: list[str]) -> int:
         return 0  # lost a start-up race to another netdesk
     install_excepthook(_crash_dialog, log_path)
     try:
-        window = create_window(paths.data_dir)
+        parts = compose(paths.data_dir)
     except StoreError as exc:
         QMessageBox.critical(None, "netdesk cannot start", str(exc))
         return 1
+    window = parts.window
     guard.activateRequested.connect(window.bring_to_front)
-    guard.messageReceived.connect(lambda handed: handed and window.import_files(handed))
+    guard.messageReceived.connect(lambda handed: handed and parts.transfer.import_files(handed))
     screenshot = os.environ.get(ENV_SCREENSHOT)
     if screenshot:
         _save_screenshot_after_first_paint(window, screenshot)
@@ -225,7 +247,7 @@ def run_gui(data_dir: str | None, files: list[str]) -> int:
 
     def add_tray() -> None:
         # After the first paint: the tray icon can come a moment later than the window.
-        tray, scheduler = _add_tray(window, paths.data_dir)
+        tray, scheduler = _add_tray(parts, paths.data_dir)
         tray_holder.append(tray)
         # The first due check queries the store through SQLAlchemy: after the warm-up.
         window.warmed_up.connect(scheduler.start)
@@ -235,7 +257,7 @@ def run_gui(data_dir: str | None, files: list[str]) -> int:
     _quit_on_sigterm(window, lambda: tray_holder[0].quit() if tray_holder else window.close())
     window.show()
     if files:
-        window.import_files(files)
+        parts.transfer.import_files(files)
     return app.exec()
 
 

@@ -49,3 +49,13 @@ def contact_service(database):
     service = ContactService(database)
     yield service
     service.close()
+
+
+@pytest.fixture
+def artifacts(tmp_path: Path) -> Path:
+    """Where a test leaves pictures for people: $NETDESK_ARTIFACTS when set (CI keeps them),
+    else the test's own temporary directory — never the checkout."""
+    d = Path(os.environ["NETDESK_ARTIFACTS"]) if os.environ.get("NETDESK_ARTIFACTS") else (
+        tmp_path / "artifacts")
+    d.mkdir(parents=True, exist_ok=True)
+    return d

@@ -19,10 +19,11 @@ ALLOWED = {
     "vcard": {"domain"},
     "ical": {"domain"},
     "services": {"domain", "store", "vcard", "ical"},
-    "ui": {"domain", "services", "store", "vcard", "ical", "paths", "logsetup"},
+    "actions": {"domain", "services"},
+    "ui": {"domain", "actions", "services", "store", "vcard", "ical", "paths", "logsetup"},
     "cli": {"domain", "services", "store", "vcard", "ical", "paths", "logsetup", "app"},
 }
-NO_QT = {"domain", "store", "vcard", "ical", "services", "cli"}
+NO_QT = {"domain", "store", "vcard", "ical", "services", "actions", "cli"}
 
 
 def _imports(path: Path) -> set[str]:

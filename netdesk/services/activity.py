@@ -25,15 +25,18 @@ from netdesk.domain.due import (
 )
 from netdesk.domain.snooze import custom_snooze, snooze_until
 from netdesk.domain.timeparse import local_tz
+from netdesk.domain.wording import (  # noqa: F401  (re-exported: the services' wording)
+    format_day,
+    format_local,
+    lapsed_text,
+    relative_when,
+)
 from netdesk.services.errors import NotFoundError, ValidationError, storage_errors
 from netdesk.store.db import Database
 
 LOSING_TOUCH_LIMIT = 10
 # Today shows what is overdue, due today and in the next 7 local days.
 TODAY_HORIZON = dt.timedelta(days=8)
-
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,32 +76,6 @@ class ActivityService:
         self.db = database
         self.clock = clock or SystemClock()
         self.tz = tz or local_tz()
-        self._listeners: list[Callable[[], None]] = []
-        self._contact_listeners: list[Callable[[int], None]] = []
-
-    # -- change notification ----------------------------------------------------------------
-    def add_listener(self, callback: Callable[[], None]) -> None:
-        """Call ``callback()`` after every successful write (the UI refreshes on it).
-
-        The services layer has no Qt; a plain callback list lets the Today view, the timeline
-        and the scheduler all hear about a follow-up done in any one of them.
-        """
-        self._listeners.append(callback)
-
-    def remove_listener(self, callback: Callable[[], None]) -> None:
-        if callback in self._listeners:
-            self._listeners.remove(callback)
-
-    def add_contact_listener(self, callback: Callable[[int], None]) -> None:
-        """Call ``callback(contact_id)`` after every successful write, with the contact whose
-        activity changed (the contacts table updates that one row instead of reloading)."""
-        self._contact_listeners.append(callback)
-
-    def _changed(self, contact_id: int) -> None:
-        for callback in list(self._listeners):
-            callback()
-        for contact_callback in list(self._contact_listeners):
-            contact_callback(contact_id)
 
     def _repo(self, conn):
         from netdesk.store.activity import ActivityRepository
@@ -135,7 +112,6 @@ class ActivityService:
         with storage_errors(), self.db.engine.begin() as conn:
             self._check_contact(conn, contact_id)
             interaction.id = self._repo(conn).add_interaction(interaction)
-        self._changed(interaction.contact_id)
         return interaction
 
     def interactions(self, contact_id: int) -> list[Interaction]:
@@ -149,7 +125,6 @@ class ActivityService:
             gone = self._repo(conn).delete_interaction(interaction_id)
         if gone is None:
             raise NotFoundError(f"no interaction with id {interaction_id}")
-        self._changed(gone.contact_id)
         return gone
 
     def restore_interaction(self, interaction: Interaction) -> None:
@@ -157,7 +132,6 @@ class ActivityService:
         with storage_errors(), self.db.engine.begin() as conn:
             self._check_contact(conn, interaction.contact_id)
             self._repo(conn).put_back([interaction], [])
-        self._changed(interaction.contact_id)
 
     # -- follow-ups ---------------------------------------------------------------------------
     def add_followup(self, contact_id: int, due: dt.datetime, note: str = "") -> FollowUp:
@@ -166,7 +140,6 @@ class ActivityService:
         with storage_errors(), self.db.engine.begin() as conn:
             self._check_contact(conn, contact_id)
             followup.id = self._repo(conn).add_followup(followup)
-        self._changed(contact_id)
         return followup
 
     def get_followup(self, followup_id: int) -> FollowUp:
@@ -189,7 +162,6 @@ class ActivityService:
                 raise NotFoundError(f"no follow-up with id {followup_id}")
             change(followup)
             repo.save_followup(followup)
-        self._changed(followup.contact_id)
         return followup
 
     def done(self, followup_id: int) -> FollowUp:
@@ -242,7 +214,6 @@ class ActivityService:
             if found is None:
                 raise NotFoundError(f"no follow-up with id {followup_id}")
             repo.delete_followup(followup_id)
-        self._changed(found.contact_id)
         return found
 
     # -- cadences -----------------------------------------------------------------------------
@@ -265,7 +236,6 @@ class ActivityService:
             )
             if res.rowcount == 0:
                 raise NotFoundError(f"no contact with id {contact_id}")
-        self._changed(contact_id)
 
     def cadences(self) -> list[CadenceInput]:
         """Every contact with a cadence of its own or from a tag, with its last interaction."""
@@ -359,51 +329,3 @@ class ActivityService:
             with storage_errors():
                 Path(path).write_text(text, encoding="utf-8", newline="")
         return text
-
-
-# -- wording shared by the CLI and the UI ------------------------------------------------------
-def format_local(when: dt.datetime, tz: dt.tzinfo, with_year: bool = True) -> str:
-    """``Fri 27 Nov 2026 14:00`` in local time; English names whatever the C locale says."""
-    local = when.astimezone(tz)
-    year = f" {local.year}" if with_year else ""
-    return f"{_DAYS[local.weekday()]} {local.day} {_MONTHS[local.month - 1]}{year} {local:%H:%M}"
-
-
-def format_day(when: dt.datetime, tz: dt.tzinfo, weekday: bool = True) -> str:
-    """``Tue 1 Dec`` (or ``1 Dec``) in local time."""
-    local = when.astimezone(tz)
-    day = f"{local.day} {_MONTHS[local.month - 1]}"
-    return f"{_DAYS[local.weekday()]} {day}" if weekday else day
-
-
-def relative_when(when: dt.datetime, now: dt.datetime, tz: dt.tzinfo) -> str:
-    """How a due time reads in a list: "Overdue 3 days", "Today 14:00", "Tue 1 Dec 09:00"."""
-    local, today = when.astimezone(tz), now.astimezone(tz).date()
-    days = (local.date() - today).days
-    if when < now:
-        if days >= 0:
-            return f"Overdue since {local:%H:%M}"
-        if days == -1:
-            return "Overdue since yesterday"
-        return f"Overdue {_span(-days)}"
-    if days == 0:
-        return f"Today {local:%H:%M}"
-    if days == 1:
-        return f"Tomorrow {local:%H:%M}"
-    if days <= 7:
-        return f"{format_day(when, tz)} {local:%H:%M}"
-    return format_local(when, tz)
-
-
-def _span(days: int) -> str:
-    # Exact days while they matter; beyond two weeks "5 weeks" reads faster than "37 days".
-    if days >= 60:
-        return f"{days // 30} months"
-    if days >= 14:
-        return f"{days // 7} weeks"
-    return "1 day" if days == 1 else f"{days} days"
-
-
-def lapsed_text(lapsed: dt.timedelta) -> str:
-    """How long a cadence has lapsed, for the Losing touch list: "3 weeks", "2 days"."""
-    return _span(lapsed.days) if lapsed.days >= 1 else "today"

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from netdesk.domain.activity import FollowUp, Interaction
 from netdesk.domain.contact import EVENT_KINDS, Contact, fallback_display_name
+from netdesk.domain.summary import ContactSummary
 from netdesk.domain.text import fold
 from netdesk.services.errors import (
     AmbiguousError,
@@ -23,7 +24,6 @@ from netdesk.services.errors import (
 )
 from netdesk.store import listing, reading
 from netdesk.store.db import Database
-from netdesk.store.listing import ContactSummary
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 
@@ -235,14 +235,26 @@ class ContactService:
             gone = ContactRepository(conn).delete(ids)
         return Deletion(gone, interactions, followups)
 
-    def restore(self, deletion: Deletion) -> None:
-        """Put deleted contacts back under their old ids, with their activity."""
+    def restore(self, deletion: Deletion) -> dict[int, int]:
+        """Put deleted contacts back under their old ids, with their activity.
+
+        A contact whose old id is held by another by now comes back under a new id rather
+        than not at all; returns ``{old id: new id}`` for those."""
         from netdesk.store.activity import ActivityRepository
         from netdesk.store.contacts import ContactRepository
 
         with storage_errors(), self.db.engine.begin() as conn:
-            ContactRepository(conn).restore(deletion.contacts)
-            ActivityRepository(conn).put_back(deletion.interactions, deletion.followups)
+            moved = ContactRepository(conn).restore(deletion.contacts)
+            interactions = [
+                dataclasses.replace(i, contact_id=moved.get(i.contact_id, i.contact_id))
+                for i in deletion.interactions
+            ]
+            followups = [
+                dataclasses.replace(f, contact_id=moved.get(f.contact_id, f.contact_id))
+                for f in deletion.followups
+            ]
+            ActivityRepository(conn).put_back(interactions, followups)
+        return moved
 
     def set_tag_cadence(self, tag: str, days: int | None) -> None:
         """Default keep-in-touch cadence for everyone with ``tag`` (None turns it off)."""

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from netdesk.domain.contact import Contact, LabeledValue
 from netdesk.domain.matching import names_compatible, normalise_email, normalise_phone
+from netdesk.domain.wording import import_summary
 from netdesk.services.errors import NotFoundError, ServiceError, storage_errors
 from netdesk.store import reading
 from netdesk.store.db import Database
@@ -49,6 +50,10 @@ class ImportReport:
     problems: list[CardProblem] = field(default_factory=list)
     # (file, message) for files that could not be read at all.
     files_failed: list[tuple[str, str]] = field(default_factory=list)
+    # What undo of the import needs: the ids it created, and the stored contacts it changed
+    # as they were before it.
+    created_ids: list[int] = field(default_factory=list)
+    updated_before: dict[int, Contact] = field(default_factory=dict)
 
     def add(self, other: ImportReport) -> None:
         self.created += other.created
@@ -58,15 +63,12 @@ class ImportReport:
         self.skipped += other.skipped
         self.problems += other.problems
         self.files_failed += other.files_failed
+        self.created_ids += other.created_ids
+        for cid, before in other.updated_before.items():
+            self.updated_before.setdefault(cid, before)
 
     def summary(self) -> str:
-        parts = [f"{self.created} created", f"{self.updated} updated"]
-        if self.unchanged:
-            parts.append(f"{self.unchanged} unchanged")
-        if self.merged:
-            parts.append(f"{self.merged} merged with another card")
-        parts.append(f"{self.skipped} skipped")
-        return ", ".join(parts)
+        return import_summary(self)
 
 
 def count_cards(data: bytes | mmap.mmap) -> int:
@@ -312,11 +314,12 @@ class _FileImport:
             repo.update(merged)
             if target_id < self.first_new_id:
                 self.report.updated += 1
+                self.report.updated_before.setdefault(target_id, existing[target_id])
         self._write_new()
 
     def _write_new(self) -> None:
         if self.pending:
-            self.repo.add_many(self.pending)
+            self.report.created_ids += self.repo.add_many(self.pending)
             self.report.created += len(self.pending)
             self.nothing_stored = False
         self.pending = []

@@ -136,12 +136,18 @@ class ActivityRepository:
         return interactions, followups
 
     def put_back(self, interactions: Sequence[Interaction], followups: Sequence[FollowUp]) -> None:
+        """Insert them again under their old ids; one whose id is taken gets a new id."""
         now = dt.datetime.now(dt.UTC)
-        if interactions:
-            self.conn.execute(
-                insert(_I), [_interaction_params(i, with_id=True) for i in interactions]
-            )
-        if followups:
-            self.conn.execute(
-                insert(_F), [_followup_params(f, now, with_id=True) for f in followups]
-            )
+        for table, items, params in (
+            (_I, interactions, lambda x, keep: _interaction_params(x, with_id=keep)),
+            (_F, followups, lambda x, keep: _followup_params(x, now, with_id=keep)),
+        ):
+            if not items:
+                continue
+            ids = [x.id for x in items if x.id is not None]
+            taken = set(self.conn.execute(select(table.c.id).where(table.c.id.in_(ids))).scalars())
+            keep = [params(x, True) for x in items if x.id is not None and x.id not in taken]
+            fresh = [params(x, False) for x in items if x.id is None or x.id in taken]
+            for rows in (keep, fresh):
+                if rows:
+                    self.conn.execute(insert(table), rows)

@@ -305,17 +305,37 @@ class ContactRepository:
     def add(self, contact: Contact) -> int:
         return self.add_many([contact])[0]
 
-    def restore(self, contacts: Sequence[Contact]) -> None:
-        """Insert contacts again under their old ids (undo of a delete), times unchanged."""
+    def restore(self, contacts: Sequence[Contact]) -> dict[int, int]:
+        """Insert contacts again under their old ids (undo of a delete), times unchanged.
+
+        An old id something else holds by now gets a new one instead of failing the undo:
+        returns ``{old id: new id}`` for those (empty when every id was free)."""
         now = db_time(_now())
+        ids = [c.id for c in contacts]
+        if any(i is None for i in ids):
+            raise ValueError("restore needs contacts with their ids")
+        taken = self.taken_ids(ids)  # type: ignore[arg-type]
+        moved: dict[int, int] = {}
+        next_id = self._next_id()
         batch = _Batch()
         for c in contacts:
-            if c.id is None:
-                raise ValueError("restore needs contacts with their ids")
+            cid = c.id
+            if cid in taken:
+                moved[cid], cid = next_id, next_id  # type: ignore[index]
+                next_id += 1
             created = db_time(c.created_at) if c.created_at else now
             updated = db_time(c.updated_at) if c.updated_at else now
-            self._stage(batch, c, c.id, updated, created)
+            self._stage(batch, c, cid, updated, created)  # type: ignore[arg-type]
         batch.flush(self.conn)
+        return moved
+
+    def taken_ids(self, ids: Sequence[int]) -> set[int]:
+        """Which of ``ids`` a stored contact has."""
+        found: set[int] = set()
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            found.update(self.conn.execute(select(_C.c.id).where(_C.c.id.in_(chunk))).scalars())
+        return found
 
     def _delete_children(self, ids: Sequence[int]) -> None:
         for table in (ContactValueRow, AddressRow, PhotoRow, RawPropertyRow, ContactTagRow):

@@ -9,27 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from netdesk.domain.due import cadence_due
+from netdesk.domain.summary import ContactSummary
 from netdesk.store.fts import match_query
-
-
-class ContactSummary(NamedTuple):
-    """One row of the contacts table (and of ``netdesk list``)."""
-
-    id: int
-    name: str
-    sort_key: str
-    org: str
-    title: str
-    email: str
-    phone: str
-    tags: tuple[str, ...]
-    last_contact: dt.datetime | None
-    next_due: dt.datetime | None
-    emails: tuple[str, ...]
-    phones: tuple[str, ...]
 
 
 def _utc(text: str | None) -> dt.datetime | None:

@@ -22,8 +22,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication
 
+from netdesk.domain.summary import ContactSummary
 from netdesk.domain.text import fold
-from netdesk.store.listing import ContactSummary
 from netdesk.ui.background import BackgroundJob
 from netdesk.ui.gui_gc import full_collections_held
 from netdesk.ui.icons import alert_color
@@ -301,7 +301,9 @@ class ContactsTableModel(QAbstractTableModel):
         return True
 
     def remove(self, ids: Iterable[int]) -> None:
-        gone = set(ids)
+        gone = set(ids) & self._by_id.keys()
+        if not gone:
+            return  # nothing held: no reset (it costs ~0.2 s at 100k contacts)
         self.set_contacts([r for r in self._all if r.id not in gone])
 
     def total_count(self) -> int:

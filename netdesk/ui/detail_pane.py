@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.domain.contact import Address, Contact, LabeledValue
-from netdesk.store.listing import ContactSummary
+from netdesk.domain.summary import ContactSummary
 from netdesk.ui.contacts_model import format_date
 from netdesk.ui.icons import line_icon
 

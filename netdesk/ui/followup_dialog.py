@@ -7,16 +7,12 @@ The caller writes the result through ActivityService; tests call ``accept()`` di
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -25,9 +21,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.domain.snooze import DEFAULT_MORNING, snooze_until
 from netdesk.domain.timeparse import local_to_utc
-from netdesk.services.activity import ActivityService
-from netdesk.services.errors import ServiceError
-from netdesk.ui.log_dialog import LocalDateTimeEdit, LogInteractionDialog, error_label
+from netdesk.ui.log_dialog import LocalDateTimeEdit, error_label
 
 
 class FollowUpDialog(QDialog):
@@ -109,70 +103,3 @@ class FollowUpDialog(QDialog):
             self.error.setVisible(True)
             return
         super().accept()
-
-
-def contact_activity_actions(
-    parent: QWidget,
-    activity: ActivityService,
-    selected_ids: Callable[[], list[int]],
-    name_of: Callable[[int], str] = lambda _cid: "",
-) -> list[QAction]:
-    """Contact-menu actions for ``MainWindow.add_contact_action``, on the first selected contact.
-
-    "Add follow-up…" (Ctrl+Shift+F, as the Today view's empty state promises) and
-    "Log interaction…" (Ctrl+Shift+L).
-    """
-
-    def first() -> int | None:
-        ids = selected_ids()
-        return ids[0] if ids else None
-
-    def add_followup() -> None:
-        cid = first()
-        if cid is None:
-            return
-        dialog = FollowUpDialog(
-            activity.tz, activity.clock.now(), parent, contact_name=name_of(cid)
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def write() -> None:
-            due, note = dialog.due_utc(), dialog.note()
-            _report(parent, lambda: activity.add_followup(cid, due, note))
-
-        dialog.accepted.connect(write)
-        dialog.open()
-
-    def log() -> None:
-        cid = first()
-        if cid is None:
-            return
-        dialog = LogInteractionDialog(
-            activity.tz, activity.clock.now(), parent, contact_name=name_of(cid)
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def write() -> None:
-            channel, at, note = dialog.values()
-            _report(parent, lambda: activity.log_interaction(cid, channel, note, at))
-
-        dialog.accepted.connect(write)
-        dialog.open()
-
-    follow = QAction("Add follow-up…", parent)
-    follow.setObjectName("addFollowUpAction")
-    follow.setShortcut(QKeySequence("Ctrl+Shift+F"))
-    follow.triggered.connect(add_followup)
-    log_action = QAction("Log interaction…", parent)
-    log_action.setObjectName("logInteractionAction")
-    log_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-    log_action.triggered.connect(log)
-    return [follow, log_action]
-
-
-def _report(parent: QWidget, write: Callable[[], object]) -> None:
-    try:
-        write()
-    except ServiceError as exc:
-        # Rare (database locked or gone); the dialog is already closed, so say it in a box.
-        QMessageBox.warning(parent, "netdesk", str(exc))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.domain.wording import import_summary
 from netdesk.ui.background import BackgroundJob
 
 # import_files(paths, progress, cancelled) -> ImportReport, as TransferService offers it.
@@ -60,11 +61,7 @@ class ImportWorker(BackgroundJob):
 
 def describe_report(report) -> tuple[str, str]:
     """(one-line summary, details) of an ImportReport, for people rather than programs."""
-    summary = (f"{report.created:,} created, {report.updated:,} updated, "
-               f"{report.skipped:,} skipped")
-    unchanged = getattr(report, "unchanged", 0)
-    if unchanged:
-        summary += f", {unchanged:,} unchanged"
+    summary = import_summary(report)
     lines = []
     for file, message in report.files_failed:
         lines.append(f"{Path(file).name}: could not be read: {message}")

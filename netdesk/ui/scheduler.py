@@ -3,48 +3,30 @@
 One single-shot QTimer, re-armed after every check with ``next_wakeup`` (never more than an
 hour: after suspend/resume or a clock change the timer's idea of time is wrong, and the hourly
 check bounds how late a reminder can be). Checks also run on start, when the app becomes
-active (often right after resume) and whenever ActivityService reports a write.
+active (often right after resume) and after every change the runner reports that may move
+what is due.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 
-import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
+from netdesk.actions import Runner
 from netdesk.domain.clock import Clock
 from netdesk.domain.due import DueItem
 from netdesk.domain.reminders import MAX_TIMER_DELAY, ReminderTracker, next_wakeup, summary_text
 from netdesk.services.activity import ActivityService
 from netdesk.services.errors import ServiceError
+from netdesk.ui.history import on_change
 from netdesk.ui.notifier import Notifier
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_DELAY = dt.timedelta(hours=1)
-
-
-def on_activity_change(activity: ActivityService, owner: QObject, slot: Callable[[], None]) -> None:
-    """Call ``slot`` (once per event-loop turn) after writes through ``activity``.
-
-    Several writes in a row (undo of a multi-step action) cause one refresh, and the listener
-    is dropped with ``owner`` so a closed widget is never called back.
-    """
-    timer = QTimer(owner)
-    timer.setSingleShot(True)
-    timer.setInterval(0)
-    timer.timeout.connect(slot)
-
-    def listener() -> None:
-        if shiboken6.isValid(timer):
-            timer.start()
-
-    activity.add_listener(listener)
-    owner.destroyed.connect(lambda *_: activity.remove_listener(listener))
 
 
 def _timer_ms(delay: dt.timedelta) -> int:
@@ -65,7 +47,9 @@ class ReminderScheduler(QObject):
         notifier: Notifier,
         parent: QObject | None = None,
         max_delay: dt.timedelta = DEFAULT_MAX_DELAY,
+        runner: Runner | None = None,
     ) -> None:
+        """With a ``runner``, every change that may move what is due re-checks."""
         super().__init__(parent)
         self._activity = activity
         self._clock = clock
@@ -85,7 +69,8 @@ class ReminderScheduler(QObject):
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._state_changed)
-        on_activity_change(activity, self, self.refresh)
+        if runner is not None:
+            on_change(runner, self, lambda _e: self.refresh(), lambda e: e.touches_due)
 
     # -- public -------------------------------------------------------------------------------
     def start(self) -> None:

@@ -1,15 +1,15 @@
 """A contact's activity for the detail pane: open follow-ups, then interactions newest first.
 
 Notes are shown as plain text (they are the user's words, never markup). Logging, adding a
-follow-up, marking one done and deleting an interaction (with undo) happen right here.
+follow-up, marking one done and deleting an interaction happen right here, each a step of
+the one undo history (Ctrl+Z).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,13 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.actions import Outcome
 from netdesk.domain.activity import FollowUp, Interaction
 from netdesk.domain.clock import Clock
 from netdesk.services.activity import ActivityService, format_local, relative_when
 from netdesk.services.errors import ServiceError
+from netdesk.ui.activity_flows import ActivityFlows
 from netdesk.ui.followup_dialog import FollowUpDialog
+from netdesk.ui.history import on_change
 from netdesk.ui.log_dialog import CHANNEL_LABELS, LogInteractionDialog, badge_icon, channel_icon
-from netdesk.ui.scheduler import on_activity_change
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -36,22 +38,20 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 class InteractionTimeline(QWidget):
     """Call ``set_contact(id)`` (or ``set_contact(None)`` to clear) from the detail pane."""
 
-    # Something changed through this widget (the lead may refresh the contacts table on it).
-    changed = Signal()
-
     def __init__(
         self,
         activity: ActivityService,
+        flows: ActivityFlows,
         parent: QWidget | None = None,
         clock: Clock | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("interactionTimeline")
         self._activity = activity
+        self._flows = flows
         self._clock = clock or activity.clock
         self._contact_id: int | None = None
         self._contact_name = ""
-        self._last_deleted: Interaction | None = None
         self.dialog: LogInteractionDialog | FollowUpDialog | None = None
 
         title = QLabel("Activity")
@@ -92,32 +92,24 @@ class InteractionTimeline(QWidget):
         self.status.setObjectName("timelineStatus")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setObjectName("timelineUndoButton")
-        self.undo_button.clicked.connect(self.undo_delete)
-        status_row = QHBoxLayout()
-        status_row.addWidget(self.status, 1)
-        status_row.addWidget(self.undo_button)
         self.status.setVisible(False)
-        self.undo_button.setVisible(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addLayout(head)
-        layout.addLayout(status_row)
+        layout.addWidget(self.status)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
-        on_activity_change(activity, self, self.refresh)
+        on_change(flows.runner, self, lambda _e: self.refresh(),
+                  lambda e: self._contact_id is not None and e.touches(self._contact_id))
         self.set_contact(None)
 
     # -- showing ------------------------------------------------------------------------------
     def set_contact(self, contact_id: int | None, name: str = "") -> None:
         """Show ``contact_id``'s activity; ``name`` titles the dialogs (optional)."""
         if contact_id != self._contact_id:
-            self._last_deleted = None
             self.status.setVisible(False)
-            self.undo_button.setVisible(False)
         self._contact_id = contact_id
         self._contact_name = name
         self.refresh()
@@ -135,7 +127,8 @@ class InteractionTimeline(QWidget):
             followups = self._activity.followups(self._contact_id)
             interactions = self._activity.interactions(self._contact_id)
         except ServiceError as exc:
-            self._say(str(exc))
+            self.status.setText(str(exc))
+            self.status.setVisible(True)
             return
         now = self._clock.now()
         for f in followups:
@@ -175,69 +168,24 @@ class InteractionTimeline(QWidget):
     def open_log_dialog(self) -> LogInteractionDialog | None:
         if self._contact_id is None:
             return None
-        cid = self._contact_id
-        dialog = LogInteractionDialog(
-            self._activity.tz, self._clock.now(), self, contact_name=self._contact_name
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def log() -> None:
-            channel, at, note = dialog.values()
-            self._run(lambda: self._activity.log_interaction(cid, channel, note, at))
-
-        dialog.accepted.connect(log)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        self.dialog = self._flows.log_interaction(self, self._contact_id, self._contact_name,
+                                                  self._show_outcome)
+        return self.dialog
 
     def open_followup_dialog(self) -> FollowUpDialog | None:
         if self._contact_id is None:
             return None
-        cid = self._contact_id
-        dialog = FollowUpDialog(
-            self._activity.tz, self._clock.now(), self, contact_name=self._contact_name
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def add() -> None:
-            due, note = dialog.due_utc(), dialog.note()
-            self._run(lambda: self._activity.add_followup(cid, due, note))
-
-        dialog.accepted.connect(add)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        self.dialog = self._flows.add_followup(self, self._contact_id, self._contact_name,
+                                               self._show_outcome)
+        return self.dialog
 
     def delete_interaction(self, interaction_id: int) -> None:
-        try:
-            self._last_deleted = self._activity.delete_interaction(interaction_id)
-        except ServiceError as exc:
-            self._say(str(exc))
-            return
-        self._say("Interaction deleted.", can_undo=True)
-        self.refresh()
-        self.changed.emit()
+        self._flows.delete_interaction(interaction_id, self._show_outcome)
 
-    def undo_delete(self) -> None:
-        gone, self._last_deleted = self._last_deleted, None
-        self.status.setVisible(False)
-        self.undo_button.setVisible(False)
-        if gone is not None:
-            self._run(lambda: self._activity.restore_interaction(gone))
-
-    def _run(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-        except ServiceError as exc:
-            self._say(str(exc))
-            return
-        self.refresh()
-        self.changed.emit()
-
-    def _say(self, text: str, can_undo: bool = False) -> None:
-        self.status.setText(text)
-        self.status.setVisible(True)
-        self.undo_button.setVisible(can_undo)
+    def _show_outcome(self, outcome: Outcome) -> None:
+        # Successes speak for themselves (the list changes; Ctrl+Z takes them back).
+        self.status.setText("" if outcome.ok else outcome.message)
+        self.status.setVisible(not outcome.ok)
 
     def _context_menu(self, pos: QPoint) -> None:
         item = self.list.itemAt(pos)
@@ -248,11 +196,10 @@ class InteractionTimeline(QWidget):
             menu.addAction("Delete interaction", lambda: self.delete_interaction(iid))
         elif isinstance(entry, FollowUp) and entry.id is not None:
             fid = entry.id
-            menu.addAction("Mark done", lambda: self._run(lambda: self._activity.done(fid)))
-            menu.addAction(
-                "Snooze until tomorrow",
-                lambda: self._run(lambda: self._activity.snooze(fid, "tomorrow")),
-            )
+            menu.addAction("Mark done", lambda: self._flows.done(fid, self._contact_name,
+                                                                  self._show_outcome))
+            menu.addAction("Snooze until tomorrow", lambda: self._flows.snooze(
+                fid, "tomorrow", self._contact_name, self._show_outcome))
         else:
             return
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -7,7 +7,6 @@ the selected row; the last one-click action can be undone from the banner that c
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.actions import Outcome
 from netdesk.domain.clock import Clock
 from netdesk.domain.due import CadenceInput, DueItem
 from netdesk.domain.snooze import SNOOZE_CHOICES
@@ -53,10 +53,11 @@ from netdesk.services.activity import (
 )
 from netdesk.services.contacts import ContactService
 from netdesk.services.errors import ServiceError
+from netdesk.ui.activity_flows import ActivityFlows
 from netdesk.ui.empty_state import EmptyState
 from netdesk.ui.followup_dialog import FollowUpDialog
+from netdesk.ui.history import on_change, on_history_changed
 from netdesk.ui.log_dialog import LogInteractionDialog, badge_icon
-from netdesk.ui.scheduler import on_activity_change
 
 # Roles arrive as ints; enum attribute lookups inside data() are slow (DESIGN.md).
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -253,6 +254,7 @@ class TodayView(QWidget):
         contacts: ContactService,
         clock: Clock,
         tz: dt.tzinfo,
+        flows: ActivityFlows,
         parent: QWidget | None = None,
         *,
         load_now: bool = True,
@@ -265,7 +267,8 @@ class TodayView(QWidget):
         self._contacts = contacts
         self._clock = clock
         self._tz = tz
-        self._undo: Callable[[], object] | None = None
+        self._flows = flows
+        self._banner_command: object | None = None
         self.dialog: LogInteractionDialog | FollowUpDialog | None = None
         self.data: TodayData | None = None
 
@@ -276,7 +279,8 @@ class TodayView(QWidget):
         self.losing_list.itemActivated.connect(
             lambda item: self.contactActivated.emit(item.data(ITEM_ROLE))
         )
-        on_activity_change(activity, self, self.refresh)
+        on_change(flows.runner, self, lambda _e: self.refresh(), lambda e: e.touches_due)
+        on_history_changed(flows.runner, self, self._on_history_changed)
         if load_now:
             self.refresh()
 
@@ -506,89 +510,49 @@ class TodayView(QWidget):
             self.contactActivated.emit(item.contact_id)
 
     # -- actions ------------------------------------------------------------------------------
+    def target_ids(self) -> list[int]:
+        """The selected row's contact: what Edit, Delete and the Contact menu act on here."""
+        item = self.selected_item()
+        return [item.contact_id] if item is not None else []
+
     def mark_done(self) -> None:
         item = self.selected_item()
         if item is None:
             return
-        try:
-            if item.followup_id is not None:
-                fid = item.followup_id
-                self._activity.done(fid)
-                self._offer_undo(f"Done: {item.name}", lambda: self._activity.reopen(fid))
-            else:
-                logged = self._activity.log_interaction(item.contact_id, "other")
-                self._offer_undo(
-                    f"Logged that you were in touch with {item.name}",
-                    lambda: self._activity.delete_interaction(logged.id),
-                )
-        except ServiceError as exc:
-            self._say(str(exc))
-        self.refresh()
+        if item.followup_id is not None:
+            self._flows.done(item.followup_id, item.name, self._show_outcome)
+        else:
+            self._flows.log_now(item.contact_id, item.name, self._show_outcome)
 
     def snooze(self, choice: str | dt.datetime) -> None:
         item = self.selected_item()
         if item is None or item.followup_id is None:
             return
-        fid, before = item.followup_id, None
-        try:
-            before = self._activity.get_followup(fid).snoozed_until
-            after = self._activity.snooze(fid, choice)
-        except ServiceError as exc:
-            self._say(str(exc))
-        else:
-            until = format_local(after.effective_due, self._tz, with_year=False)
-            self._offer_undo(
-                f"Snoozed {item.name} until {until}",
-                lambda: self._activity.restore_snooze(fid, before),
-            )
-        self.refresh()
+        self._flows.snooze(item.followup_id, choice, item.name, self._show_outcome)
 
     def open_custom_snooze(self) -> FollowUpDialog | None:
         item = self.selected_item()
         if item is None or item.followup_id is None:
             return None
-        dialog = FollowUpDialog(
-            self._tz, self._clock.now(), self, contact_name=item.name, mode="snooze"
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.snooze(dialog.due_utc()))
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        self.dialog = self._flows.pick_snooze(self, item.followup_id, item.name,
+                                              self._show_outcome)
+        return self.dialog
 
     def open_log_dialog(self) -> LogInteractionDialog | None:
         item = self.selected_item()
         if item is None:
             return None
-        dialog = LogInteractionDialog(self._tz, self._clock.now(), self, contact_name=item.name)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        cid, name = item.contact_id, item.name
+        self.dialog = self._flows.log_interaction(self, item.contact_id, item.name,
+                                                  self._show_outcome)
+        return self.dialog
 
-        def log() -> None:
-            channel, at, note = dialog.values()
-            try:
-                logged = self._activity.log_interaction(cid, channel, note, at)
-            except ServiceError as exc:
-                self._say(str(exc))
-                return
-            self._offer_undo(
-                f"Logged an interaction with {name}",
-                lambda: self._activity.delete_interaction(logged.id),
-            )
-            self.refresh()
-
-        dialog.accepted.connect(log)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    # -- banner and undo ----------------------------------------------------------------------
-    def _offer_undo(self, text: str, undo: Callable[[], object]) -> None:
-        self._undo = undo
-        self._show_banner(text, can_undo=True)
+    # -- the banner: a view of the top of the one undo history ---------------------------------
+    def _show_outcome(self, outcome: Outcome) -> None:
+        self._banner_command = outcome.command if outcome.ok else None
+        self._show_banner(outcome.message, can_undo=outcome.ok)
 
     def _say(self, text: str) -> None:
-        self._undo = None
+        self._banner_command = None
         self._show_banner(text, can_undo=False)
 
     def _show_banner(self, text: str, can_undo: bool) -> None:
@@ -597,20 +561,26 @@ class TodayView(QWidget):
         self.banner.setVisible(True)
         self._banner_timer.start(UNDO_VISIBLE_MS)
 
+    def _on_history_changed(self) -> None:
+        # Once the confirmed step is no longer the one Ctrl+Z would take back (undone from
+        # anywhere, or another change came on top), the banner has nothing left to offer.
+        if self._banner_command is not None and \
+                self._flows.runner.top() is not self._banner_command:
+            self._hide_banner()
+
     def _hide_banner(self) -> None:
-        self._undo = None
+        self._banner_command = None
         self.banner.setVisible(False)
 
     def undo(self) -> None:
-        undo, self._undo = self._undo, None
-        self.banner.setVisible(False)
-        if undo is None:
+        """The banner's Undo: the same step Ctrl+Z takes back."""
+        if self._banner_command is None or self._flows.runner.top() is not self._banner_command:
+            self._hide_banner()
             return
-        try:
-            undo()
-        except ServiceError as exc:
-            self._say(str(exc))
-        self.refresh()
+        outcome = self._flows.runner.undo()
+        self._hide_banner()
+        if not outcome.ok:
+            self._say(outcome.message)
 
 
 def _initials_icon(name: str) -> QIcon:

@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "tests" / "_artifacts"
 
 pytestmark = pytest.mark.e2e
 
@@ -63,9 +62,9 @@ def _window_mapped(display: str) -> bool:
     return '"netdesk"' in out.stdout
 
 
-def test_app_starts_shows_its_window_and_quits_cleanly(xvfb: str, tmp_path: Path) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    shot = ARTIFACTS / "e2e-main-window.png"
+def test_app_starts_shows_its_window_and_quits_cleanly(xvfb: str, tmp_path: Path,
+                                                      artifacts: Path) -> None:
+    shot = artifacts / "e2e-main-window.png"
     shot.unlink(missing_ok=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("NETDESK_")}
     env.update(DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", NETDESK_SCREENSHOT=str(shot),

@@ -1,7 +1,7 @@
 """End to end under Xvfb with a real XEmbed tray (trayer): icon embedded, reminder shown.
 
 Needs the Debian packages ``xvfb trayer x11-utils`` (plus Qt's xcb libraries, see .ci/run);
-skips with the reason when they are missing. Leaves a screenshot in tests/_artifacts/tray.png,
+skips with the reason when they are missing. Leaves a screenshot tray.png in the artifacts dir,
 taken with ImageMagick's ``import`` when installed, else by the app itself.
 """
 
@@ -21,7 +21,6 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 REPO = Path(__file__).resolve().parents[2]
-ARTIFACTS = REPO / "tests" / "_artifacts"
 
 # The app side: a window with the Today view, the tray, the scheduler and a follow-up falling
 # due two seconds after start, on the real wall clock. It reports on stdout, one fact a line.
@@ -33,12 +32,14 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QSystemTrayIcon
 
+from netdesk.actions import Runner
 from netdesk.domain.clock import SystemClock
 from netdesk.domain.contact import Contact
 from netdesk.domain.timeparse import local_tz
 from netdesk.services.activity import ActivityService
 from netdesk.services.contacts import ContactService
 from netdesk.store.db import open_database
+from netdesk.ui.activity_flows import ActivityFlows
 from netdesk.ui.scheduler import ReminderScheduler
 from netdesk.ui.today import TodayView
 from netdesk.ui.tray import TrayController
@@ -60,13 +61,15 @@ activity.add_followup(ada.id, clock.now() + dt.timedelta(seconds=2), "Send the s
 window = QMainWindow()
 window.setWindowTitle("netdesk")
 window.resize(760, 420)
-today = TodayView(activity, contacts, clock, local_tz())
+runner = Runner()
+flows = ActivityFlows(activity, runner, lambda outcome: None)
+today = TodayView(activity, contacts, clock, local_tz(), flows)
 window.setCentralWidget(today)
 settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
 say("TRAY_AVAILABLE", QSystemTrayIcon.isSystemTrayAvailable())
 tray = TrayController(window, activity, clock, settings=settings)
 tray.notifier.notified.connect(lambda title, body: say("NOTIFIED", title, "|", body))
-scheduler = ReminderScheduler(activity, clock, tray.notifier, window)
+scheduler = ReminderScheduler(activity, clock, tray.notifier, window, runner=runner)
 scheduler.dueChanged.connect(tray.update_due)
 scheduler.dueChanged.connect(lambda items: today.refresh())
 window.show()
@@ -175,7 +178,7 @@ def _wait_for(q: queue.Queue, prefix: str, seen: list[str], timeout: float = 45)
     raise AssertionError(f"no {prefix!r} line in time; app said: {seen}")
 
 
-def test_tray_icon_is_embedded_and_a_due_followup_is_announced(tmp_path):
+def test_tray_icon_is_embedded_and_a_due_followup_is_announced(tmp_path, artifacts):
     _need("Xvfb", "trayer", "xwininfo")
     xvfb, display = _start_xvfb()
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
@@ -217,8 +220,7 @@ def test_tray_icon_is_embedded_and_a_due_followup_is_announced(tmp_path):
         assert _wait_for(q, "MENU", seen).startswith("MENU Ada Lovelace — Send the slides/")
         _wait_for(q, "READY", seen)
 
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        shot = ARTIFACTS / "tray.png"
+        shot = artifacts / "tray.png"
         if shutil.which("import"):
             subprocess.run(
                 ["import", "-window", "root", str(shot)], env=env, check=True, timeout=20

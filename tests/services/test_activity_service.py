@@ -187,17 +187,6 @@ def test_today_losing_touch_is_capped(activity, contact_service):
     assert lapsed[0][0].name == "P11"  # longest lapsed first
 
 
-def test_listeners_hear_writes_only(activity, contact_service):
-    heard = []
-    activity.add_listener(lambda: heard.append(1))
-    ada = make_contact(contact_service, "Ada")
-    activity.log_interaction(ada)
-    activity.due()
-    with pytest.raises(ValidationError):
-        activity.log_interaction(ada, "fax")
-    assert heard == [1]
-
-
 def test_export_ics_writes_a_file(activity, contact_service, tmp_path):
     ada = make_contact(contact_service, "Ada")
     f = activity.add_followup(ada, START + dt.timedelta(days=1), "slides")

@@ -20,22 +20,41 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture
-def window(qtbot, data_dir: Path):
-    from netdesk.app import create_window
+def parts(qtbot, data_dir: Path):
+    """Everything app.compose wired over a temporary data dir: the window (shown), the
+    runner and the services (for setting up data and checking the store)."""
+    from netdesk.app import compose
 
-    w = create_window(data_dir)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
+    composed = compose(data_dir)
+    qtbot.addWidget(composed.window)
+    composed.window.show()
+    qtbot.waitExposed(composed.window)
+    yield composed
+    composed.window.close()
 
 
 @pytest.fixture
-def sample_window(window, qtbot):
-    window.add_sample_contacts()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 40)
+def window(parts):
+    return parts.window
+
+
+@pytest.fixture
+def ui(window):
+    from tests.ui.driver import Ui
+
+    return Ui(window)
+
+
+@pytest.fixture
+def sample_window(window, ui, qtbot):
+    ui.add_sample_contacts()
+    qtbot.waitUntil(lambda: ui.model.rowCount() == 40)
     return window
+
+
+@pytest.fixture
+def sample_ui(sample_window, ui):
+    return ui
 
 
 @pytest.fixture

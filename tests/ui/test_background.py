@@ -203,16 +203,15 @@ def test_pyside_types_stay_lazy_because_no_worker_touches_qt() -> None:
     assert offenders == []
 
 
-def test_the_window_loads_its_rows_through_the_background_loader(window, qtbot, monkeypatch):  # noqa: ANN001, ANN201
-    from netdesk.ui import main_window
+def test_the_window_loads_its_rows_through_the_background_loader(ui, qtbot, monkeypatch):  # noqa: ANN001, ANN201
+    from netdesk.ui import contacts_list
 
-    monkeypatch.setattr(main_window, "EAGER_LOAD_LIMIT", 0)  # every refresh loads in background
-    window.add_sample_contacts()
-    assert window._loader is not None
-    window.wait_until_loaded()
-    assert not window.is_loading()
-    assert not window._loader.is_running()
-    assert window.model.total_count() == 40
+    monkeypatch.setattr(contacts_list, "EAGER_LOAD_LIMIT", 0)  # every refresh loads in background
+    ui.add_sample_contacts()
+    assert ui.contacts_list.is_loading()
+    ui.contacts_list.wait_until_loaded()
+    assert not ui.contacts_list.is_loading()
+    assert ui.model.total_count() == 40
 
 
 def test_the_rows_loader_words_a_store_error(qapp) -> None:

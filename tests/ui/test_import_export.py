@@ -9,20 +9,23 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from netdesk.actions.contacts import CreateContact
 from netdesk.domain.contact import Contact
+from tests.ui.driver import Ui, run
 
 
 def _finish_import(window, qtbot, timeout: int = 60000):  # noqa: ANN001, ANN202
-    dialog = window.import_dialog
+    dialog = Ui(window).import_dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: not dialog.is_running(), timeout=timeout)
     dialog.wait()
     return dialog
 
 
-def test_import_shows_progress_and_a_readable_report(window, qtbot, tmp_path, vcf_writer) -> None:
+def test_import_shows_progress_and_a_readable_report(window, ui, qtbot, tmp_path,
+                                                     vcf_writer) -> None:
     path = vcf_writer(tmp_path / "people.vcf", 30, broken_at=7)
-    window.import_files([str(path)])
+    ui.import_files([str(path)])
     dialog = _finish_import(window, qtbot)
     assert dialog.outcome == "done"
     assert dialog.report.created == 29
@@ -30,20 +33,19 @@ def test_import_shows_progress_and_a_readable_report(window, qtbot, tmp_path, vc
     assert "1 skipped" in dialog.status.text()
     details = dialog.details.toPlainText()
     assert "people.vcf, card 8, line" in details
-    assert window.model.rowCount() == 29
-    assert window.list_stack.currentIndex() == 0
+    assert ui.model.rowCount() == 29
+    assert ui.list_stack.currentIndex() == 0
     qtbot.mouseClick(dialog.findChild(QPushButton, "importCloseButton"), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
 
 
 def test_cancel_mid_import_leaves_the_store_unchanged(
-    window, qtbot, tmp_path, vcf_writer, monkeypatch
+    window, ui, parts, qtbot, tmp_path, vcf_writer, monkeypatch
 ) -> None:
     from netdesk.services import transfer
 
-    window.contacts.create(Contact(display_name="Already Here"))
-    window.refresh()
-    before = window.contacts.count()
+    run(parts, CreateContact(parts.contacts, Contact(display_name="Already Here")))
+    before = parts.contacts.count()
     path = vcf_writer(tmp_path / "big.vcf", 6000)
     # Hold the worker after its first batch until Cancel has been clicked, so the import
     # cannot finish first on a fast machine (the import itself stays real).
@@ -55,8 +57,8 @@ def test_cancel_mid_import_leaves_the_store_unchanged(
         cancel_clicked.wait(timeout=30)
 
     monkeypatch.setattr(transfer._FileImport, "run_batch", run_batch)
-    window.import_files([str(path)])
-    dialog = window.import_dialog
+    ui.import_files([str(path)])
+    dialog = ui.import_dialog
     qtbot.waitUntil(lambda: dialog.progress.maximum() > 0, timeout=60000)
     assert dialog.progress.maximum() == 6000
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
@@ -64,11 +66,13 @@ def test_cancel_mid_import_leaves_the_store_unchanged(
     dialog = _finish_import(window, qtbot)
     assert dialog.outcome == "cancelled"
     assert "nothing was changed" in dialog.status.text()
-    assert window.contacts.count() == before
-    assert window.model.total_count() == before
+    assert parts.contacts.count() == before
+    assert ui.model.total_count() == before
+    assert ui.action("undoAction").text() == "Undo Add Already Here"  # nothing recorded
 
 
-def test_dropping_vcf_files_imports_them(window, qtbot, tmp_path, vcf_writer) -> None:
+def test_dropping_vcf_files_imports_them(window, ui, parts, qtbot, tmp_path,
+                                         vcf_writer) -> None:
     path = vcf_writer(tmp_path / "dropped.vcf", 5)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path)), QUrl.fromLocalFile(str(tmp_path / "x.txt"))])
@@ -82,21 +86,21 @@ def test_dropping_vcf_files_imports_them(window, qtbot, tmp_path, vcf_writer) ->
     QApplication.sendEvent(window, event)
     dialog = _finish_import(window, qtbot)
     assert dialog.paths == [Path(path)]
-    assert window.contacts.count() == 5
-    assert window.model.rowCount() == 5
+    assert parts.contacts.count() == 5
+    assert ui.model.rowCount() == 5
 
 
-def test_dropping_other_files_is_refused(window) -> None:
+def test_dropping_other_files_is_refused(window, ui) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile("/tmp/notes.txt")])
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, event)
-    assert window.import_dialog is None
+    assert ui.import_dialog is None
 
 
-def test_export_all_selected_or_a_tag(sample_window, qtbot, tmp_path, monkeypatch) -> None:
-    w = sample_window
+def test_export_all_selected_or_a_tag(sample_ui, qtbot, tmp_path, monkeypatch) -> None:
+    w = sample_ui
     target = tmp_path / "out" / "contacts"
     target.parent.mkdir()
     offered = []
@@ -106,7 +110,7 @@ def test_export_all_selected_or_a_tag(sample_window, qtbot, tmp_path, monkeypatc
         return str(target), filters
 
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", fake_save)
-    qtbot.keyClick(w, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(w.window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     dialog = w.export_dialog
     assert dialog is not None and dialog.all_radio.isChecked()
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)

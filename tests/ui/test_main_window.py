@@ -14,8 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.actions.activity import LogInteraction
+from netdesk.actions.contacts import CreateContact
 from netdesk.domain.contact import Contact
 from netdesk.domain.text import fold
+from netdesk.ui.contacts_list import FIRST_RUN_PAGE, NO_RESULTS_PAGE, TABLE_PAGE
 from netdesk.ui.contacts_model import (
     COLUMNS,
     CONTACT_ID,
@@ -28,12 +31,11 @@ from netdesk.ui.contacts_model import (
     TAGS,
     TITLE,
 )
-from netdesk.ui.main_window import FIRST_RUN_PAGE, NO_RESULTS_PAGE, TABLE_PAGE
+from tests.ui.driver import Ui
 
 
-def names(window) -> list[str]:  # noqa: ANN001
-    m = window.model
-    return [m.summary(r).name for r in range(m.rowCount())]
+def names(ui: Ui) -> list[str]:
+    return ui.names()
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -44,37 +46,36 @@ def type_text(widget: QWidget, text: str) -> None:
                               Qt.KeyboardModifier.NoModifier, ch))
 
 
-def select_name(window, name: str) -> int:  # noqa: ANN001
-    row = names(window).index(name)
-    window.table.selectRow(row)
-    return window.model.summary(row).id
+def select_name(ui: Ui, name: str) -> int:
+    return ui.select_name(name)
 
 
-def test_widgets_carry_object_names(window) -> None:
-    assert isinstance(window.findChild(QLineEdit, "searchEdit"), QLineEdit)
-    assert isinstance(window.findChild(QTableView, "contactsTable"), QTableView)
+def test_widgets_carry_object_names(ui, parts) -> None:
+    assert isinstance(ui.window.findChild(QLineEdit, "searchEdit"), QLineEdit)
+    assert isinstance(ui.window.findChild(QTableView, "contactsTable"), QTableView)
     for name in ("tagList", "detailPane", "importButton", "exportButton", "newButton",
                  "emptyState", "noResultsState", "viewStack"):
-        assert window.findChild(QWidget, name) is not None, name
+        assert ui.window.findChild(QWidget, name) is not None, name
 
 
-def test_first_run_offers_import_and_sample_contacts(window, qtbot, monkeypatch) -> None:
-    assert window.list_stack.currentIndex() == FIRST_RUN_PAGE
+def test_first_run_offers_import_and_sample_contacts(ui, parts, qtbot, monkeypatch) -> None:
+    assert ui.list_stack.currentIndex() == FIRST_RUN_PAGE
     asked = []
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileNames",
                         lambda *a, **k: (asked.append(1) or [], ""))
-    qtbot.mouseClick(window.findChild(QPushButton, "emptyImportButton"), Qt.MouseButton.LeftButton)
-    assert asked == [1]
-    qtbot.mouseClick(window.findChild(QPushButton, "sampleContactsButton"),
+    qtbot.mouseClick(ui.window.findChild(QPushButton, "emptyImportButton"),
                      Qt.MouseButton.LeftButton)
-    assert window.model.rowCount() == 40
-    assert window.contacts.count() == 40
-    assert window.list_stack.currentIndex() == TABLE_PAGE
-    assert window.count_label.text() == "40 contacts"
+    assert asked == [1]
+    qtbot.mouseClick(ui.window.findChild(QPushButton, "sampleContactsButton"),
+                     Qt.MouseButton.LeftButton)
+    assert ui.model.rowCount() == 40
+    assert parts.contacts.count() == 40
+    assert ui.list_stack.currentIndex() == TABLE_PAGE
+    assert ui.count_label.text() == "40 contacts"
 
 
-def test_search_filters_and_clearing_brings_everyone_back(sample_window, qtbot) -> None:
-    w = sample_window
+def test_search_filters_and_clearing_brings_everyone_back(sample_ui, parts, qtbot) -> None:
+    w = sample_ui
     w.search_edit.setFocus()
     qtbot.keyClicks(w.search_edit, "amara")
     assert names(w) == ["Amara Okafor"]
@@ -87,19 +88,20 @@ def test_search_filters_and_clearing_brings_everyone_back(sample_window, qtbot) 
     assert w.model.rowCount() == 40
 
 
-def test_search_without_results_shows_a_helpful_state(sample_window, qtbot) -> None:
-    w = sample_window
+def test_search_without_results_shows_a_helpful_state(sample_ui, parts, qtbot) -> None:
+    w = sample_ui
     qtbot.keyClicks(w.search_edit, "zzqx")
     assert w.list_stack.currentIndex() == NO_RESULTS_PAGE
-    title = w.findChild(QLabel, "noResultsStateTitle")
+    title = w.window.findChild(QLabel, "noResultsStateTitle")
     assert title.text() == "No contacts match “zzqx”"
-    qtbot.mouseClick(w.findChild(QPushButton, "clearSearchButton"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(w.window.findChild(QPushButton, "clearSearchButton"),
+                     Qt.MouseButton.LeftButton)
     assert w.list_stack.currentIndex() == TABLE_PAGE
     assert w.model.rowCount() == 40
 
 
-def test_table_starts_sorted_by_name_ascending_and_sorts_both_ways(sample_window, qtbot) -> None:
-    w = sample_window
+def test_table_starts_sorted_by_name_ascending_and_sorts_both_ways(sample_ui, parts, qtbot) -> None:
+    w = sample_ui
     header = w.table.horizontalHeader()
     assert header.sortIndicatorSection() == NAME
     assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
@@ -120,8 +122,8 @@ def test_table_starts_sorted_by_name_ascending_and_sorts_both_ways(sample_window
         assert orgs()[-1] == ""  # freelancers without an organisation sort last either way
 
 
-def test_tag_in_sidebar_filters_the_table(sample_window) -> None:
-    w = sample_window
+def test_tag_in_sidebar_filters_the_table(sample_ui, parts) -> None:
+    w = sample_ui
     w.select_tag("recruiter")
     assert 0 < w.model.rowCount() < 40
     assert all("recruiter" in w.model.summary(r).tags for r in range(w.model.rowCount()))
@@ -129,16 +131,16 @@ def test_tag_in_sidebar_filters_the_table(sample_window) -> None:
     assert w.model.rowCount() == 40
 
 
-def test_selection_shows_the_contact_in_the_detail_pane(sample_window) -> None:
-    w = sample_window
+def test_selection_shows_the_contact_in_the_detail_pane(sample_ui, parts) -> None:
+    w = sample_ui
     select_name(w, "Priya Raman")
     assert w.detail.name_label.text() == "Priya Raman"
     subtitle = w.detail.findChild(QLabel, "detailSubtitle")
     assert subtitle.text() == "Senior Technical Recruiter · TalentBridge"
 
 
-def test_edit_and_save_updates_table_detail_and_store(sample_window, qtbot) -> None:
-    w = sample_window
+def test_edit_and_save_updates_table_detail_and_store(sample_ui, parts, qtbot) -> None:
+    w = sample_ui
     cid = select_name(w, "Kenji Watanabe")
     w.table.setFocus()
     qtbot.keyClick(w.table, Qt.Key.Key_Return)
@@ -152,15 +154,15 @@ def test_edit_and_save_updates_table_detail_and_store(sample_window, qtbot) -> N
     assert w.model.index(row, ORG).data() == "Kumo Data GmbH"
     assert w.selected_contact_ids() == [cid]
     assert "Kumo Data GmbH" in w.detail.findChild(QLabel, "detailSubtitle").text()
-    assert w.contacts.get(cid).org == "Kumo Data GmbH"
+    assert parts.contacts.get(cid).org == "Kumo Data GmbH"
     # Edits are undoable too.
-    w.undo_action.trigger()
-    assert w.contacts.get(cid).org == "Kumo Analytics"
+    w.undo()
+    assert parts.contacts.get(cid).org == "Kumo Analytics"
     assert w.model.index(w.model.row_of(cid), ORG).data() == "Kumo Analytics"
 
 
-def test_double_click_opens_the_editor(sample_window, qtbot) -> None:
-    w = sample_window
+def test_double_click_opens_the_editor(sample_ui, parts, qtbot) -> None:
+    w = sample_ui
     rect = w.table.visualRect(w.model.index(2, NAME))
     qtbot.mouseClick(w.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(w.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -169,10 +171,10 @@ def test_double_click_opens_the_editor(sample_window, qtbot) -> None:
     w.editor.reject()
 
 
-def test_validation_message_appears_next_to_the_field(sample_window, qtbot) -> None:
-    w = sample_window
+def test_validation_message_appears_next_to_the_field(sample_ui, parts, qtbot) -> None:
+    w = sample_ui
     w.table.setFocus()
-    qtbot.keyClick(w, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(w.window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     editor = w.editor
     assert editor is not None and editor.original.id is None
     editor.given_edit.setText("Nina")
@@ -182,33 +184,34 @@ def test_validation_message_appears_next_to_the_field(sample_window, qtbot) -> N
     assert editor.isVisible()
     assert editor.emails.error.isVisible()
     assert "not-an-address" in editor.emails.error.text()
-    assert w.contacts.count() == 40
+    assert parts.contacts.count() == 40
     editor.emails.set_values([])
     assert editor.try_save()
-    assert w.contacts.count() == 41
+    assert parts.contacts.count() == 41
     assert "Nina" in [w.model.summary(r).name for r in range(w.model.rowCount())]
 
 
-def test_delete_key_deletes_and_ctrl_z_brings_back_the_same_id(sample_window, qtbot) -> None:
-    w = sample_window
+def test_delete_key_deletes_and_ctrl_z_brings_back_the_same_id(sample_ui, parts, qtbot) -> None:
+    w = sample_ui
     cid = select_name(w, "Mei Chen")
     w.table.setFocus()
     qtbot.keyClick(w.table, Qt.Key.Key_Delete)
-    assert w.contacts.count() == 39
+    assert parts.contacts.count() == 39
     assert w.model.row_of(cid) == -1
     assert "Mei Chen" not in names(w)
     qtbot.keyClick(w.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert w.contacts.count() == 40
+    assert parts.contacts.count() == 40
     assert w.model.row_of(cid) >= 0
-    assert w.contacts.get(cid).display_name == "Mei Chen"
+    assert parts.contacts.get(cid).display_name == "Mei Chen"
     assert w.selected_contact_ids() == [cid]
 
 
-def test_names_are_shown_as_plain_text(sample_window) -> None:
-    w = sample_window
-    created = w.contacts.create(Contact(display_name="<b>Bold</b> <i>Person</i>",
-                                        notes="<img src='x'> & more"))
-    w.refresh()
+def test_names_are_shown_as_plain_text(sample_ui, parts) -> None:
+    w = sample_ui
+    command = CreateContact(parts.contacts, Contact(display_name="<b>Bold</b> <i>Person</i>",
+                                                    notes="<img src='x'> & more"))
+    assert parts.runner.run(command).ok
+    created = command.created
     w.show_contact(created.id)
     name = w.detail.name_label
     assert name.text() == "<b>Bold</b> <i>Person</i>"
@@ -220,10 +223,10 @@ def test_names_are_shown_as_plain_text(sample_window) -> None:
     assert w.model.index(row, NAME).data() == "<b>Bold</b> <i>Person</i>"
 
 
-def test_keyboard_shortcuts(sample_window, qtbot) -> None:
-    w = sample_window
+def test_keyboard_shortcuts(sample_ui, parts, qtbot) -> None:
+    w = sample_ui
     w.table.setFocus()
-    qtbot.keyClick(w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(w.window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert w.search_edit.hasFocus()
     qtbot.keyClicks(w.search_edit, "ravi")
     qtbot.keyClick(w.search_edit, Qt.Key.Key_Down)
@@ -232,21 +235,21 @@ def test_keyboard_shortcuts(sample_window, qtbot) -> None:
     assert w.selected_contact_ids() == [w.model.summary(0).id]
 
 
-def test_extension_points_views_actions_and_show_contact(sample_window, qtbot) -> None:
-    w = sample_window
+def test_extension_points_views_actions_and_show_contact(sample_ui, parts, qtbot) -> None:
+    w = sample_ui
     today = QLabel("today")
-    w.add_view("Today", today, first=True)
-    assert w.sidebar_model.index(0, 0).data() == "Today"
-    w.show_view(today)
+    w.window.add_view("Today", today, first=True)
+    assert w.sidebar.model().index(0, 0).data() == "Today"
+    w.window.show_view(today)
     assert w.view_stack.currentWidget() is today
     seen = []
-    action = QAction("Log interaction", w)
+    action = QAction("Log interaction", w.window)
     action.triggered.connect(lambda: seen.append(w.selected_contact_ids()))
-    w.add_contact_action(action)
+    w.window.add_contact_action(action)
     qtbot.keyClicks(w.search_edit, "zzz")
-    target = w.contacts.search_ids("lukas")[0]
+    target = parts.contacts.search_ids("lukas")[0]
     w.show_contact(target)
-    assert w.view_stack.currentWidget() is w.contacts_splitter
+    assert w.view_stack.currentWidget() is w.contacts_page
     assert w.search_edit.text() == ""
     assert w.selected_contact_ids() == [target]
     action.trigger()
@@ -256,39 +259,39 @@ def test_extension_points_views_actions_and_show_contact(sample_window, qtbot) -
 def test_geometry_splitters_and_columns_are_remembered(qtbot, data_dir) -> None:
     from netdesk.app import create_window
 
-    first = create_window(data_dir)
-    qtbot.addWidget(first)
-    first.show()
-    first.resize(780, 520)  # the offscreen screen is 800x600
+    first = Ui(create_window(data_dir))
+    qtbot.addWidget(first.window)
+    first.window.show()
+    first.window.resize(780, 520)  # the offscreen screen is 800x600
     first.table.setColumnWidth(ORG, 321)
-    first.close()
+    first.window.close()
     assert (data_dir / "netdesk-ui.ini").exists()
-    second = create_window(data_dir)
-    qtbot.addWidget(second)
-    second.show()
+    second = Ui(create_window(data_dir))
+    qtbot.addWidget(second.window)
+    second.window.show()
     assert second.table.columnWidth(ORG) == 321
-    assert (second.size().width(), second.size().height()) == (780, 520)
+    assert (second.window.size().width(), second.window.size().height()) == (780, 520)
     assert second.table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
-    second.close()
+    second.window.close()
 
 
-def test_context_menu_ids_role(sample_window) -> None:
-    w = sample_window
+def test_context_menu_ids_role(sample_ui, parts) -> None:
+    w = sample_ui
     index = w.model.index(0, NAME)
     assert isinstance(index.data(CONTACT_ID), int)
 
 
-def _laptop_sized(window, qtbot) -> None:  # noqa: ANN001
+def _laptop_sized(ui: Ui, qtbot) -> None:  # noqa: ANN001
     # The offscreen screen is 800x600; make the window the size the defaults are made for.
-    window.setMinimumSize(1200, 760)
-    window.resize(1200, 760)
-    qtbot.waitUntil(lambda: window.table.viewport().width() > 500)
+    ui.window.setMinimumSize(1200, 760)
+    ui.window.resize(1200, 760)
+    qtbot.waitUntil(lambda: ui.table.viewport().width() > 500)
 
 
-def test_default_columns_fit_beside_the_detail_pane(sample_window, qtbot) -> None:
-    w = sample_window
+def test_default_columns_fit_beside_the_detail_pane(sample_ui, parts, qtbot) -> None:
+    w = sample_ui
     _laptop_sized(w, qtbot)
-    w.show_contact(w.contacts.search_ids("amara")[0])
+    w.show_contact(parts.contacts.search_ids("amara")[0])
     assert w.detail.isVisible() and w.detail.width() >= 330
     header = w.table.horizontalHeader()
     viewport = w.table.viewport().width()
@@ -299,8 +302,8 @@ def test_default_columns_fit_beside_the_detail_pane(sample_window, qtbot) -> Non
     assert not w.is_column_visible(TITLE) and not w.is_column_visible(TAGS)
 
 
-def test_long_e_mails_are_cut_in_the_middle(sample_window) -> None:
-    w = sample_window
+def test_long_e_mails_are_cut_in_the_middle(sample_ui, parts) -> None:
+    w = sample_ui
     delegate = w.table.itemDelegateForColumn(EMAIL)
     option = QStyleOptionViewItem()
     delegate.initStyleOption(option, w.model.index(0, EMAIL))
@@ -310,9 +313,9 @@ def test_long_e_mails_are_cut_in_the_middle(sample_window) -> None:
 def test_columns_shown_and_hidden_from_the_menu_are_remembered(qtbot, data_dir) -> None:
     from netdesk.app import create_window
 
-    first = create_window(data_dir)
-    qtbot.addWidget(first)
-    first.show()
+    first = Ui(create_window(data_dir))
+    qtbot.addWidget(first.window)
+    first.window.show()
     actions = {a.text(): a for a in first.columns_menu.actions()}
     first.columns_menu.aboutToShow.emit()
     assert not actions["Title"].isChecked() and actions["Phone"].isChecked()
@@ -320,11 +323,11 @@ def test_columns_shown_and_hidden_from_the_menu_are_remembered(qtbot, data_dir) 
     actions["Title"].trigger()
     actions["Phone"].trigger()
     assert first.is_column_visible(TITLE) and not first.is_column_visible(PHONE)
-    first.close()
+    first.window.close()
 
-    second = create_window(data_dir)
-    qtbot.addWidget(second)
-    second.show()
+    second = Ui(create_window(data_dir))
+    qtbot.addWidget(second.window)
+    second.window.show()
     assert second.is_column_visible(TITLE)
     assert not second.is_column_visible(PHONE)
     second.columns_menu.aboutToShow.emit()
@@ -332,46 +335,45 @@ def test_columns_shown_and_hidden_from_the_menu_are_remembered(qtbot, data_dir) 
     # Reset brings the defaults back (and remembers them too).
     next(a for a in second.columns_menu.actions() if a.text() == "Reset columns").trigger()
     assert second.is_column_visible(PHONE) and not second.is_column_visible(TITLE)
-    second.close()
+    second.window.close()
 
 
-def test_header_context_menu_offers_the_columns(window, qtbot, monkeypatch) -> None:
+def test_header_context_menu_offers_the_columns(ui, parts, qtbot, monkeypatch) -> None:
     shown = []
-    monkeypatch.setattr(window.columns_menu, "popup", shown.append)
-    header = window.table.horizontalHeader()
+    monkeypatch.setattr(ui.columns_menu, "popup", shown.append)
+    header = ui.table.horizontalHeader()
     header.customContextMenuRequested.emit(QPoint(10, 5))
     assert len(shown) == 1
 
 
-def test_activity_has_room_under_the_selected_contact(sample_window, qtbot) -> None:
-    w = sample_window
+def test_activity_has_room_under_the_selected_contact(sample_ui, parts, qtbot) -> None:
+    w = sample_ui
     _laptop_sized(w, qtbot)
-    timeline = w.findChild(QWidget, "interactionTimeline")
+    timeline = w.window.findChild(QWidget, "interactionTimeline")
     w.table.clearSelection()
     assert not timeline.isVisible()  # no contact, no activity header with dead buttons
-    w.show_contact(w.contacts.search_ids("amara")[0])
+    w.show_contact(parts.contacts.search_ids("amara")[0])
     total = w.detail_splitter.height()
     qtbot.waitUntil(lambda: timeline.isVisible() and timeline.height() >= 0.3 * total)
     assert w.detail.height() >= 0.5 * total
-    assert w.findChild(QLabel, "timelineTitle").text() == "Activity"
+    assert w.window.findChild(QLabel, "timelineTitle").text() == "Activity"
 
 
-def test_empty_activity_says_what_to_do(sample_window, qtbot) -> None:
-    w = sample_window
-    w.show_contact(w.contacts.search_ids("fatima")[0])  # no sample activity for her
-    empty = w.findChild(QLabel, "timelineEmpty")
+def test_empty_activity_says_what_to_do(sample_ui, parts, qtbot) -> None:
+    w = sample_ui
+    w.show_contact(parts.contacts.search_ids("fatima")[0])  # no sample activity for her
+    empty = w.window.findChild(QLabel, "timelineEmpty")
     qtbot.waitUntil(empty.isVisible)
     assert "log it here" in empty.text()
 
 
-def test_logging_contact_updates_that_row_without_a_reload(window, qtbot) -> None:
-    from netdesk.domain.contact import Contact
-
-    ada = window.contacts.create(Contact(display_name="Ada Lovelace"))
-    window.refresh()
+def test_logging_contact_updates_that_row_without_a_reload(ui, parts, qtbot) -> None:
+    create = CreateContact(parts.contacts, Contact(display_name="Ada Lovelace"))
+    parts.runner.run(create)
+    ada = create.created
     reloads = []
-    window.model.modelReset.connect(lambda: reloads.append(True))
-    window.activity.log_interaction(ada.id, "call", "engines")
-    row = window.model.row_of(ada.id)
-    assert window.model.summary(row).last_contact is not None
+    ui.model.modelReset.connect(lambda: reloads.append(True))
+    parts.runner.run(LogInteraction(parts.activity, ada.id, "call", "engines"))
+    row = ui.model.row_of(ada.id)
+    assert ui.model.summary(row).last_contact is not None
     assert reloads == []  # one row updated in place, not the whole table re-read

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
+from netdesk.actions.activity import AddFollowUp, MarkDone
 from netdesk.domain.clock import SystemClock
 from netdesk.services.activity import ActivityService
 from netdesk.services.errors import ServiceError
@@ -24,8 +25,15 @@ def notifier() -> FakeNotifier:
 
 
 @pytest.fixture
-def scheduler(qtbot, activity, clock, notifier):
-    s = ReminderScheduler(activity, clock, notifier)
+def runner():
+    from netdesk.actions import Runner
+
+    return Runner()
+
+
+@pytest.fixture
+def scheduler(qtbot, activity, clock, notifier, runner):
+    s = ReminderScheduler(activity, clock, notifier, runner=runner)
     yield s
     s.stop()
     s.deleteLater()
@@ -84,7 +92,7 @@ def test_snoozed_followup_is_announced_again_when_the_snooze_ends(
     assert len(notifier.sent) == 2
 
 
-def test_due_changed_follows_the_data(qtbot, scheduler, activity, clock, ada):
+def test_due_changed_follows_the_data(qtbot, scheduler, activity, clock, ada, runner):
     emitted: list[list] = []
     scheduler.dueChanged.connect(emitted.append)
     f = activity.add_followup(ada, NOW + MINUTE)
@@ -93,13 +101,14 @@ def test_due_changed_follows_the_data(qtbot, scheduler, activity, clock, ada):
     clock.advance(MINUTE)
     scheduler.check()
     assert [i.followup_id for i in emitted[-1]] == [f.id]
-    activity.done(f.id)  # a write anywhere: the scheduler re-checks on its own
+    runner.run(MarkDone(activity, f.id))  # a change anywhere: the scheduler re-checks
     qtbot.waitUntil(lambda: emitted[-1] == [])
 
 
-def test_write_through_the_service_triggers_a_check(qtbot, scheduler, activity, notifier, ada):
+def test_a_change_through_the_runner_triggers_a_check(qtbot, scheduler, activity, notifier,
+                                                      ada, runner):
     scheduler.start()
-    activity.add_followup(ada, NOW - MINUTE, "overdue when added")
+    runner.run(AddFollowUp(activity, ada, NOW - MINUTE, "overdue when added"))
     qtbot.waitUntil(lambda: len(notifier.sent) == 1)
 
 

@@ -1,4 +1,5 @@
-"""Pictures of the window for people: always into tests/_artifacts/, and into
+"""Pictures of the window for people: always into the artifacts dir (see the ``artifacts``
+fixture; $NETDESK_ARTIFACTS keeps them), and into
 docs/screenshots/ with NETDESK_UPDATE_SCREENSHOTS=1 (the README's images).
 
 The dark-palette pictures (artifacts only) are there to catch colours that are hard-coded
@@ -14,17 +15,17 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.driver import Ui
+
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "tests" / "_artifacts"
 DOCS = ROOT / "docs" / "screenshots"
 
 
-def _save(window, name: str, docs: bool = True) -> None:  # noqa: ANN001
+def _save(window, artifacts: Path, name: str, docs: bool = True) -> None:  # noqa: ANN001
     for _ in range(5):
         QApplication.processEvents()
     image = window.grab()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    assert image.save(str(ARTIFACTS / name))
+    assert image.save(str(artifacts / name))
     if docs and os.environ.get("NETDESK_UPDATE_SCREENSHOTS") == "1":
         DOCS.mkdir(parents=True, exist_ok=True)
         assert image.save(str(DOCS / name))
@@ -44,18 +45,20 @@ def _open(qtbot, data_dir: Path):  # noqa: ANN001, ANN202
 
 
 def _with_samples(window, qtbot) -> None:  # noqa: ANN001
-    window.add_sample_contacts()
-    qtbot.waitUntil(lambda: window.view_badge(window.today)[0] > 0)
-    window.show_contact(window.contacts.search_ids("amara okafor")[0])
+    ui = Ui(window)
+    ui.add_sample_contacts()
+    qtbot.waitUntil(lambda: window.view_badge(ui.today)[0] > 0)
+    ui.search_edit.setText("amara okafor")
+    ui.select_name("Amara Okafor")
 
 
-def test_screenshots(qtbot, data_dir: Path) -> None:
+def test_screenshots(qtbot, data_dir: Path, artifacts: Path) -> None:
     window = _open(qtbot, data_dir)
-    _save(window, "empty-state.png")
+    _save(window, artifacts, "empty-state.png")
     _with_samples(window, qtbot)
-    _save(window, "main-window.png")
-    window.show_view(window.today)
-    _save(window, "today-view.png")
+    _save(window, artifacts, "main-window.png")
+    window.show_view(Ui(window).today)
+    _save(window, artifacts, "today-view.png")
     window.close()
 
 
@@ -89,10 +92,10 @@ def dark_app(qapp):  # noqa: ANN001, ANN201
     qapp.setPalette(palette)
 
 
-def test_dark_palette_screenshots(dark_app, qtbot, data_dir: Path) -> None:
+def test_dark_palette_screenshots(dark_app, qtbot, data_dir: Path, artifacts: Path) -> None:
     window = _open(qtbot, data_dir)
     _with_samples(window, qtbot)
-    _save(window, "main-window-dark.png", docs=False)
-    window.show_view(window.today)
-    _save(window, "today-view-dark.png", docs=False)
+    _save(window, artifacts, "main-window-dark.png", docs=False)
+    window.show_view(Ui(window).today)
+    _save(window, artifacts, "today-view-dark.png", docs=False)
     window.close()

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+from netdesk.ui.activity_flows import ActivityFlows
 from netdesk.ui.followup_dialog import FollowUpDialog
 from netdesk.ui.log_dialog import LogInteractionDialog
 from netdesk.ui.timeline import InteractionTimeline
@@ -34,8 +35,24 @@ def people(contact_service, activity):
 
 
 @pytest.fixture
-def view(qtbot, activity, contact_service, clock, people):
-    widget = TodayView(activity, contact_service, clock, BERLIN)
+def runner():
+    from netdesk.actions import Runner
+
+    return Runner()
+
+
+@pytest.fixture
+def flows(activity, runner):
+    """The activity flows over a runner; failures land in ``flows.reported``."""
+    reported: list = []
+    f = ActivityFlows(activity, runner, reported.append)
+    f.reported = reported  # type: ignore[attr-defined]
+    return f
+
+
+@pytest.fixture
+def view(qtbot, activity, contact_service, clock, people, flows):
+    widget = TodayView(activity, contact_service, clock, BERLIN, flows)
     qtbot.addWidget(widget)
     widget.resize(1000, 640)
     return widget
@@ -199,16 +216,17 @@ def test_double_click_emits_contact_activated(qtbot, view, people):
     assert blocker.args == [people["Bob"]]
 
 
-def test_empty_state(qtbot, activity, contact_service, clock):
-    view = TodayView(activity, contact_service, clock, BERLIN)
+def test_empty_state(qtbot, activity, contact_service, clock, flows):
+    view = TodayView(activity, contact_service, clock, BERLIN, flows)
     qtbot.addWidget(view)
     assert view.stack.currentWidget() is view.empty
     assert "Ctrl+Shift+F" in view.empty.text.text()
     assert not view.done_button.isEnabled()
 
 
-def test_refreshes_after_writes_elsewhere(qtbot, view, activity, people):
-    activity.done(activity.followups(people["Bob"])[0].id)
+def test_refreshes_after_writes_elsewhere(qtbot, view, activity, people, flows):
+    # Done from another view (the timeline, the Contact menu): the runner tells Today.
+    flows.done(activity.followups(people["Bob"])[0].id)
     qtbot.waitUntil(lambda: "Bob" not in [i.name for i in view.data.items])
 
 
@@ -220,8 +238,8 @@ def test_fake_clock_moves_items_into_overdue(view, clock):
 
 # -- timeline -------------------------------------------------------------------------------
 @pytest.fixture
-def timeline(qtbot, activity):
-    widget = InteractionTimeline(activity)
+def timeline(qtbot, activity, flows):
+    widget = InteractionTimeline(activity, flows)
     qtbot.addWidget(widget)
     return widget
 
@@ -239,7 +257,7 @@ def test_timeline_lists_followups_then_interactions_newest_first(timeline, activ
     assert texts[2] == "Tue 17 Nov 2026 14:00 · Meeting\n<b>met</b> at PyCon"  # plain text
 
 
-def test_timeline_log_add_delete_undo(timeline, activity, people):
+def test_timeline_log_add_delete_undo(timeline, activity, people, runner):
     cid = people["Cid"]
     timeline.set_contact(cid, "Cid")
     dialog = timeline.open_log_dialog()
@@ -253,9 +271,11 @@ def test_timeline_log_add_delete_undo(timeline, activity, people):
     logged = activity.interactions(cid)[0]
     timeline.delete_interaction(logged.id)
     assert activity.interactions(cid) == []
-    assert timeline.undo_button.isVisibleTo(timeline)
-    timeline.undo_delete()
+    assert timeline.entries()[-1:] != [logged]  # the timeline followed the change
+    # The one history takes it back (Ctrl+Z), and the timeline follows again.
+    assert runner.undo().ok
     assert activity.interactions(cid) == [logged]
+    assert logged.id in [e.id for e in timeline.entries()]
 
 
 def test_timeline_without_contact_and_empty(timeline, contact_service):
@@ -267,14 +287,14 @@ def test_timeline_without_contact_and_empty(timeline, contact_service):
     assert timeline.empty.isVisibleTo(timeline)
 
 
-def test_contact_menu_actions(qtbot, activity, people):
+def test_contact_menu_actions(qtbot, activity, people, flows):
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from netdesk.ui.followup_dialog import contact_activity_actions
+    from netdesk.ui.activity_flows import contact_activity_actions
 
     host = QWidget()
     qtbot.addWidget(host)
-    follow, log = contact_activity_actions(host, activity, lambda: [people["Cid"]], str)
+    follow, log = contact_activity_actions(host, flows, lambda: [people["Cid"]], str)
     assert follow.shortcut().toString() == "Ctrl+Shift+F"
     follow.trigger()
     dialog = QApplication.activeModalWidget() or host.findChild(FollowUpDialog)

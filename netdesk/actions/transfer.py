@@ -1,0 +1,45 @@
+"""Import as a command. The import itself runs in a worker (it can take minutes); the command
+records its report, so undo removes what it created and puts back what it updated."""
+
+from __future__ import annotations
+
+from netdesk.actions.events import ChangeEvent
+from netdesk.domain.contact import Contact
+from netdesk.domain.wording import import_summary
+from netdesk.services.contacts import ContactService, Deletion
+from netdesk.services.transfer import ImportReport
+
+
+class RecordImport:
+    """``do`` records an import already made (by the worker); undo and redo replay it from
+    snapshots: the created contacts' deletion, and the updated ones before and after."""
+
+    def __init__(self, contacts: ContactService, report: ImportReport) -> None:
+        self.contacts = contacts
+        self.report = report
+        self.created_ids = list(report.created_ids)
+        self.before: list[Contact] = list(report.updated_before.values())
+        self.after: list[Contact] = []
+        self._deletion: Deletion | None = None
+        self.label = f"Import ({import_summary(report)})"
+
+    def _event(self) -> ChangeEvent:
+        return ChangeEvent(bulk=True)
+
+    def do(self) -> ChangeEvent:
+        return self._event()
+
+    def undo(self) -> ChangeEvent:
+        self.after = self.contacts.get_many([c.id for c in self.before if c.id is not None])
+        for contact in self.before:
+            self.contacts.update(contact)
+        self._deletion = self.contacts.delete(self.created_ids) if self.created_ids else None
+        return self._event()
+
+    def redo(self) -> ChangeEvent:
+        if self._deletion is not None:
+            moved = self.contacts.restore(self._deletion)
+            self.created_ids = [moved.get(i, i) for i in self.created_ids]
+        for contact in self.after:
+            self.contacts.update(contact)
+        return self._event()

@@ -1,0 +1,132 @@
+"""The activity flows, written once: log an interaction, add a follow-up, snooze to a picked
+time (each a dialog, then a command through the runner), and the one-click commands (done,
+snooze, delete an interaction). Today, the timeline and the Contact menu all use these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from netdesk.actions import Command, Outcome, Runner
+from netdesk.actions.activity import (
+    AddFollowUp,
+    DeleteInteraction,
+    LogInteraction,
+    MarkDone,
+    Snooze,
+)
+from netdesk.services.activity import ActivityService
+from netdesk.ui.followup_dialog import FollowUpDialog
+from netdesk.ui.log_dialog import LogInteractionDialog
+
+Report = Callable[[Outcome], object]
+
+
+class ActivityFlows:
+    def __init__(self, activity: ActivityService, runner: Runner, report: Report) -> None:
+        """``report`` shows an outcome when the caller gives no report of its own."""
+        self.activity, self.runner, self._report = activity, runner, report
+
+    @property
+    def tz(self) -> dt.tzinfo:
+        return self.activity.tz
+
+    def now(self) -> dt.datetime:
+        return self.activity.clock.now()
+
+    def run(self, command: Command, report: Report | None = None) -> Outcome:
+        outcome = self.runner.run(command)
+        (report or self._report)(outcome)
+        return outcome
+
+    def log_interaction(self, parent: QWidget, contact_id: int, name: str = "",
+                        report: Report | None = None) -> LogInteractionDialog:
+        dialog = LogInteractionDialog(self.tz, self.now(), parent, contact_name=name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def write() -> None:
+            channel, at, note = dialog.values()
+            self.run(LogInteraction(self.activity, contact_id, channel, note, at, name=name),
+                     report)
+
+        dialog.accepted.connect(write)
+        dialog.open()
+        return dialog
+
+    def add_followup(self, parent: QWidget, contact_id: int, name: str = "",
+                     report: Report | None = None) -> FollowUpDialog:
+        dialog = FollowUpDialog(self.tz, self.now(), parent, contact_name=name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def write() -> None:
+            due, note = dialog.due_utc(), dialog.note()
+            self.run(AddFollowUp(self.activity, contact_id, due, note, name=name), report)
+
+        dialog.accepted.connect(write)
+        dialog.open()
+        return dialog
+
+    def pick_snooze(self, parent: QWidget, followup_id: int, name: str = "",
+                    report: Report | None = None) -> FollowUpDialog:
+        dialog = FollowUpDialog(self.tz, self.now(), parent, contact_name=name, mode="snooze")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.snooze(followup_id, dialog.due_utc(), name, report))
+        dialog.open()
+        return dialog
+
+    def snooze(self, followup_id: int, until: str | dt.datetime, name: str = "",
+               report: Report | None = None) -> Outcome:
+        return self.run(Snooze(self.activity, followup_id, until, name=name), report)
+
+    def done(self, followup_id: int, name: str = "", report: Report | None = None) -> Outcome:
+        return self.run(MarkDone(self.activity, followup_id, name=name), report)
+
+    def log_now(self, contact_id: int, name: str, report: Report | None = None) -> Outcome:
+        """Done on a keep-in-touch row: you were in touch, now."""
+        return self.run(LogInteraction(
+            self.activity, contact_id, "other", name=name,
+            label=f"Logged that you were in touch with {name}"), report)
+
+    def delete_interaction(self, interaction_id: int, report: Report | None = None) -> Outcome:
+        return self.run(DeleteInteraction(self.activity, interaction_id), report)
+
+
+def contact_activity_actions(
+    parent: QWidget,
+    flows: ActivityFlows,
+    target_ids: Callable[[], list[int]],
+    name_of: Callable[[int], str] = lambda _cid: "",
+) -> list[QAction]:
+    """Contact-menu actions on the current view's first target contact.
+
+    "Add follow-up…" (Ctrl+Shift+F, as the Today view's empty state promises) and
+    "Log interaction…" (Ctrl+Shift+L).
+    """
+
+    def first() -> int | None:
+        ids = target_ids()
+        return ids[0] if ids else None
+
+    def add_followup() -> None:
+        cid = first()
+        if cid is not None:
+            flows.add_followup(parent, cid, name_of(cid))
+
+    def log() -> None:
+        cid = first()
+        if cid is not None:
+            flows.log_interaction(parent, cid, name_of(cid))
+
+    follow = QAction("Add follow-up…", parent)
+    follow.setObjectName("addFollowUpAction")
+    follow.setShortcut(QKeySequence("Ctrl+Shift+F"))
+    follow.triggered.connect(add_followup)
+    log_action = QAction("Log interaction…", parent)
+    log_action.setObjectName("logInteractionAction")
+    log_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+    log_action.triggered.connect(log)
+    return [follow, log_action]

@@ -1,0 +1,378 @@
+"""The contacts page's list: search field, table (or an empty state), loading and filtering.
+
+Rows are held in ContactsTableModel; a keystroke in the search field asks the service for
+matching ids (FTS5, milliseconds) and filters the rows already in memory — no query of the
+rows per keystroke and no proxy model. At start-up only the first screenful is read before the
+window shows; the rest loads in a thread right after the first paint (see ``load_initial``).
+Changes arrive as the runner's ChangeEvent: rows are patched one by one, or all re-read after
+a bulk change (an import).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk.actions import ChangeEvent, Runner
+from netdesk.domain.summary import ContactSummary
+from netdesk.domain.wording import contacts_shown
+from netdesk.services.contacts import ContactService, TagInfo
+from netdesk.services.errors import ServiceError
+from netdesk.ui import settings as ui_settings
+from netdesk.ui.contacts_model import CONTACT_ID, NAME, ContactsTableModel, RowsLoader
+from netdesk.ui.contacts_table import ContactsTable
+from netdesk.ui.empty_state import EmptyState
+from netdesk.ui.feedback import Feedback
+from netdesk.ui.history import on_change
+from netdesk.ui.icons import app_icon, line_icon
+from netdesk.ui.main_window import MainWindow
+
+# Up to this many contacts every row is read before the window shows (see PERFORMANCE.md);
+# above it only the first screenful is, and the rest loads in a thread after the first paint.
+EAGER_LOAD_LIMIT = 3000
+FIRST_SCREEN_ROWS = 80
+DETAIL_WIDTH = 370
+TABLE_PAGE, FIRST_RUN_PAGE, NO_RESULTS_PAGE = range(3)
+
+BackgroundRows = Callable[[], tuple[list[ContactSummary], list[TagInfo]]]
+
+
+class ContactsList(QObject):
+    # The selected contact ids changed (the detail pane and the window's actions follow).
+    selectionChanged = Signal(list)
+
+    def __init__(self, window: MainWindow, contacts: ContactService, runner: Runner,
+                 feedback: Feedback, settings: QSettings, detail_area: QWidget,
+                 background_rows: BackgroundRows | None = None) -> None:
+        super().__init__(window)
+        self.setObjectName("contactsList")
+        self._window, self.contacts, self._feedback = window, contacts, feedback
+        self._settings, self._background_rows = settings, background_rows
+        self._detail_area = detail_area
+        self._loader: RowsLoader | None = None
+        self._loading = False
+        self._tag = ""
+        self.model = ContactsTableModel(self)
+        self._build()
+        window.set_contacts_page(self.page, self.selected_ids)
+        window.tagChosen.connect(self._on_tag_chosen)
+        window.first_painted.connect(self._start_background_load_if_needed)
+        window.closing.connect(self._on_closing)
+        window.action("findAction").triggered.connect(self.focus_search)
+        window.add_view_menu(self.table.columns_menu)
+        on_change(runner, self, self.apply_change, lambda e: e.touches_contacts or
+                  bool(e.activity_changed))
+
+    # -- building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("searchEdit")
+        self.search_edit.setPlaceholderText("Search names, companies, e-mail, phone, tags…")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(line_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_edit.textChanged.connect(self._apply_filter)
+        self.search_edit.installEventFilter(self)
+        self.table = ContactsTable(self.model, self._settings)
+        self.table.customContextMenuRequested.connect(self._show_context_menu)
+        self.table.activated.connect(lambda _i: self._window.action("editAction").trigger())
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        delete = self._window.action("deleteAction")
+        self.table.addAction(delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        self.first_run = EmptyState("emptyState")
+        self.first_run.set_icon(app_icon(), 96)
+        self.first_run.set_text(
+            "Remember everyone you meet",
+            "Bring in the contacts from your phone or address book as vCard (.vcf) files — "
+            "or drop them onto this window. Not ready yet? Look around with sample contacts.",
+        )
+        self.first_run.add_button("Import vCards…", "emptyImportButton", default=True
+                                  ).clicked.connect(self._window.action("importAction").trigger)
+        self.first_run.add_button("Try with sample contacts", "sampleContactsButton"
+                                  ).clicked.connect(self._window.action("sampleAction").trigger)
+        self.no_results = EmptyState("noResultsState")
+        self.no_results.set_icon(line_icon("search"), 56)
+        self.no_results.add_button("Clear search", "clearSearchButton").clicked.connect(
+            self.clear_search)
+        self.list_stack = QStackedWidget()
+        self.list_stack.setObjectName("listStack")
+        for page in (self.table, self.first_run, self.no_results):
+            self.list_stack.addWidget(page)
+        list_area = QWidget()
+        layout = QVBoxLayout(list_area)
+        layout.setContentsMargins(8, 8, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.list_stack, 1)
+        self.page = QSplitter(Qt.Orientation.Horizontal)
+        self.page.setObjectName("contactsSplitter")
+        self.page.addWidget(list_area)
+        self.page.addWidget(self._detail_area)
+        self.page.setStretchFactor(0, 3)
+        self.page.setStretchFactor(1, 1)
+        self.page.setChildrenCollapsible(False)
+        self.page.setSizes([1200 - 150 - DETAIL_WIDTH, DETAIL_WIDTH])
+        state = ui_settings.read_bytes(self._settings, "window/contactsSplitter")
+        if state is not None:
+            self.page.restoreState(state)
+
+    def _on_closing(self) -> None:
+        if self._loader is not None:
+            # Let the worker end (it holds a database connection); its rows are delivered by
+            # the loader's timer if the event loop runs on, not now, into a closing window.
+            self._loader.join()
+        self._settings.setValue("window/contactsSplitter", self.page.saveState())
+        self.table.save_header()
+
+    # -- loading -----------------------------------------------------------------------------
+    def load_initial(self) -> None:
+        """Read what the first paint needs. Small stores load whole; big ones load the first
+        screenful now and the rest in a thread after the first paint."""
+        try:
+            total = self.contacts.count()
+            if total <= EAGER_LOAD_LIMIT or self._background_rows is None:
+                self.model.set_contacts(self.contacts.summaries())
+                self._window.sidebar.set_counts(total, self.contacts.tags())
+            else:
+                # With a limit SQLite walks 80 index entries instead of 100,000.
+                first = self.contacts.search_ids("", limit=FIRST_SCREEN_ROWS)
+                self.model.set_contacts(self.contacts.summaries(ids=first))
+                self._loading = True
+                # Tag counts take ~50 ms at 100k; the loader thread brings them.
+                self._window.sidebar.set_counts(total, [])
+        except ServiceError as exc:
+            self._feedback.error(str(exc))
+        self._update_list_page()
+
+    def _start_background_load_if_needed(self) -> None:
+        if self._loading:
+            self._start_background_load()
+
+    def _start_background_load(self) -> None:
+        if self._background_rows is None or (self._loader and self._loader.is_running()):
+            return
+        self._loading = True
+        self._update_status()
+        self._loader = RowsLoader(self._background_rows, self)
+        self._loader.finished.connect(self._on_rows_loaded)
+        self._loader.failed.connect(self._on_load_failed)
+        self._loader.start()
+
+    def _on_rows_loaded(self) -> None:
+        if self._loader is None or self._loader.result is None:
+            return
+        rows, tags, orders, by_id = self._loader.result
+        self._loader.result = None
+        keep = self.selected_ids()
+        self._loading = False
+        self.model.set_contacts_sorted_by_name(rows, orders, by_id)
+        self._window.sidebar.set_counts(len(rows), tags)
+        self._apply_filter()
+        self.select_ids(keep)
+        self._update_status()
+
+    def _on_load_failed(self) -> None:
+        self._loading = False
+        if self._loader is not None:
+            self._feedback.error(self._loader.failure_message())
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def wait_until_loaded(self, ms: int = 30000) -> None:
+        """For tests and benchmarks: block until the background load has delivered."""
+        if self._loader is not None:
+            self._loader.wait(ms)
+        QApplication.processEvents()
+
+    def refresh(self) -> None:
+        """Re-read every row and the tag counts (after a bulk change)."""
+        try:
+            total = self.contacts.count()
+            if total > EAGER_LOAD_LIMIT and self._background_rows is not None:
+                self._start_background_load()  # brings the tag counts too
+                return
+            self._window.sidebar.set_counts(total, self.contacts.tags())
+            keep = self.selected_ids()
+            self.model.set_contacts(self.contacts.summaries())
+        except ServiceError as exc:
+            self._feedback.error(str(exc))
+            return
+        self._apply_filter()
+        self.select_ids(keep)
+
+    def apply_change(self, event: ChangeEvent) -> None:
+        """Bring the rows up to date after a change, an undo or a redo."""
+        if event.bulk:
+            self.refresh()
+            return
+        ids = sorted(event.contacts_changed | event.contacts_removed | event.activity_changed)
+        selected = self.selected_ids()
+        gone_rows = [r for r in (self.model.row_of(i) for i in event.contacts_removed) if r >= 0]
+        try:
+            rows = self.contacts.summaries(ids=ids)
+            if event.touches_contacts:
+                self._window.sidebar.set_counts(self.contacts.count(), self.contacts.tags())
+        except ServiceError as exc:
+            self._feedback.status(str(exc))
+            return
+        present = {r.id for r in rows}
+        self.model.remove([i for i in ids if i not in present])
+        self.model.upsert(rows)
+        if not event.touches_contacts:
+            # Activity doesn't change what a search or tag matches: no re-filtering needed.
+            self.select_ids(selected, scroll=False)
+            return
+        self._apply_filter()
+        changed = [i for i in event.contacts_changed if i in present]
+        if changed:
+            self.select_ids(changed)
+        elif gone_rows and self.model.rowCount() and not self.selected_ids():
+            # Keep the keyboard flow going: select the row that moved into the deleted one's
+            # place.
+            row = min(*gone_rows, self.model.rowCount() - 1)
+            self.select_ids([self.model.summary(row).id])
+
+    # -- filtering ---------------------------------------------------------------------------
+    def _on_tag_chosen(self, tag: str) -> None:
+        self._tag = tag
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        ids: set[int] | None = None
+        try:
+            # An unordered set straight from the index: the model keeps its own order, so a
+            # keystroke costs the FTS query plus one pass over the rows held in memory.
+            ids = self.contacts.matching_ids(self.search_edit.text())
+        except ServiceError as exc:
+            self._feedback.status(str(exc), 5000)
+            ids = set()
+        if self._tag:
+            tagged = {r.id for r in self.model.all_rows() if self._tag in r.tags}
+            ids = tagged if ids is None else ids & tagged
+        keep = self.selected_ids()
+        if ids is not None and len(ids) == self.model.total_count():
+            ids = None  # everyone matches ("m" in a big address book): skip the filtering
+        self.model.set_filter(ids)
+        self.select_ids(keep[:1], scroll=False)
+        self._update_list_page()
+
+    def _update_list_page(self) -> None:
+        if self.model.rowCount() > 0 or self._loading:
+            page = TABLE_PAGE
+        elif self.model.total_count() == 0:
+            page = FIRST_RUN_PAGE
+        else:
+            page = NO_RESULTS_PAGE
+            text = self.search_edit.text().strip()
+            where = f" tagged “{self._tag}”" if self._tag else ""
+            if text:
+                self.no_results.set_text(f"No contacts{where} match “{text}”",
+                                         "Check the spelling, or search for part of a name, "
+                                         "a company, an e-mail address or a phone number.")
+            else:
+                self.no_results.set_text(f"No contacts{where}", "")
+        self.list_stack.setCurrentIndex(page)
+        # The first-run page stands alone: nothing to search and no contact to show yet.
+        self.search_edit.setVisible(page != FIRST_RUN_PAGE)
+        self._detail_area.setVisible(page != FIRST_RUN_PAGE)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total_count()
+        self._window.count_label.setText(
+            "Loading contacts…" if self._loading else contacts_shown(shown, total))
+        self._window.action("exportAction").setEnabled(total > 0)
+        self._window.update_targets()
+
+    def clear_search(self) -> None:
+        self.search_edit.clear()
+        if self._tag and self.model.rowCount() == 0:
+            self._window.select_tag(None)
+
+    def focus_search(self) -> None:
+        self._window.show_view(self.page)
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key == Qt.Key.Key_Escape and self.search_edit.text():
+                self.clear_search()
+                return True
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                    self.model.rowCount():
+                # From the search field straight into the results.
+                self.table.setFocus()
+                if not self.selected_ids():
+                    self.select_ids([self.model.summary(0).id])
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- selection ---------------------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        selection = self.table.selectionModel()
+        return [index.data(CONTACT_ID) for index in selection.selectedRows(NAME)]
+
+    def summary_of(self, contact_id: int) -> ContactSummary | None:
+        row = self.model.row_of(contact_id)
+        return self.model.summary(row) if row >= 0 else None
+
+    def select_ids(self, ids: Sequence[int], scroll: bool = True) -> None:
+        selection = self.table.selectionModel()
+        rows = [r for r in (self.model.row_of(i) for i in ids) if r >= 0]
+        if not rows:
+            if not selection.hasSelection():
+                self._on_selection_changed()
+            return
+        flags = (QItemSelectionModel.SelectionFlag.Select
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        selection.clearSelection()
+        current = self.model.index(rows[0], NAME)
+        selection.setCurrentIndex(current, flags)
+        for row in rows[1:]:
+            selection.select(self.model.index(row, NAME), flags)
+        if scroll:
+            self.table.scrollTo(current)
+
+    def show_contact(self, contact_id: int) -> None:
+        """Select and reveal a contact, clearing a search or tag that hides it."""
+        self._window.show_view(self.page)
+        if self.model.row_of(contact_id) < 0:
+            self._window.select_tag(None)
+            self.search_edit.clear()
+        if self.model.row_of(contact_id) < 0:
+            # Not loaded yet (created elsewhere since): read its row.
+            self.model.upsert(self.contacts.summaries(ids=[contact_id]))
+            self._apply_filter()
+        self.select_ids([contact_id])
+        self.table.setFocus()
+        self._window.raise_()
+        self._window.activateWindow()
+
+    def _on_selection_changed(self, *_args: object) -> None:
+        self._update_status()
+        self.selectionChanged.emit(self.selected_ids())
+
+    def _show_context_menu(self, pos) -> None:  # noqa: ANN001
+        index = self.table.indexAt(pos)
+        if index.isValid() and index.data(CONTACT_ID) not in self.selected_ids():
+            self.select_ids([index.data(CONTACT_ID)], scroll=False)
+        menu = QMenu(self.table)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addActions(self._window.contact_actions())
+        menu.addSeparator()
+        menu.addActions([self._window.action("newAction"), self._window.action("exportAction")])
+        menu.popup(self.table.viewport().mapToGlobal(pos))

@@ -1,0 +1,90 @@
+"""New, Edit and Delete: the editor dialog and deletes, on the current view's target, through
+the runner (so each is one step of the undo history)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence
+
+from netdesk.actions import Runner
+from netdesk.actions.contacts import CreateContact, DeleteContacts, EditContact
+from netdesk.domain.contact import Contact
+from netdesk.services.contacts import ContactService
+from netdesk.services.errors import ServiceError
+from netdesk.ui.feedback import Feedback
+from netdesk.ui.main_window import MainWindow
+
+
+class EditorController(QObject):
+    def __init__(self, window: MainWindow, contacts: ContactService, runner: Runner,
+                 feedback: Feedback, reveal: Callable[[int], object]) -> None:
+        """``reveal(contact_id)`` shows a contact in the list (after a create)."""
+        super().__init__(window)
+        self.setObjectName("editorController")
+        self._window, self._contacts, self._runner = window, contacts, runner
+        self._feedback, self._reveal = feedback, reveal
+        self.editor = None
+        window.action("newAction").triggered.connect(self.new_contact)
+        window.action("editAction").triggered.connect(self.edit_target)
+        window.action("deleteAction").triggered.connect(self.delete_target)
+
+    def _open_editor(self, contact: Contact | None) -> None:
+        from netdesk.ui.editor import ContactEditor
+
+        try:
+            tags = [t.name for t in self._contacts.tags()]
+            events = self._contacts.event_names()
+        except ServiceError as exc:
+            self._feedback.error(str(exc))
+            return
+        save = self._save_new if contact is None else self._save_edit
+        editor = ContactEditor(contact, save, tags, events, self._window)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.finished.connect(lambda _r: setattr(self, "editor", None))
+        self.editor = editor
+        # open(), not exec(): window-modal without a nested event loop, so tests can drive it.
+        editor.open()
+
+    def new_contact(self) -> None:
+        self._open_editor(None)
+
+    def edit_target(self) -> None:
+        ids = self._window.target_ids()
+        if not ids:
+            return
+        try:
+            contact = self._contacts.get(ids[0])
+        except ServiceError as exc:
+            self._feedback.error(str(exc))
+            return
+        self._open_editor(contact)
+
+    def _save_new(self, contact: Contact) -> Contact:
+        command = CreateContact(self._contacts, contact)
+        outcome = self._runner.run(command)
+        if outcome.error is not None:
+            raise outcome.error  # back to the editor, which marks the field
+        if not outcome.ok or command.created is None:
+            raise ServiceError(outcome.message)
+        self._reveal(command.created.id)
+        return command.created
+
+    def _save_edit(self, contact: Contact) -> Contact:
+        command = EditContact(self._contacts, contact)
+        outcome = self._runner.run(command)
+        if outcome.error is not None:
+            raise outcome.error
+        if not outcome.ok or command.saved is None:
+            raise ServiceError(outcome.message)
+        return command.saved
+
+    def delete_target(self) -> None:
+        ids = self._window.target_ids()
+        if not ids:
+            return
+        outcome = self._runner.run(DeleteContacts(self._contacts, ids))
+        undo_key = QKeySequence(QKeySequence.StandardKey.Undo).toString(
+            QKeySequence.SequenceFormat.NativeText)
+        self._feedback.outcome(outcome, f"{outcome.message}. Press {undo_key} to undo.")

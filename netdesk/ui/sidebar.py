@@ -1,0 +1,98 @@
+"""The sidebar: views (Today), All contacts and the tags, with counts and badges."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QListView
+
+from netdesk.services.contacts import TagInfo
+from netdesk.ui.icons import line_icon
+from netdesk.ui.tags_model import (
+    ALL,
+    COUNT,
+    KEY,
+    KIND,
+    TAG,
+    URGENT,
+    VIEW,
+    SidebarDelegate,
+    SidebarModel,
+)
+
+
+class Sidebar(QListView):
+    # (kind, key): VIEW and a view key, ALL and "", TAG and the tag.
+    chosen = Signal(str, str)
+    # A tag was right-clicked: (tag, global position).
+    tagMenuRequested = Signal(str, QPoint)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("tagList")
+        self.entries = SidebarModel(self)
+        self.entries.set_all_icon(line_icon("people"))
+        self.setModel(self.entries)
+        self.setItemDelegate(SidebarDelegate(self))
+        self.setFrameShape(QListView.Shape.NoFrame)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setMinimumWidth(140)
+        self.setIconSize(QSize(18, 18))
+        # Level with the search field beside it.
+        self.setViewportMargins(0, 8, 0, 0)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        self.setPalette(palette)
+        self.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._on_menu)
+
+    def select(self, kind: str, key: str = "") -> None:
+        """Choose an entry (All contacts when there is no such entry)."""
+        row = self.entries.row_of(kind, key) if kind != ALL else -1
+        if row < 0:
+            row = self.entries.row_of(ALL)
+        self.selectionModel().setCurrentIndex(
+            self.entries.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def current(self) -> tuple[str, str]:
+        index = self.currentIndex()
+        if not index.isValid():
+            return ALL, ""
+        return index.data(KIND), index.data(KEY) or ""
+
+    def add_view(self, key: str, title: str, icon: QIcon | None, first: bool) -> None:
+        kind, current = self.current()
+        self.entries.add_view(key, title, icon, first)
+        self.select(kind, current)
+
+    def set_counts(self, total: int, tags: list[TagInfo]) -> None:
+        kind, current = self.current()
+        self.entries.set_counts(total, tags)
+        self.select(kind, current)
+
+    def set_view_badge(self, key: str, count: int, urgent: bool, tooltip: str) -> None:
+        self.entries.set_view_badge(key, count, urgent, tooltip)
+
+    def view_badge(self, key: str) -> tuple[int, bool]:
+        index = self.entries.index(self.entries.row_of(VIEW, key), 0)
+        return index.data(COUNT) or 0, bool(index.data(URGENT))
+
+    def navigable(self) -> list[tuple[str, str, str, object]]:
+        """(kind, key, title, icon) of the views and All contacts, in sidebar order."""
+        out = []
+        for row in range(self.entries.rowCount()):
+            index = self.entries.index(row, 0)
+            if index.data(KIND) in (VIEW, ALL):
+                out.append((index.data(KIND), index.data(KEY) or "", index.data(),
+                            index.data(Qt.ItemDataRole.DecorationRole)))
+        return out
+
+    def _on_current_changed(self, current, _previous) -> None:  # noqa: ANN001
+        if current.isValid() and current.data(KIND) in (VIEW, ALL, TAG):
+            self.chosen.emit(current.data(KIND), current.data(KEY) or "")
+
+    def _on_menu(self, pos: QPoint) -> None:
+        index = self.indexAt(pos)
+        if index.isValid() and index.data(KIND) == TAG:
+            self.tagMenuRequested.emit(index.data(KEY), self.viewport().mapToGlobal(pos))

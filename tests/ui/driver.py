@@ -1,0 +1,152 @@
+"""The real window as the tests see it: widgets and controllers found by objectName, so the
+window's inner structure can change without the tests having to follow it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QWidget,
+)
+
+
+def find(parent: QObject, kind: type, name: str):  # noqa: ANN201
+    found = parent.findChild(kind, name)
+    assert found is not None, f"no {kind.__name__} named {name!r}"
+    return found
+
+
+class Ui:
+    def __init__(self, window: QWidget) -> None:
+        self.window = window
+
+    # -- widgets -----------------------------------------------------------------------------
+    @property
+    def table(self) -> QTableView:
+        return find(self.window, QTableView, "contactsTable")
+
+    @property
+    def model(self):  # noqa: ANN201
+        return self.table.model()
+
+    @property
+    def search_edit(self) -> QLineEdit:
+        return find(self.window, QLineEdit, "searchEdit")
+
+    @property
+    def list_stack(self) -> QStackedWidget:
+        return find(self.window, QStackedWidget, "listStack")
+
+    @property
+    def view_stack(self) -> QStackedWidget:
+        return find(self.window, QStackedWidget, "viewStack")
+
+    @property
+    def count_label(self) -> QLabel:
+        return find(self.window, QLabel, "countLabel")
+
+    @property
+    def detail(self):  # noqa: ANN201
+        return find(self.window, QWidget, "detailPane")
+
+    @property
+    def detail_splitter(self) -> QSplitter:
+        return find(self.window, QSplitter, "detailSplitter")
+
+    @property
+    def contacts_page(self) -> QSplitter:
+        return find(self.window, QSplitter, "contactsSplitter")
+
+    @property
+    def today(self):  # noqa: ANN201
+        return find(self.window, QWidget, "todayView")
+
+    @property
+    def timeline(self):  # noqa: ANN201
+        return find(self.window, QWidget, "interactionTimeline")
+
+    @property
+    def sidebar(self) -> QListView:
+        return find(self.window, QListView, "tagList")
+
+    @property
+    def columns_menu(self) -> QMenu:
+        return find(self.window, QMenu, "columnsMenu")
+
+    @property
+    def view_menu(self) -> QMenu:
+        return find(self.window, QMenu, "viewMenu")
+
+    def action(self, name: str) -> QAction:
+        return find(self.window, QAction, name)
+
+    # -- controllers -------------------------------------------------------------------------
+    def controller(self, name: str):  # noqa: ANN201
+        return find(self.window, QObject, name)
+
+    @property
+    def contacts_list(self):  # noqa: ANN201
+        return self.controller("contactsList")
+
+    @property
+    def editor(self):  # noqa: ANN201
+        return self.controller("editorController").editor
+
+    @property
+    def import_dialog(self):  # noqa: ANN201
+        return self.controller("transferController").import_dialog
+
+    @property
+    def export_dialog(self):  # noqa: ANN201
+        return self.controller("transferController").export_dialog
+
+    # -- what a user does --------------------------------------------------------------------
+    def names(self) -> list[str]:
+        m = self.model
+        return [m.summary(r).name for r in range(m.rowCount())]
+
+    def selected_contact_ids(self) -> list[int]:
+        return self.contacts_list.selected_ids()
+
+    def select_name(self, name: str) -> int:
+        row = self.names().index(name)
+        self.table.selectRow(row)
+        return self.model.summary(row).id
+
+    def show_contact(self, contact_id: int) -> None:
+        self.contacts_list.show_contact(contact_id)
+
+    def select_tag(self, tag: str | None) -> None:
+        self.window.select_tag(tag)
+
+    def is_column_visible(self, column: int) -> bool:
+        return self.table.is_column_visible(column)
+
+    def add_sample_contacts(self) -> None:
+        self.action("sampleAction").trigger()
+
+    def import_files(self, paths: list[str]) -> None:
+        self.controller("transferController").import_files(paths)
+
+    def export_contacts(self) -> None:
+        self.action("exportAction").trigger()
+
+    def undo(self) -> None:
+        self.action("undoAction").trigger()
+
+    def redo(self) -> None:
+        self.action("redoAction").trigger()
+
+
+def run(parts, command):  # noqa: ANN001, ANN201
+    """Make a change the way the window does (through the runner); returns the command."""
+    outcome = parts.runner.run(command)
+    assert outcome.ok, outcome.message
+    return command
