@@ -18,11 +18,22 @@ ALLOWED = {
     "store": {"domain"},
     "vcard": {"domain"},
     "ical": {"domain"},
-    "services": {"domain", "store", "vcard", "ical"},
-    "ui": {"domain", "services", "store", "vcard", "ical", "paths", "logsetup"},
-    "cli": {"domain", "services", "store", "vcard", "ical", "paths", "logsetup", "app"},
+    "csvimport": {"domain"},
+    "services": {"domain", "store", "vcard", "ical", "csvimport"},
+    "ui": {"domain", "services", "store", "vcard", "ical", "csvimport", "paths", "logsetup"},
+    "cli": {
+        "domain",
+        "services",
+        "store",
+        "vcard",
+        "ical",
+        "csvimport",
+        "paths",
+        "logsetup",
+        "app",
+    },
 }
-NO_QT = {"domain", "store", "vcard", "ical", "services", "cli"}
+NO_QT = {"domain", "store", "vcard", "ical", "csvimport", "services", "cli"}
 
 
 def _imports(path: Path) -> set[str]:

@@ -385,12 +385,30 @@ class TransferService:
         done_before: int,
         total: int,
     ) -> ImportReport:
+        cards = iter_cards(data, path.name)
+        source = f"vcard:{path.name}"
+        return self.import_contacts(cards, source, progress, cancelled, done_before, total)
+
+    def import_contacts(
+        self,
+        items: Iterable[Contact | CardProblem],
+        source: str,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        done_before: int = 0,
+        total: int = 0,
+        finish: Callable[[object, ImportReport], None] | None = None,
+    ) -> ImportReport:
+        """Import contacts another reader made (CSV rows...) exactly as vCard cards are:
+        same matching, same report, one transaction. ``finish(conn, report)`` runs in that
+        transaction after the last batch (the CSV importer adds first interactions there).
+        Items that are not Contacts are problems with ``skipped`` (the vCard shape)."""
         cards_seen = 0
         with storage_errors(), self.db.engine.begin() as conn:
-            job = _FileImport(conn, source=f"vcard:{path.name}")
+            job = _FileImport(conn, source=source)
             batch: list[Contact] = []
-            for item in iter_cards(data, path.name):
-                if isinstance(item, CardProblem):
+            for item in items:
+                if not isinstance(item, Contact):
                     job.report.problems.append(item)
                     if item.skipped:
                         job.report.skipped += 1
@@ -409,6 +427,8 @@ class TransferService:
                 job.run_batch(batch)
             if cancelled and cancelled():
                 raise ImportCancelled()
+            if finish is not None:
+                finish(conn, job.report)
         if progress:
             progress(done_before + cards_seen, total)
         return job.report
@@ -454,16 +474,20 @@ class TransferService:
         if version not in ("3.0", "4.0"):
             raise ServiceError(f"vCard version {version} is not supported (use 3.0 or 4.0)")
         chosen = self._ids(ids, tag)
-        path = Path(path)
-        tmp: str | None = None
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=".netdesk-export-", dir=path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-                for text in write_vcards(self._contacts(chosen), version):
-                    out.write(text)
-            os.replace(tmp, path)
-        except OSError as exc:
-            if tmp is not None and os.path.exists(tmp):
-                os.unlink(tmp)
-            raise ServiceError(f"could not write {path}: {exc.strerror or exc}") from exc
+        write_atomically(Path(path), write_vcards(self._contacts(chosen), version))
         return len(chosen)
+
+
+def write_atomically(path: Path, pieces: Iterable[str]) -> None:
+    """Write UTF-8 text via a temporary file: a failed write leaves any old file as it was."""
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".netdesk-export-", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            for text in pieces:
+                out.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise ServiceError(f"could not write {path}: {exc.strerror or exc}") from exc
