@@ -23,7 +23,7 @@ def _configure_import(p: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="COLUMN=FIELD",
-        help="CSV files: read COLUMN as FIELD (e.g. \"Handy=phone:mobile\", \"Notiz=ignore\")",
+        help='CSV files: read COLUMN as FIELD (e.g. "Handy=phone:mobile", "Notiz=ignore")',
     )
     p.add_argument(
         "--encoding",
@@ -41,7 +41,7 @@ def _csv_options(args: argparse.Namespace):
     for spec in args.map:
         column, sep, field = spec.rpartition("=")
         if not sep or not column.strip():
-            raise CliError(f"--map {spec!r}: expected \"Column=field\"", status=2)
+            raise CliError(f'--map {spec!r}: expected "Column=field"', status=2)
         try:
             parse_target(field, "")
         except ValueError as exc:
