@@ -111,7 +111,12 @@ class RowReader:
 
     def __init__(self, profile: Profile, targets: Sequence[Target | None]) -> None:
         self.profile = profile
-        self.plan = [(i, t) for i, t in enumerate(targets) if t is not None and t.field != "ignore"]
+        # (column, field, single?, group key, fixed label), worked out once, not per cell.
+        self.plan = [
+            (i, t.field, t.field in SINGLE_FIELDS, (t.kind(), t.group), t.label)
+            for i, t in enumerate(targets)
+            if t is not None and t.field != "ignore"
+        ]
         self.width = len(targets)
 
     def read(self, cells: Sequence[str]) -> RowResult | None:
@@ -119,25 +124,25 @@ class RowReader:
         singles: dict[str, list[str]] = {}
         groups: dict[tuple[str, str], dict[str, str]] = {}
         n = len(cells)
-        for i, target in self.plan:
+        for i, name, single, group_key, label in self.plan:
             if i >= n:
                 break
             cell = cells[i].strip()
             if not cell:
                 continue
-            if cell[0] == "'" and cell[1:2] in FORMULA_STARTS and len(cell) > 1:
+            if cell[0] == "'" and cell[1:2] in FORMULA_STARTS:
                 cell = cell[1:]  # our export's guard against formulas ("'+49 …")
             if "\n" in cell or "\r" in cell:
                 # A quoted line break: kept in notes, folded to a space in one-line fields.
-                cell = _one_line(cell) if target.field != "notes" else _unix_lines(cell)
-            if target.field in SINGLE_FIELDS:
-                singles.setdefault(target.field, []).append(cell)
+                cell = _one_line(cell) if name != "notes" else _unix_lines(cell)
+            if single:
+                singles.setdefault(name, []).append(cell)
                 continue
-            group = groups.setdefault((target.kind(), target.group), {})
-            if target.label:
-                group.setdefault("fixed_label", target.label)
-            previous = group.get(target.field)
-            group[target.field] = f"{previous}, {cell}" if previous else cell
+            group = groups.setdefault(group_key, {})
+            if label:
+                group.setdefault("fixed_label", label)
+            previous = group.get(name)
+            group[name] = f"{previous}, {cell}" if previous else cell
         if not singles and not groups:
             if any(c.strip() for c in cells):
                 raise RowError("row skipped: no name, e-mail, phone or company")
@@ -146,10 +151,14 @@ class RowReader:
         contact = self._contact(singles, groups, warnings)
         if contact.display_name == "(no name)":
             raise RowError("row skipped: no name, e-mail, phone or company")
-        contact.uid = row_uid(contact)
-        connected = self._date(singles, "connected_on", warnings)
-        if connected is not None or "connected_on" in singles:
+        connected = None
+        if "connected_on" in singles:
+            connected = self._date(singles, "connected_on", warnings)
             contact.met_event, contact.met_event_kind = "LinkedIn", "online"
+        if contact.social_profiles or "connected_on" in singles:
+            contact.uid = row_uid(contact)
+        # Other rows get the import service's content UID (the one UID-less vCards get), so
+        # importing the same file again finds them by UID too.
         if self.width and n > self.width and any(c.strip() for c in cells[self.width :]):
             warnings.append(f"{n - self.width} cell(s) beyond the last column were ignored")
         return RowResult(contact, connected, warnings)
@@ -179,7 +188,8 @@ class RowReader:
             notes=one("notes", "\n\n"),
             tags=_tags(singles.get("tags", []), self.profile.tag_separators),
         )
-        c.birthday = self._date(singles, "birthday", warnings)
+        if "birthday" in singles:
+            c.birthday = self._date(singles, "birthday", warnings)
         for url in singles.get("linkedin", ()):
             c.social_profiles.append(LabeledValue(linkedin_url(url), "linkedin"))
         for (kind, _group), parts in groups.items():
