@@ -51,6 +51,8 @@ def parse_date(text: str, day_first: bool = False) -> PartialDate | None:
     if not t or t in ("0/0/00", "0.0.00", "00.00.0000", "0000-00-00"):
         return None
     t = t.split("T", 1)[0].split(" 00:00", 1)[0]
+    if len(t) == 10 and t[4] == "-" and t[7] == "-" and t[:4].isdigit():
+        return PartialDate(int(t[:4]), int(t[5:7]), int(t[8:]))  # ISO, Google's own form
     m = _DAY_MONTH_YEAR.match(t)
     if m and m.group(2).casefold() in _MONTHS:
         return PartialDate(_year(m.group(3)), _MONTHS[m.group(2).casefold()], int(m.group(1)))

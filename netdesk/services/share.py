@@ -3,27 +3,25 @@
 The card holds N, FN, ORG, TITLE and one TEL, EMAIL and URL, no photo: about 300 bytes, a QR
 version that phone cameras read at arm's length (a full export card, 400-650 bytes, was
 read 0 times in 10 by a simulated camera at 300 px). segno is pure Python and writes PNG and
-SVG itself. Which contact is "me" lives in a small settings file in the data directory, so no
+SVG itself. Which contact is "me" lives in ``settings.json`` in the data directory, so no
 schema change is needed for one number.
 """
 
 from __future__ import annotations
 
 import io
-import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from netdesk.domain.contact import Contact, fallback_display_name
 from netdesk.services.errors import NotFoundError, ServiceError
+from netdesk.services.settings import SettingsFile
 from netdesk.vcard.text import escape
 
 QR_FIELDS = ("name", "org", "title", "phone", "email", "url")
 QR_FORMATS = (".png", ".svg")
 # At least 5 pixels per module, so a phone camera resolves every module from a screen/print.
 MIN_SCALE = 5
-SETTINGS_FILE = "settings.json"
 
 
 def _first(values) -> str:
@@ -97,38 +95,21 @@ def qr_terminal_text(text: str) -> str:
 
 
 class MyCard:
-    """Which contact is the user's own ("my card"), in ``settings.json`` in the data dir.
+    """Which contact is the user's own ("my card"), in the data dir's ``settings.json``.
 
     The contact's id and UID are both kept: the id finds it fast, the UID notices when the id
     now belongs to someone else (after a delete and an import).
     """
 
     def __init__(self, data_dir: Path) -> None:
-        self.path = Path(data_dir) / SETTINGS_FILE
-
-    def _load(self) -> dict:
-        try:
-            value = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return {}
-        except (OSError, ValueError) as exc:
-            raise ServiceError(f"cannot read {self.path}: {exc}") from exc
-        return value if isinstance(value, dict) else {}
+        self.settings = SettingsFile(data_dir)
 
     def set(self, contact: Contact) -> None:
-        settings = self._load()
-        settings["my_card"] = {"id": contact.id, "uid": contact.uid}
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            tmp.write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
-            os.replace(tmp, self.path)
-        except OSError as exc:
-            raise ServiceError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
+        self.settings.set("my_card", {"id": contact.id, "uid": contact.uid})
 
     def get(self, contacts) -> Contact:
         """The user's own contact; NotFoundError when none is set or it is gone."""
-        mine = self._load().get("my_card")
+        mine = self.settings.get("my_card")
         if not isinstance(mine, dict) or not isinstance(mine.get("id"), int):
             raise NotFoundError("no card of your own yet; choose one with: netdesk me CONTACT")
         try:
