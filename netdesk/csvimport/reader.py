@@ -106,8 +106,12 @@ def open_csv(
     profile: str | None = None,
     overrides: Mapping[str, str] | None = None,
     encoding: str | None = None,
+    require_known: bool = True,
 ) -> tuple[CsvTable, CsvLayout]:
-    """Decode, find the header, pick the profile and the mapping; raises CsvError."""
+    """Decode, find the header, pick the profile and the mapping; raises CsvError.
+
+    ``require_known=False`` gives a layout even when no column is mapped (the dialog then
+    lets the user map them)."""
     if profile is not None and profile not in FAMILIES:
         raise CsvError(f"unknown profile {profile!r}; use one of {', '.join(FAMILIES)}")
     try:
@@ -124,7 +128,7 @@ def open_csv(
     targets = mapping_for(chosen, table.headers)
     if overrides:
         targets = _apply_overrides(table.headers, targets, overrides)
-    if not any(t is not None and t.field != "ignore" for t in targets):
+    if require_known and not any(t is not None and t.field != "ignore" for t in targets):
         raise CsvError(
             f"none of the columns ({', '.join(table.headers[:8])}…) is one netdesk knows; "
             'map them with --map "Column=field"'

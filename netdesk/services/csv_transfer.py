@@ -77,23 +77,33 @@ class CsvImportService:
     def __init__(self, database: Database) -> None:
         self.transfer = TransferService(database)
 
-    def _open(self, data: bytes, options: CsvOptions):
+    def _open(self, data: bytes, options: CsvOptions, require_known: bool = True):
         try:
-            return open_csv(data, options.profile, options.overrides, options.encoding)
+            return open_csv(
+                data, options.profile, options.overrides, options.encoding, require_known
+            )
         except CsvError as exc:
             raise ServiceError(str(exc)) from exc
 
     def layout(self, data: bytes, options: CsvOptions) -> CsvLayout:
-        return self._open(data, options)[1]
+        """The detected layout, even when no column is known yet (the user maps them)."""
+        return self._open(data, options, require_known=False)[1]
 
-    def preview(self, data: bytes, name: str, options: CsvOptions, rows: int = 20) -> CsvPreview:
-        """Detected layout, the first rows, and the counts an import would give (no writes)."""
-        table, layout = self._open(data, options)
-        sample = []
+    def sample(
+        self, data: bytes, options: CsvOptions, rows: int = 20
+    ) -> tuple[CsvLayout, list[list[str]]]:
+        """The detected layout and the first ``rows`` data rows as the file has them."""
+        table, layout = self._open(data, options, require_known=False)
+        sample: list[list[str]] = []
         for _line, cells in table.rows():
             if len(sample) >= rows:
                 break
             sample.append(cells)
+        return layout, sample
+
+    def preview(self, data: bytes, name: str, options: CsvOptions, rows: int = 20) -> CsvPreview:
+        """Detected layout, the first rows, and the counts an import would give (no writes)."""
+        layout, sample = self.sample(data, options, rows)
         captured: list[ImportReport] = []
 
         def roll_back(conn, report: ImportReport) -> None:

@@ -15,10 +15,10 @@ from netdesk.services.settings import CsvMappings, SettingsFile
 from netdesk.services.transfer import ImportCancelled
 
 LINKEDIN = (
-    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
-    "Ada,Lovelace,linkedin.com/in/ada/,ada@engines.example,Engines,Founder,06 Feb 2026\r\n"
-    "Grace,Hopper,https://www.linkedin.com/in/grace,,Navy,Rear Admiral,6-Feb-24\r\n"
-).encode()
+    b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+    b"Ada,Lovelace,linkedin.com/in/ada/,ada@engines.example,Engines,Founder,06 Feb 2026\r\n"
+    b"Grace,Hopper,https://www.linkedin.com/in/grace,,Navy,Rear Admiral,6-Feb-24\r\n"
+)
 
 
 def test_preview_counts_without_writing(database, contact_service) -> None:
