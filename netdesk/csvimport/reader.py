@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -142,27 +143,38 @@ def iter_rows(
 ) -> Iterator[Contact | RowProblem | FirstMeeting]:
     """Contacts, their first meetings and problems in file order; never raises per row."""
     reader = RowReader(layout.profile, layout.targets)
-    number = 0
-    for line, cells in table.rows():
-        if limit is not None and number >= limit:
-            return
-        number += 1
-        try:
-            result = reader.read(cells)
-        except RowError as exc:
-            yield RowProblem(filename, number, line, str(exc))
-            continue
-        except ValueError as exc:  # a bad cell we did not foresee: skip the row, say why
-            yield RowProblem(filename, number, line, f"row skipped: {exc}")
-            continue
-        if result is None:
-            number -= 1  # blank rows (Excel's trailing ",,,,") are not rows
-            continue
-        for message in result.warnings:
-            yield RowProblem(filename, number, line, message, skipped=False)
-        yield result.contact
-        if result.connected_on is not None:
-            yield FirstMeeting(result.contact.uid, noon_utc(result.connected_on))
+    number, line = 0, table.header_line
+    try:
+        for line, cells in table.rows():
+            if limit is not None and number >= limit:
+                return
+            items = _row_items(reader, cells, filename, number + 1, line)
+            if items:  # blank rows (Excel's trailing ",,,,") are not rows
+                number += 1
+                yield from items
+    except csv.Error as exc:  # e.g. a cell beyond the size limit: keep what was read
+        yield RowProblem(filename, number + 1, line + 1, f"reading stopped here: {exc}")
+
+
+def _row_items(
+    reader: RowReader, cells: list[str], filename: str, number: int, line: int
+) -> list[Contact | RowProblem | FirstMeeting]:
+    """What one row gives; an empty list for a blank row."""
+    try:
+        result = reader.read(cells)
+    except RowError as exc:
+        return [RowProblem(filename, number, line, str(exc))]
+    except ValueError as exc:  # a bad cell we did not foresee: skip the row, say why
+        return [RowProblem(filename, number, line, f"row skipped: {exc}")]
+    if result is None:
+        return []
+    items: list[Contact | RowProblem | FirstMeeting] = [
+        RowProblem(filename, number, line, message, skipped=False) for message in result.warnings
+    ]
+    items.append(result.contact)
+    if result.connected_on is not None:
+        items.append(FirstMeeting(result.contact.uid, noon_utc(result.connected_on)))
+    return items
 
 
 def read_csv(

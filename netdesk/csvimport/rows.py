@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from netdesk.domain.contact import (
 from netdesk.domain.matching import normalise_email, normalise_phone
 
 GOOGLE_MULTI = " ::: "
+_LINKEDIN_PROFILE = re.compile(r"^(https?://)?([a-z]{2,3}\.)?linkedin\.com/in/[^/?#\s]+/?$", re.I)
 # Google's system groups: every contact is in "myContacts"; it says nothing.
 _DROPPED_TAGS = frozenset({"mycontacts", "my contacts"})
 _KNOWN_LABELS = frozenset(
@@ -205,6 +207,11 @@ def _add_values(c: Contact, kind: str, parts: dict[str, str]) -> None:
     label, preferred = _label(parts.get(f"{kind}_label") or parts.get("fixed_label", ""))
     target = {"email": c.emails, "phone": c.phones, "url": c.urls}[kind]
     for n, value in enumerate(_split_multi(parts[kind])):
+        if kind == "url" and _LINKEDIN_PROFILE.search(value):
+            # A LinkedIn profile in a website column (our own Google/Outlook export writes it
+            # there) is the profile again, so a round trip keeps the contact's identity.
+            c.social_profiles.append(LabeledValue(linkedin_url(value), "linkedin"))
+            continue
         target.append(LabeledValue(value, label, preferred and n == 0))
 
 

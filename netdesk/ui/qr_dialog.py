@@ -1,15 +1,15 @@
 """Contact → Share as QR code: the compact vCard as a QR code a phone camera reads.
 
 Shows the code (drawn from segno's PNG, at least 5 pixels per module), check boxes for the
-fields that go in, the size in bytes, and Save as PNG/SVG and Copy (the picture, and the
-vCard text for pasting). Self-contained: it takes the contact; the window wires it in.
+fields that go in, the size in bytes, and Save as PNG/SVG and Copy (the picture).
+Self-contained: it takes the contact; the window wires it in.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -88,11 +88,9 @@ class QrDialog(QDialog):
         self.size_label.setText(f"{len(text.encode('utf-8'))} bytes, QR version {qr.version}")
 
     def copy(self) -> None:
-        """The picture, and the vCard text for apps that take text only."""
-        data = QMimeData()
-        data.setImageData(self.image())
-        data.setText(self.card_text())
-        QGuiApplication.clipboard().setMimeData(data)
+        # The picture only: a QMimeData made in Python and handed to the clipboard (to carry
+        # the vCard text too) crashed the process at exit (PySide6 6.11, offscreen).
+        QGuiApplication.clipboard().setImage(self.image())
 
     def save_to(self, path: Path | str) -> None:
         """Write PNG or SVG by the suffix; raises ServiceError for anything else."""

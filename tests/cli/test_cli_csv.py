@@ -176,11 +176,17 @@ def _export(capsys, data_dir: Path, *args: str) -> str:
 @pytest.mark.parametrize("profile", ["google", "outlook"])
 def test_csv_export_round_trip(tmp_path: Path, capsys, profile: str) -> None:
     source, target = tmp_path / "a", tmp_path / "b"
-    import_json(capsys, source, str(DATA / "google.csv"), str(DATA / "outlook_utf16.csv"))
+    import_json(
+        capsys,
+        source,
+        str(DATA / "google.csv"),
+        str(DATA / "outlook_utf16.csv"),
+        str(DATA / "linkedin_connections.csv"),
+    )
     exported = tmp_path / f"{profile}.csv"
     exported.write_text(_export(capsys, source, "--profile", profile), encoding="utf-8")
     report = import_json(capsys, target, str(exported))
-    assert report["created"] == 5 and report["errors"] == []
+    assert report["created"] == 9 and report["errors"] == []
     before, after = shown(capsys, source), shown(capsys, target)
     assert set(after) == set(before)
     for name, person in before.items():
@@ -194,9 +200,10 @@ def test_csv_export_round_trip(tmp_path: Path, capsys, profile: str) -> None:
         assert set(got["phones"]) == set(person["phones"])
         wanted_emails = person["emails"] if profile == "google" else person["emails"][:3]
         assert set(got["emails"]) == set(wanted_emails)
-    # Exported again into the first store, the file changes nothing there.
+        assert got["social_profiles"] == person["social_profiles"]  # LinkedIn kept as such
+    # Imported into the store it came from, the file changes nothing there.
     again = import_json(capsys, source, str(exported))
-    assert (again["created"], again["merged"]) == (0, 0)
+    assert (again["created"], again["updated"], again["merged"]) == (0, 0, 0)
 
 
 def test_formula_injection_is_neutralised(tmp_path: Path, capsys) -> None:

@@ -241,3 +241,49 @@ def test_not_a_date_is_a_warning_not_a_skip() -> None:
     (problem,) = result.problems
     assert not problem.skipped and "not a date" in problem.message
     assert len(result.contacts) == 1 and result.first_meetings == []
+
+
+def test_empty_binary_and_runaway_files_are_clear_errors_or_problems() -> None:
+    with pytest.raises(CsvError, match="no header row"):
+        read_csv(b"")
+    with pytest.raises(CsvError, match="not a text file"):
+        read_csv(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR,\x00,\x01")
+    import csv
+
+    limit = csv.field_size_limit()
+    try:
+        csv.field_size_limit(50)
+        data = b'First Name,Last Name,Email\nAda,L,a@x.org\n"' + b"x" * 80 + b'",B,b@x.org\n'
+        result = read_csv(data, "big.csv")
+    finally:
+        csv.field_size_limit(limit)
+    assert [c.display_name for c in result.contacts] == ["Ada L"]
+    (problem,) = result.problems
+    assert problem.card == 2 and "reading stopped" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "profile"),
+    [
+        (
+            "Titre,Prénom,Nom,Société,Service,Titre,Adresse de messagerie,Tél. mobile,Catégories",
+            "M.,Élodie,Dupré,Lumière SA,Ventes,Directrice commerciale,e@l.example,+33 6 1,VIP",
+            "outlook-fr",
+        ),
+        (
+            "Tratamiento,Nombre,Apellidos,Organización,Puesto,Dirección de correo electrónico,"
+            "Teléfono móvil,Categorías",
+            "Sra.,Élodie,Dupré,Lumière SA,Directrice commerciale,e@l.example,+33 6 1,VIP",
+            "outlook-es",
+        ),
+    ],
+)
+def test_french_and_spanish_outlook_headers(header: str, row: str, profile: str) -> None:
+    result = read_csv(f"{header}\n{row}\n".encode())
+    assert result.layout.profile.id == profile
+    (elodie,) = result.contacts
+    assert (elodie.given_name, elodie.family_name, elodie.org) == ("Élodie", "Dupré", "Lumière SA")
+    assert elodie.title == "Directrice commerciale" and elodie.name_prefix in ("M.", "Sra.")
+    assert [e.value for e in elodie.emails] == ["e@l.example"]
+    assert [(p.value, p.label) for p in elodie.phones] == [("+33 6 1", "mobile")]
+    assert elodie.tags == ["VIP"]
