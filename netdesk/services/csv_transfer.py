@@ -147,7 +147,7 @@ class CsvImportService:
                 if isinstance(item, FirstMeeting):
                     meetings.append(item)
                     continue
-                if keep and isinstance(item, Contact) and item.emails:
+                if keep and isinstance(item, Contact) and item.uid and item.emails:
                     by_uid[item.uid] = item
                 yield item
 
