@@ -152,8 +152,12 @@ def _csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return BOM + buf.getvalue()
 
 
+_SERVICE_SPELLING = {"linkedin": "LinkedIn", "github": "GitHub", "youtube": "YouTube"}
+
+
 def _label(v: LabeledValue) -> str:
-    label = " ".join(w.capitalize() if w.islower() else w for w in v.label.split())
+    words = v.label.split()
+    label = " ".join(_SERVICE_SPELLING.get(w, w.capitalize()) if w.islower() else w for w in words)
     return f"* {label or 'Other'}" if v.preferred else label
 
 

@@ -236,3 +236,31 @@ def test_vcard_import_export_json_unchanged(tmp_path: Path, capsys) -> None:
     assert code == 0 and out.startswith("BEGIN:VCARD")
     code, _, err = run(capsys, "--data-dir", str(tmp_path), "export", "--profile", "google")
     assert code == 2 and "--format csv" in err
+
+
+def test_row_problems_use_the_vcard_error_shape(tmp_path: Path, capsys) -> None:
+    sample = tmp_path / "Connections.csv"
+    sample.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ada,Lovelace,,,Engines,,someday\n"
+        ",,,,,,\n"
+        ",,,,,Intern,\n"
+    )
+    report = import_json(capsys, tmp_path / "store", str(sample))
+    assert (report["created"], report["skipped"]) == (1, 1)
+    assert report["errors"] == [
+        {
+            "file": "Connections.csv",
+            "card": 1,
+            "line": 2,
+            "message": report["errors"][0]["message"],
+        },
+        {
+            "file": "Connections.csv",
+            "card": 2,
+            "line": 4,
+            "message": report["errors"][1]["message"],
+        },
+    ]
+    assert "not a date" in report["errors"][0]["message"]
+    assert "no name" in report["errors"][1]["message"]
