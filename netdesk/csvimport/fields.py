@@ -43,6 +43,9 @@ MULTI_FIELDS = (
     "postal_code",
     "country",
     "address_label",
+    # A whole address in one cell (Google's "Formatted", Outlook's "Home Address"); used
+    # only when the file gives no street, city... of that address.
+    "address_formatted",
 )
 IGNORE = "ignore"
 # What a spreadsheet reads as the start of a formula; the CSV writer puts "'" before these.
@@ -89,7 +92,7 @@ class Target:
 
     def kind(self) -> str:
         """'email', 'phone', 'url', 'address' for list fields; the field itself otherwise."""
-        if self.field in ADDRESS_PARTS or self.field == "address_label":
+        if self.field in ADDRESS_PARTS or self.field.startswith("address_"):
             return "address"
         return self.field.removesuffix("_label")
 

@@ -66,6 +66,7 @@ def _outlook_english() -> dict[str, Target]:
             "country/region": "country",
             "country": "country",
             "address po box": "po_box",
+            "address": "address_formatted",
         }
         for suffix, part in parts.items():
             table[f"{where} {suffix}"] = T(part, label, label)

@@ -81,6 +81,7 @@ _GOOGLE_PART = {
     "postal code": "postal_code",
     "country": "country",
     "extended address": "extended",
+    "formatted": "address_formatted",
 }
 
 

@@ -53,8 +53,13 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _unix_lines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def _multi_line(text: str, field: str) -> str:
+    """A quoted line break: kept in notes, ", " in a whole address, else a space."""
+    if field == "notes":
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    if field == "address_formatted":
+        return ", ".join(line.strip() for line in text.splitlines() if line.strip())
+    return _one_line(text)
 
 
 def _split_multi(value: str) -> list[str]:
@@ -136,7 +141,7 @@ class RowReader:
                 cell = cell[1:]  # our export's guard against formulas ("'+49 …")
             if "\n" in cell or "\r" in cell:
                 # A quoted line break: kept in notes, folded to a space in one-line fields.
-                cell = _one_line(cell) if name != "notes" else _unix_lines(cell)
+                cell = _multi_line(cell, name)
             if single:
                 singles.setdefault(name, []).append(cell)
                 continue
@@ -218,6 +223,9 @@ def _add_values(c: Contact, kind: str, parts: dict[str, str]) -> None:
 def _add_address(c: Contact, parts: dict[str, str]) -> None:
     label, preferred = _label(parts.get("address_label") or parts.get("fixed_label", ""))
     values = {p: parts.get(p, "") for p in ADDRESS_PARTS}
+    formatted = parts.get("address_formatted", "")
+    if formatted and not any(values.values()):
+        values["street"] = formatted
     address = Address(
         po_box=values["po_box"],
         extended=values["extended"],

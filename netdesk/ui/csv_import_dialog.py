@@ -67,6 +67,7 @@ FIELD_CHOICES = (
     ("Region", "region"),
     ("Postal code", "postal_code"),
     ("Country", "country"),
+    ("Whole address", "address_formatted"),
 )
 
 

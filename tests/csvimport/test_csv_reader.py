@@ -287,3 +287,15 @@ def test_french_and_spanish_outlook_headers(header: str, row: str, profile: str)
     assert [e.value for e in elodie.emails] == ["e@l.example"]
     assert [(p.value, p.label) for p in elodie.phones] == [("+33 6 1", "mobile")]
     assert elodie.tags == ["VIP"]
+
+
+def test_a_whole_address_in_one_cell_is_kept_when_there_are_no_parts() -> None:
+    header = "First Name,Last Name,Labels,Address 1 - Label,Address 1 - Formatted,Address 1 - City"
+    data = (
+        f'{header}\nAda,L,,Home,"12 Rue Verte\n75001 Paris\nFrance",\nBo,K,,Work,"1 Main St",Oslo\n'
+    )
+    ada, bo = read_csv(data.encode()).contacts
+    assert [(a.street, a.label) for a in ada.addresses] == [
+        ("12 Rue Verte, 75001 Paris, France", "home")
+    ]
+    assert [(a.street, a.locality) for a in bo.addresses] == [("", "Oslo")]
