@@ -166,7 +166,8 @@ def merge_into(existing: Contact, incoming: Contact, overrides: bool = False) ->
 
     Single fields take the card's value when ``card_overrides``, else only fill empty ones;
     phones, e-mails, URLs, profiles, addresses, tags and unknown properties are unions;
-    notes are appended when new. netdesk's own fields (where we met, cadence) stay.
+    notes are appended when new. netdesk's own fields (where we met, cadence) stay; where
+    we met is only filled when empty (a LinkedIn CSV row says "met on LinkedIn").
     """
     merged = dataclasses.replace(existing)
     if incoming.display_name and (overrides or not existing.display_name):
@@ -192,6 +193,8 @@ def merge_into(existing: Contact, incoming: Contact, overrides: bool = False) ->
         merged.photo, merged.photo_mime = incoming.photo, incoming.photo_mime
     elif incoming.photo_uri and not existing.photo:
         merged.photo_uri = incoming.photo_uri
+    if incoming.met_event and not existing.met_event:
+        merged.met_event, merged.met_event_kind = incoming.met_event, incoming.met_event_kind
     if not existing.uid:
         merged.uid = incoming.uid
     return merged

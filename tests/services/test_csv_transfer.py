@@ -50,6 +50,7 @@ def test_first_meeting_lands_on_a_contact_matched_by_email(database, contact_ser
     assert met.at == dt.datetime(2026, 2, 6, 12, tzinfo=dt.UTC)
     merged = contact_service.get(ada.id)
     assert [p.value for p in merged.social_profiles] == ["https://www.linkedin.com/in/ada"]
+    assert (merged.met_event, merged.met_event_kind) == ("LinkedIn", "online")
     CsvImportService(database).import_bytes(LINKEDIN, "Connections.csv")
     assert len(activity.interactions(ada.id)) == 1  # not logged twice
 
