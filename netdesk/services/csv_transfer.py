@@ -25,12 +25,12 @@ from netdesk.domain.activity import Interaction
 from netdesk.domain.contact import Contact
 from netdesk.domain.matching import names_compatible, normalise_email
 from netdesk.services.errors import ServiceError
+from netdesk.services.files import write_atomically
 from netdesk.services.transfer import (
     MAX_FILE_BYTES,
     ImportReport,
     Progress,
     TransferService,
-    write_atomically,
 )
 from netdesk.store.db import Database
 
