@@ -14,6 +14,7 @@ import hashlib
 import mmap
 import os
 import re
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,6 @@ from pathlib import Path
 from netdesk.domain.contact import Contact, LabeledValue
 from netdesk.domain.matching import names_compatible, normalise_email, normalise_phone
 from netdesk.services.errors import NotFoundError, ServiceError, storage_errors
-from netdesk.services.files import write_atomically
 from netdesk.store import reading
 from netdesk.store.db import Database
 from netdesk.vcard import CardProblem, iter_cards, write_vcards
@@ -477,5 +477,16 @@ class TransferService:
         if version not in ("3.0", "4.0"):
             raise ServiceError(f"vCard version {version} is not supported (use 3.0 or 4.0)")
         chosen = self._ids(ids, tag)
-        write_atomically(Path(path), write_vcards(self._contacts(chosen), version))
+        path = Path(path)
+        tmp: str | None = None
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".netdesk-export-", dir=path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+                for text in write_vcards(self._contacts(chosen), version):
+                    out.write(text)
+            os.replace(tmp, path)
+        except OSError as exc:
+            if tmp is not None and os.path.exists(tmp):
+                os.unlink(tmp)
+            raise ServiceError(f"could not write {path}: {exc.strerror or exc}") from exc
         return len(chosen)
