@@ -35,6 +35,7 @@ from netdesk.services.transfer import (
 from netdesk.store.db import Database
 
 CSV_SUFFIXES = (".csv", ".tsv")
+VCARD_SUFFIXES = (".vcf", ".vcard")
 FIRST_MEETING_CHANNEL = "other"
 
 
@@ -61,7 +62,21 @@ class _DryRun(Exception):
 
 
 def is_csv_path(path: Path | str) -> bool:
-    return Path(path).suffix.lower() in CSV_SUFFIXES
+    """.csv/.tsv; .vcf/.vcard never; anything else (Outlook's tab-separated export is a .txt)
+    when its start has no BEGIN:VCARD (UTF-16 files are looked at decoded)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES:
+        return True
+    if suffix in VCARD_SUFFIXES:
+        return False
+    try:
+        with path.open("rb") as f:
+            head = f.read(65536)
+    except OSError:
+        return False  # the vCard importer reports why it cannot be read
+    text = head.decode("utf-16", "ignore") if head[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
+    return b"begin:vcard" not in head.lower() and "begin:vcard" not in text.lower()
 
 
 def read_file_bytes(path: Path) -> bytes:

@@ -264,3 +264,17 @@ def test_row_problems_use_the_vcard_error_shape(tmp_path: Path, capsys) -> None:
     ]
     assert "not a date" in report["errors"][0]["message"]
     assert "no name" in report["errors"][1]["message"]
+
+
+def test_files_are_told_apart_by_content_when_the_suffix_does_not_say(
+    tmp_path: Path, capsys
+) -> None:
+    tabs = tmp_path / "outlook export.txt"
+    tabs.write_text("First Name\tLast Name\tE-mail Address\nAda\tLovelace\tada@x.org\n")
+    card = tmp_path / "card.txt"
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo\r\nEMAIL:bo@x.org\r\nEND:VCARD\r\n")
+    report = import_json(capsys, tmp_path / "store", str(tabs), str(card))
+    assert (report["created"], report["errors"]) == (2, [])
+    people = shown(capsys, tmp_path / "store")
+    assert people["Ada Lovelace"]["emails"] == ["ada@x.org"]
+    assert people["Bo"]["emails"] == ["bo@x.org"]
