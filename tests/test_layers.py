@@ -18,12 +18,15 @@ ALLOWED = {
     "store": {"domain"},
     "vcard": {"domain"},
     "ical": {"domain"},
-    "services": {"domain", "store", "vcard", "ical"},
+    "csvimport": {"domain"},
+    "services": {"domain", "store", "vcard", "ical", "csvimport"},
     "actions": {"domain", "services"},
-    "ui": {"domain", "actions", "services", "store", "vcard", "ical", "paths", "logsetup"},
-    "cli": {"domain", "services", "store", "vcard", "ical", "paths", "logsetup", "app"},
+    "ui": {"domain", "actions", "services", "store", "vcard", "ical", "csvimport", "paths",
+           "logsetup"},
+    "cli": {"domain", "services", "store", "vcard", "ical", "csvimport", "paths", "logsetup",
+            "app"},
 }
-NO_QT = {"domain", "store", "vcard", "ical", "services", "actions", "cli"}
+NO_QT = {"domain", "store", "vcard", "ical", "csvimport", "services", "actions", "cli"}
 
 
 def _imports(path: Path) -> set[str]:

@@ -168,7 +168,8 @@ def merge_into(existing: Contact, incoming: Contact, overrides: bool = False) ->
 
     Single fields take the card's value when ``card_overrides``, else only fill empty ones;
     phones, e-mails, URLs, profiles, addresses, tags and unknown properties are unions;
-    notes are appended when new. netdesk's own fields (where we met, cadence) stay.
+    notes are appended when new. netdesk's own fields (where we met, cadence) stay; where
+    we met is only filled when empty (a LinkedIn CSV row says "met on LinkedIn").
     """
     merged = dataclasses.replace(existing)
     if incoming.display_name and (overrides or not existing.display_name):
@@ -194,6 +195,8 @@ def merge_into(existing: Contact, incoming: Contact, overrides: bool = False) ->
         merged.photo, merged.photo_mime = incoming.photo, incoming.photo_mime
     elif incoming.photo_uri and not existing.photo:
         merged.photo_uri = incoming.photo_uri
+    if incoming.met_event and not existing.met_event:
+        merged.met_event, merged.met_event_kind = incoming.met_event, incoming.met_event_kind
     if not existing.uid:
         merged.uid = incoming.uid
     return merged
@@ -388,12 +391,30 @@ class TransferService:
         done_before: int,
         total: int,
     ) -> ImportReport:
+        cards = iter_cards(data, path.name)
+        source = f"vcard:{path.name}"
+        return self.import_contacts(cards, source, progress, cancelled, done_before, total)
+
+    def import_contacts(
+        self,
+        items: Iterable[Contact | CardProblem],
+        source: str,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        done_before: int = 0,
+        total: int = 0,
+        finish: Callable[[object, ImportReport], None] | None = None,
+    ) -> ImportReport:
+        """Import contacts another reader made (CSV rows...) exactly as vCard cards are:
+        same matching, same report, one transaction. ``finish(conn, report)`` runs in that
+        transaction after the last batch (the CSV importer adds first interactions there).
+        Items that are not Contacts are problems with ``skipped`` (the vCard shape)."""
         cards_seen = 0
         with storage_errors(), self.db.engine.begin() as conn:
-            job = _FileImport(conn, source=f"vcard:{path.name}")
+            job = _FileImport(conn, source=source)
             batch: list[Contact] = []
-            for item in iter_cards(data, path.name):
-                if isinstance(item, CardProblem):
+            for item in items:
+                if not isinstance(item, Contact):
                     job.report.problems.append(item)
                     if item.skipped:
                         job.report.skipped += 1
@@ -412,6 +433,8 @@ class TransferService:
                 job.run_batch(batch)
             if cancelled and cancelled():
                 raise ImportCancelled()
+            if finish is not None:
+                finish(conn, job.report)
         if progress:
             progress(done_before + cards_seen, total)
         return job.report

@@ -210,6 +210,7 @@ class ContactRepository:
         self._tag_names: dict[int, str] = {}
         self._tag_by_spelling: dict[str, int] = {}
         self._event_ids: dict[str, int] | None = None
+        self._event_kinds: dict[int, str] = {}
 
     # -- lookups kept for the length of one transaction --------------------------------------
     def _tags(self) -> dict[str, int]:
@@ -238,16 +239,20 @@ class ContactRepository:
         if not name:
             return None
         if self._event_ids is None:
-            rows = self.conn.execute(select(EventRow.id, EventRow.name))
-            self._event_ids = {fold(n): eid for eid, n in rows}
+            rows = self.conn.execute(select(EventRow.id, EventRow.name, EventRow.kind)).all()
+            self._event_ids = {fold(n): eid for eid, n, _k in rows}
+            self._event_kinds = {eid: k for eid, _n, k in rows}
         key = fold(name)
         if key not in self._event_ids:
             res = self.conn.execute(insert(EventRow).values(name=name, kind=kind or "other"))
             self._event_ids[key] = res.inserted_primary_key[0]
-        elif kind:
+            self._event_kinds[self._event_ids[key]] = kind or "other"
+        elif kind and self._event_kinds.get(self._event_ids[key]) != kind:
+            # Only when it changes: an import of 10k LinkedIn rows names the same event 10k times.
             self.conn.execute(
                 update(EventRow).where(EventRow.id == self._event_ids[key]).values(kind=kind)
             )
+            self._event_kinds[self._event_ids[key]] = kind
         return self._event_ids[key]
 
     def next_id(self) -> int:
