@@ -14,7 +14,9 @@ from typing import NamedTuple
 
 from netdesk.domain.activity import FollowUp, Interaction
 from netdesk.domain.contact import EVENT_KINDS, Contact, fallback_display_name
+from netdesk.domain.due import validate_cadence
 from netdesk.domain.text import fold
+from netdesk.domain.validation import parse_id
 from netdesk.services.errors import (
     AmbiguousError,
     NotFoundError,
@@ -161,8 +163,12 @@ class ContactService:
         ref = ref.strip()
         if not ref:
             raise NotFoundError("no contact given")
-        if ref.isdigit():
-            return self.get(int(ref))
+        try:
+            contact_id = parse_id(ref)
+        except ValueError as exc:
+            raise NotFoundError(str(exc)) from None
+        if contact_id is not None:
+            return self.get(contact_id)
         con = self._read
         with storage_errors():
             candidates = con.execute(
@@ -251,8 +257,11 @@ class ContactService:
         from netdesk.store.contacts import ContactRepository
         from netdesk.store.models import TagRow
 
-        if days is not None and days <= 0:
-            raise ValidationError("Keep in touch needs a number of days of 1 or more")
+        if days is not None:
+            try:
+                validate_cadence(days)
+            except ValueError as exc:
+                raise ValidationError(str(exc), "keep_in_touch_days") from None
         with storage_errors(), self.db.engine.begin() as conn:
             tid = ContactRepository(conn).tag_id(tag, create=False)
             if tid is None:

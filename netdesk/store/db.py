@@ -14,6 +14,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from netdesk.store.safe_files import private_temporary
+
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
@@ -82,22 +84,47 @@ def current_revision(path: Path) -> str | None:
     return row[0] if row else None
 
 
+BACKUP_PREFIX = ".netdesk-backup-"
+
+
 def backup_file(path: Path, target: Path | None = None) -> Path:
     """Copy the database consistently (SQLite's backup API, safe while netdesk runs) to
-    ``target``, by default next to itself with a time stamp. The copy is private (0600)."""
+    ``target``, by default next to itself with a time stamp.
+
+    The copy goes to a new private (0600) file next to the target, is checked with
+    ``PRAGMA quick_check`` and only then renamed over the target: a killed or failed backup,
+    or a damaged database, leaves the previous backup as it was. Raises StoreError when the
+    database is damaged, OSError when the target can't be written.
+    """
     if target is None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         target = path.with_name(f"{path.name}.{stamp}.bak")
-    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
-    src = sqlite3.connect(path)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+    if target.exists() and os.path.samefile(path, target):
+        raise StoreError(f"{target} is the database itself; a backup must go somewhere else")
+    with private_temporary(target, BACKUP_PREFIX) as tmp:
+        _copy_database(path, tmp)
     return target
+
+
+def _copy_database(path: Path, copy: Path) -> None:
+    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(copy)
+        try:
+            src.backup(dst)
+            problems = [row[0] for row in dst.execute("PRAGMA quick_check").fetchall()]
+            # A backup copy needs no WAL: one self-contained file.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is damaged ({exc}); restore it from an older backup") from exc
+    finally:
+        src.close()
+    if problems != ["ok"]:
+        raise StoreError(
+            f"{path} is damaged ({'; '.join(problems[:3])}); restore it from an older backup"
+        )
 
 
 def _run_alembic_upgrade(engine: Engine) -> None:
@@ -111,11 +138,28 @@ def _run_alembic_upgrade(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+def known_revisions() -> frozenset[str]:
+    """The revisions this netdesk has migrations for (file names start with the revision)."""
+    return frozenset(
+        p.name.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py")
+    )
+
+
+def check_not_newer(path: Path, current: str | None) -> None:
+    """A schema this netdesk does not know came from a newer one: stop before touching it."""
+    if current is not None and current != SCHEMA_HEAD and current not in known_revisions():
+        raise StoreError(
+            f"this database was written by a newer netdesk (schema {current}); upgrade netdesk"
+            f" to open {path}"
+        )
+
+
 def migrate(engine: Engine, path: Path) -> None:
     """Bring the schema to the newest revision, backing up an existing file first."""
     current = current_revision(path) if path.stat().st_size else None
     if current == SCHEMA_HEAD:
         return
+    check_not_newer(path, current)
     if current is not None:
         saved = backup_file(path)
         log.info("backed up %s to %s before upgrading from %s", path, saved, current)
