@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from netdesk.domain.text import escape_controls
-from netdesk.paths import resolve_paths
+from netdesk.paths import PathsError, resolve_paths
 from netdesk.services.contacts import ContactService
 from netdesk.services.errors import ServiceError
 from netdesk.store.db import StoreError, open_database
@@ -29,7 +29,10 @@ class Services:
 
 
 def open_services(args: argparse.Namespace) -> Services:
-    paths = resolve_paths(args.data_dir)
+    try:
+        paths = resolve_paths(args.data_dir)
+    except PathsError as exc:
+        raise CliError(str(exc)) from exc
     try:
         database = open_database(paths.data_dir)
     except StoreError as exc:

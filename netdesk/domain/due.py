@@ -33,7 +33,8 @@ def validate_cadence(days: int) -> int:
         raise ValueError(f"a keep-in-touch cadence must be at least 1 day, not {days}")
     if days > MAX_CADENCE_DAYS:
         raise ValueError(
-            f"a keep-in-touch cadence can be at most {MAX_CADENCE_DAYS} days (ten years), not {days}"
+            f"a keep-in-touch cadence can be at most {MAX_CADENCE_DAYS} days (ten years),"
+            f" not {days}"
         )
     return days
 

@@ -202,10 +202,10 @@ def merge_into(existing: Contact, incoming: Contact, overrides: bool = False) ->
     merged.addresses = addresses
     if incoming.notes and incoming.notes not in existing.notes:
         merged.notes = f"{existing.notes}\n\n{incoming.notes}" if existing.notes else incoming.notes
-    merged.tags = list(dict.fromkeys([*existing.tags, *incoming.tags]))
-    merged.raw_properties = list(
-        dict.fromkeys([*existing.raw_properties, *incoming.raw_properties])
-    )
+    # Tags are one per name whatever the case (the store folds them); unknown lines the
+    # contact already has stay as they are, repeats included, so a re-import changes nothing.
+    merged.tags = _added(existing.tags, incoming.tags, str.casefold)
+    merged.raw_properties = _added(existing.raw_properties, incoming.raw_properties, str)
     if incoming.photo and (overrides or not existing.photo):
         merged.photo, merged.photo_mime = incoming.photo, incoming.photo_mime
     elif incoming.photo_uri and not existing.photo:
@@ -213,6 +213,17 @@ def merge_into(existing: Contact, incoming: Contact, overrides: bool = False) ->
     if not existing.uid:
         merged.uid = incoming.uid
     return merged
+
+
+def _added(old: list[str], new: list[str], key: Callable[[str], str]) -> list[str]:
+    """``old`` followed by the items of ``new`` whose key it does not hold yet."""
+    seen = {key(x) for x in old}
+    out = list(old)
+    for x in new:
+        if key(x) not in seen:
+            seen.add(key(x))
+            out.append(x)
+    return out
 
 
 def _same(a: Contact, b: Contact) -> bool:

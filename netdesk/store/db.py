@@ -6,11 +6,14 @@ upgrade of an existing file a copy is taken next to it, so a failed migration lo
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
 import sqlite3
 import threading
+import types
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,8 +65,32 @@ def create_sqlite_engine(path: Path) -> Engine:
     # pysqlite's own transaction handling defers BEGIN; make transactions explicit so that a
     # failed import rolls back everything it wrote.
     event.listen(engine, "connect", lambda conn, _r: setattr(conn, "isolation_level", None))
-    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    event.listen(engine, "begin", _begin)
+    # engine.begin() is how every write starts: make those IMMEDIATE (see _begin).
+    engine.begin = types.MethodType(_begin_writing, engine)  # type: ignore[method-assign]
     return engine
+
+
+_WRITE_OPTION = "netdesk_write"
+
+
+def _begin(conn) -> None:
+    # A deferred BEGIN that later writes asks for the write lock mid-transaction; when another
+    # process holds it SQLite fails at once ("database is locked") instead of waiting out the
+    # busy timeout. BEGIN IMMEDIATE takes the lock up front, so writers queue for it. Reads
+    # (engine.connect()) stay deferred and never wait for a writer under WAL.
+    immediate = conn.get_execution_options().get(_WRITE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@contextlib.contextmanager
+def _begin_writing(engine: Engine) -> Iterator:
+    """``Engine.begin()`` with the write lock taken at BEGIN (what SQLAlchemy's does, plus
+    the option that _begin reads)."""
+    with engine.connect() as conn:
+        conn.execution_options(**{_WRITE_OPTION: True})
+        with conn.begin():
+            yield conn
 
 
 # The newest migration's revision. Checking a file against this constant with plain sqlite3

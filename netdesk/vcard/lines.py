@@ -21,6 +21,10 @@ from dataclasses import dataclass, field
 from netdesk.vcard.problems import CardProblem
 
 _CHUNK_BYTES = 1 << 20
+# One card bigger than this is no contact (a phone's photo is well under 1 MB): it is skipped
+# with a problem instead of holding millions of lines in memory.
+MAX_CARD_CHARS = 20 * 1024 * 1024
+MAX_CARD_LINES = 100_000
 # A chunk ends right after a newline that is followed by BEGIN:VCARD, so no card is cut.
 _NEXT_BEGIN = re.compile(rb"\n(?=[ \t]*(?:\xef\xbb\xbf)?BEGIN:VCARD)", re.IGNORECASE)
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -36,6 +40,9 @@ class RawCard:
     # Set when the chunk held bytes that are not UTF-8: lines may carry surrogate escapes.
     undecoded: bool = False
     problems: list[CardProblem] = field(default_factory=list)
+    # Characters seen so far; past MAX_CARD_* the lines are dropped and the card is skipped.
+    size: int = 0
+    oversized: bool = False
 
 
 def _chunks(data: bytes) -> Iterator[tuple[str, bool]]:
@@ -51,8 +58,14 @@ def _chunks(data: bytes) -> Iterator[tuple[str, bool]]:
         if end >= size:
             end = size
         else:
-            m = _NEXT_BEGIN.search(data, end)
-            end = m.start() + 1 if m else size
+            # Cut before the next card, or, inside one huge card, after any line: a chunk
+            # must stay about a megabyte whatever the file holds.
+            m = _NEXT_BEGIN.search(data, end, end + _CHUNK_BYTES)
+            if m:
+                end = m.start() + 1
+            else:
+                newline = data.find(b"\n", end)
+                end = newline + 1 if newline >= 0 else size
         piece = data[pos:end]
         try:
             text, undecoded = piece.decode("utf-8"), False
@@ -103,6 +116,8 @@ def iter_raw_cards(data: bytes, filename: str = "") -> Iterator[RawCard | CardPr
 
     for text, undecoded in _chunks(data):
         lines = text.split("\n")
+        if len(lines) > 1 and not lines[-1]:
+            lines.pop()  # the chunk ended with a newline: no empty line there
         lineno = base - 1
         for line in lines:
             lineno += 1
@@ -123,9 +138,38 @@ def iter_raw_cards(data: bytes, filename: str = "") -> Iterator[RawCard | CardPr
                 continue
             if undecoded:
                 card.undecoded = True
+            card.size += len(line) + 1
+            if card.oversized or (
+                card.size > MAX_CARD_CHARS or lineno - card.start_line > MAX_CARD_LINES
+            ):
+                if not card.oversized:
+                    card.oversized = True
+                    card.lines.clear()
+                    parts, nested = [], None
+                stripped = line.strip().upper()
+                if stripped == "END:VCARD":
+                    yield _oversized(filename, card)
+                    card = None
+                elif stripped == "BEGIN:VCARD":
+                    yield _oversized(filename, card)
+                    count += 1
+                    card = RawCard(count, lineno, undecoded=undecoded)
+                continue
 
             if nested is not None:
                 stripped = line.strip().upper()
+                if stripped == "BEGIN:VCARD" and not nested[-1].upper().rstrip().endswith("AGENT:"):
+                    # The embedded AGENT card never ended and this is the next card of the
+                    # file: close both rather than swallow every card that follows.
+                    _attach_agent(card, nested)
+                    nested = None
+                    card.problems.append(
+                        _unterminated(filename, card, f"a new BEGIN:VCARD at line {lineno}")
+                    )
+                    yield card
+                    count += 1
+                    card = RawCard(count, lineno, undecoded=undecoded)
+                    continue
                 nested.append(line)
                 if stripped == "BEGIN:VCARD":
                     depth += 1
@@ -176,9 +220,11 @@ def iter_raw_cards(data: bytes, filename: str = "") -> Iterator[RawCard | CardPr
                     continue
             parts.append(line)
             part_line = lineno
-        base = lineno
+        base = lineno + 1
 
-    if card is not None:
+    if card is not None and card.oversized:
+        yield _oversized(filename, card)
+    elif card is not None:
         if parts:
             card.lines.append((part_line, "".join(parts)))
         if nested is not None:
@@ -215,6 +261,16 @@ def _unterminated(filename: str, card: RawCard, where: str) -> CardProblem:
         card.start_line,
         f"END:VCARD missing before {where}; imported what the card holds",
         skipped=False,
+    )
+
+
+def _oversized(filename: str, card: RawCard) -> CardProblem:
+    return CardProblem(
+        filename,
+        card.number,
+        card.start_line,
+        f"card skipped: larger than {MAX_CARD_CHARS // (1024 * 1024)} MB or"
+        f" {MAX_CARD_LINES:,} lines; no contact card is that big",
     )
 
 
