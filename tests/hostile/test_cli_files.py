@@ -190,11 +190,11 @@ def test_control_characters_are_escaped_in_list_and_show(cli, tmp_path) -> None:
         code, out, err = cli.run(*argv)
         assert code == 0, err
         assert not any(c in out for c in "\x1b\x07\x08\u202e"), (argv, out)
-    code, out, _ = cli.run("show", "1")
+    _code, out, _ = cli.run("show", "1")
     assert "Eve\\x1b]0;owned\\x07\\x1b[2K\\x08\\u202e" in out
     assert "    line one\n    line two\\x1b" in out  # real line breaks stay line breaks
     # JSON stays exact.
-    code, out, _ = cli.run("show", "--json", "1")
+    _code, out, _ = cli.run("show", "--json", "1")
     assert json.loads(out)["name"] == f"Eve{ESCAPES}"
 
 
@@ -204,11 +204,13 @@ def test_log_and_followup_succeed_once_on_an_ascii_stdout(one_contact) -> None:
     done = one_contact.proc("log", "1", "--note", "café ☕", env=env)
     assert done.returncode == 0, done.stderr
     assert b"Logged an interaction with Ann Lee" in done.stdout
-    done = one_contact.proc("followup", "Ann Lee", "--due", "2027-02-01", "--note", "naïve", env=env)
+    done = one_contact.proc(
+        "followup", "Ann Lee", "--due", "2027-02-01", "--note", "naïve", env=env
+    )
     assert done.returncode == 0, done.stderr
     assert b"na\\xefve" in done.stdout
     # Each ran once: one interaction, one follow-up.
-    code, out, _ = one_contact.run("due", "--all", "--json")
+    _code, out, _ = one_contact.run("due", "--all", "--json")
     assert [i["note"] for i in json.loads(out) if i["kind"] == "followup"] == ["naïve"]
     done = one_contact.proc("show", "--json", "1", env=env)
     assert done.returncode == 0 and json.loads(done.stdout)["name"] == "Ann Lee"
