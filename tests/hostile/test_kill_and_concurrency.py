@@ -142,7 +142,7 @@ def test_two_concurrent_writer_processes_all_succeed(one_contact) -> None:
     errors = [p.communicate(timeout=300)[1] for p in procs]
     assert [p.returncode for p in procs] == [0, 0], errors
     assert not any(b"locked" in e for e in errors)
-    code, out, _ = one_contact.run("due", "--all", "--json")
+    _code, out, _ = one_contact.run("due", "--all", "--json")
     assert len([i for i in json.loads(out) if i["kind"] == "followup"]) == 50
     con = sqlite3.connect(one_contact.data_dir / "netdesk.sqlite3")
     assert con.execute("SELECT COUNT(*) FROM interactions").fetchone()[0] == 50
