@@ -28,6 +28,8 @@ MAX_CARD_LINES = 100_000
 # A chunk ends right after a newline that is followed by BEGIN:VCARD, so no card is cut.
 _NEXT_BEGIN = re.compile(rb"\n(?=[ \t]*(?:\xef\xbb\xbf)?BEGIN:VCARD)", re.IGNORECASE)
 _UTF8_BOM = b"\xef\xbb\xbf"
+# A line that ends or starts a card (what the line loop compares with strip().upper()).
+_BOUNDARY = re.compile(r"^\s*(?:END|BEGIN):VCARD\s*$", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(slots=True)
@@ -60,7 +62,11 @@ def _chunks(data: bytes) -> Iterator[tuple[str, bool]]:
         else:
             # Cut before the next card, or, inside one huge card, after any line: a chunk
             # must stay about a megabyte whatever the file holds.
-            m = _NEXT_BEGIN.search(data, end, end + _CHUNK_BYTES)
+            window_end = end + _CHUNK_BYTES
+            # The regex costs ~60 ms per MB without a match (a lookahead at every newline);
+            # a plain search first skips it inside one huge card.
+            has_begin = b"begin:vcard" in data[end:window_end].lower()
+            m = _NEXT_BEGIN.search(data, end, window_end) if has_begin else None
             if m:
                 end = m.start() + 1
             else:
@@ -115,6 +121,15 @@ def iter_raw_cards(data: bytes, filename: str = "") -> Iterator[RawCard | CardPr
     base = 1
 
     for text, undecoded in _chunks(data):
+        if card is not None and card.oversized:
+            # Skipping an oversized card: jump to its end without a Python step per line.
+            # (lower() + "in" is ~5x faster than the regex on a chunk with no card boundary.)
+            m = _BOUNDARY.search(text) if "vcard" in text.lower() else None
+            skipped = text.count("\n", 0, m.start() if m else len(text))
+            base += skipped
+            if m is None:
+                continue
+            text = text[m.start() :]
         lines = text.split("\n")
         if len(lines) > 1 and not lines[-1]:
             lines.pop()  # the chunk ended with a newline: no empty line there
@@ -146,6 +161,8 @@ def iter_raw_cards(data: bytes, filename: str = "") -> Iterator[RawCard | CardPr
                     card.oversized = True
                     card.lines.clear()
                     parts, nested = [], None
+                if not line or not (line[0] in "EeBb" or line[0].isspace()):
+                    continue
                 stripped = line.strip().upper()
                 if stripped == "END:VCARD":
                     yield _oversized(filename, card)
