@@ -25,7 +25,7 @@ from netdesk.domain.due import (
 )
 from netdesk.domain.snooze import custom_snooze, snooze_until
 from netdesk.domain.timeparse import local_tz
-from netdesk.domain.validation import check_moment
+from netdesk.domain.validation import check_horizon_days, check_moment
 from netdesk.services.errors import (
     NotFoundError,
     ServiceError,
@@ -333,6 +333,11 @@ class ActivityService:
     ) -> list[DueItem]:
         """Open follow-ups and cadences due by ``now + horizon`` (all when None), overdue first."""
         now = self.clock.now() if now is None else _aware(now, "now")
+        if horizon is not None:
+            try:
+                check_horizon_days(horizon.days)
+            except ValueError as exc:
+                raise ValidationError(str(exc), "horizon") from None
         with storage_errors(), self.db.engine.connect() as conn:
             followups = self._repo(conn).open_followups_with_names()
             cadences = self._cadences(conn)

@@ -55,10 +55,11 @@ def validate_contact(contact: Contact) -> None:
             raise ValidationError(
                 f"“{p.value}” has no digits; is it a phone number?", f"phones[{i}]"
             )
-    if contact.keep_in_touch_days is not None and contact.keep_in_touch_days <= 0:
-        raise ValidationError(
-            "Keep in touch needs a number of days of 1 or more", "keep_in_touch_days"
-        )
+    if contact.keep_in_touch_days is not None:
+        try:
+            validate_cadence(contact.keep_in_touch_days)
+        except ValueError as exc:
+            raise ValidationError(str(exc), "keep_in_touch_days") from None
     if contact.met_event_kind and contact.met_event_kind not in EVENT_KINDS:
         raise ValidationError(f"unknown kind of event {contact.met_event_kind!r}", "met_event_kind")
 

@@ -77,3 +77,26 @@ def test_a_store_holding_a_bad_cadence_still_lists_and_exports(one_contact, tmp_
     code, out, err = one_contact.run("calendar")
     assert code == 0 and "BEGIN:VCALENDAR" in out, err
     assert one_contact.run("show", "1")[0] == 0
+
+
+def test_services_apply_the_same_limits(database) -> None:
+    # The GUI and scripts reach the services without the CLI's checks in front.
+    import datetime as dt
+
+    from netdesk.domain.contact import Contact
+    from netdesk.services.activity import ActivityService
+    from netdesk.services.contacts import ContactService
+    from netdesk.services.errors import ValidationError
+
+    contacts = ContactService(database)
+    activity = ActivityService(database, tz=dt.UTC)
+    with pytest.raises(ValidationError, match="at most 3650 days"):
+        contacts.create(Contact(display_name="Too Slow", keep_in_touch_days=9999999))
+    person = contacts.create(Contact(display_name="Fine"))
+    with pytest.raises(ValidationError, match="at most 3650 days"):
+        activity.set_cadence(person.id, 4000)
+    with pytest.raises(ValidationError, match="between the years 1000 and 9000"):
+        activity.add_followup(person.id, dt.datetime(1, 1, 1, tzinfo=dt.UTC))
+    with pytest.raises(ValidationError, match="between 0 and 36,500"):
+        activity.due(horizon=dt.timedelta(days=3_000_000))
+    assert activity.due(horizon=dt.timedelta(days=36_500)) == []

@@ -115,3 +115,14 @@ def test_reimport_with_repeated_unknown_lines_and_case_only_tags_is_idempotent(
     capsys.readouterr()
     main(["--data-dir", str(tmp_path / "d"), "show", "--json", "1"])
     assert json.loads(capsys.readouterr().out)["tags"] == ["Friends", "Work"]
+
+
+def test_line_numbers_stay_right_after_a_skipped_huge_card() -> None:
+    huge = "BEGIN:VCARD\nVERSION:3.0\nFN:Huge\n" + "X-A:1\n" * 400_000 + "END:VCARD\n"
+    after = "BEGIN:VCARD\nVERSION:3.0\nFN:After\nthis is not a property\nEND:VCARD\n"
+    items = list(iter_cards((huge + after).encode(), "f.vcf"))
+    skipped = [i for i in items if isinstance(i, CardProblem) and i.card == 1]
+    assert skipped and "card skipped" in skipped[0].message
+    (bad_line,) = [i for i in items if isinstance(i, CardProblem) and i.card == 2]
+    assert bad_line.line == 3 + 400_000 + 1 + 4  # the unreadable line of the second card
+    assert [c.display_name for c in items if not isinstance(c, CardProblem)] == ["After"]
