@@ -120,9 +120,10 @@ def iter_raw_cards(data: bytes, filename: str = "") -> Iterator[RawCard | CardPr
     junk_lines = 0
     base = 1
 
-    for text, undecoded in _chunks(data):
+    for chunk, undecoded in _chunks(data):
+        text = chunk
         if card is not None and card.oversized:
-            skipped, text = _skip_to_boundary(text)
+            skipped, text = _skip_to_boundary(chunk)
             base += skipped
         lines = text.split("\n") if text else []
         if len(lines) > 1 and not lines[-1]:
