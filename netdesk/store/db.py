@@ -134,7 +134,8 @@ def backup_file(path: Path, target: Path | None = None) -> Path:
 
 
 def _copy_database(path: Path, copy: Path) -> None:
-    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    # as_uri() percent-encodes the path: a data dir named "a#b" or "50%" stays that dir.
+    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(copy)
         try:

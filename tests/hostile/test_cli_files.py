@@ -235,3 +235,15 @@ def test_no_home_and_no_passwd_entry_gives_a_clear_message(cli, monkeypatch, cap
     err = capsys.readouterr().err
     assert "cannot find your home directory" in err and "--data-dir" in err
     assert not (cli.data_dir.parent / "~").exists()
+
+
+def test_backup_of_a_data_dir_whose_name_looks_like_a_uri(tmp_path, capsys) -> None:
+    from netdesk.cli import main
+
+    d = tmp_path / "50% #1 ?x"
+    vcf = tmp_path / "one.vcf"
+    vcf.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Uri\nEND:VCARD\n", encoding="utf-8")
+    assert main(["--data-dir", str(d), "import", str(vcf)]) == 0
+    assert main(["--data-dir", str(d), "backup", str(tmp_path / "b.sqlite3")]) == 0
+    assert _count(tmp_path / "b.sqlite3") == 1
+    assert "Backed up 1 contacts" in capsys.readouterr().err
