@@ -60,7 +60,11 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 def create_sqlite_engine(path: Path) -> Engine:
     from sqlalchemy import create_engine, event
 
-    engine = create_engine(f"sqlite:///{path}")
+    from sqlalchemy.engine import URL
+
+    # URL.create, not f"sqlite:///{path}": a data dir named "a?b" would otherwise be cut at
+    # the "?" (read as URL parameters) and the database written somewhere else.
+    engine = create_engine(URL.create("sqlite", database=str(path)))
     event.listen(engine, "connect", _set_pragmas)
     # pysqlite's own transaction handling defers BEGIN; make transactions explicit so that a
     # failed import rolls back everything it wrote.
@@ -101,7 +105,7 @@ SCHEMA_HEAD = "0002"
 
 def current_revision(path: Path) -> str | None:
     """The schema revision of an existing file, read with sqlite3 (no Alembic import)."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError:

@@ -247,3 +247,6 @@ def test_backup_of_a_data_dir_whose_name_looks_like_a_uri(tmp_path, capsys) -> N
     assert main(["--data-dir", str(d), "backup", str(tmp_path / "b.sqlite3")]) == 0
     assert _count(tmp_path / "b.sqlite3") == 1
     assert "Backed up 1 contacts" in capsys.readouterr().err
+    # The store is inside that directory, not in a file named after part of its name.
+    assert _count(d / "netdesk.sqlite3") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == [d.name, "b.sqlite3", "one.vcf"]
