@@ -59,7 +59,6 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 
 def create_sqlite_engine(path: Path) -> Engine:
     from sqlalchemy import create_engine, event
-
     from sqlalchemy.engine import URL
 
     # URL.create, not f"sqlite:///{path}": a data dir named "a?b" would otherwise be cut at
