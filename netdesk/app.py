@@ -217,12 +217,17 @@ def run_gui(data_dir: str | None, files: list[str]) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from netdesk.logsetup import install_excepthook, setup_logging
-    from netdesk.paths import resolve_paths
+    from netdesk.paths import PathsError, resolve_paths
     from netdesk.store.db import StoreError
     from netdesk.ui.single_instance import SingleInstance, instance_key
 
     app = _set_up_application(sys.argv[:1])
-    paths = resolve_paths(data_dir)
+    try:
+        paths = resolve_paths(data_dir)
+    except PathsError as exc:
+        QMessageBox.critical(None, "netdesk cannot start", str(exc))
+        print(f"netdesk: {exc}", file=sys.stderr)
+        return 1
     files = [str(Path(f).resolve()) for f in files]
     guard = SingleInstance(instance_key(paths.data_dir))
     if guard.try_handover(files):
@@ -261,14 +266,15 @@ def run_gui(data_dir: str | None, files: list[str]) -> int:
     return app.exec()
 
 
-def _crash_dialog(summary: str, log_path: Path) -> None:
+def _crash_dialog(summary: str, log_path: Path | None) -> None:
     from PySide6.QtWidgets import QMessageBox
 
+    where = f"in the log file:\n{log_path}" if log_path else "on the standard error output"
     QMessageBox.critical(
         None,
         "netdesk ran into a problem",
         f"Something went wrong: {summary}\n\nYour contacts are safe: every change is saved "
-        f"as you make it. The details are in the log file:\n{log_path}",
+        f"as you make it. The details are {where}",
     )
 
 

@@ -29,13 +29,42 @@ log = logging.getLogger("netdesk")
 _HANDLER_MARK = "_netdesk_log_handler"
 
 
-def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
+def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
     """Log to ``log_dir/netdesk.log`` (1 MB x 5 rotated files); return that path.
 
     The directory is created owner-only (0700): logs name the people in the address book.
     Calling it again is safe: the same file keeps one handler (its level is updated), a new
-    file replaces the old handler.
+    file replaces the old handler. When the directory or file can't be used (read-only,
+    full, a file in the way) the log goes to stderr with a warning and None is returned:
+    a broken log must not keep the app from starting.
     """
+    try:
+        return _log_to_file(log_dir, level)
+    except OSError as exc:
+        _log_to_stderr(level)
+        log.warning(
+            "cannot write the log in %s (%s); logging to stderr instead",
+            log_dir,
+            exc.strerror or exc,
+        )
+        return None
+
+
+def _log_to_stderr(level: int) -> None:
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, _HANDLER_MARK, False):
+            root.removeHandler(handler)
+            handler.close()
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    handler.setLevel(level)
+    setattr(handler, _HANDLER_MARK, True)
+    root.addHandler(handler)
+    root.setLevel(level)
+
+
+def _log_to_file(log_dir: Path, level: int) -> Path:
     log_dir = Path(log_dir).expanduser()
     if not log_dir.is_dir():
         log_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -65,10 +94,10 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
     return log_path
 
 
-ShowDialog = Callable[[str, Path], None]
+ShowDialog = Callable[[str, Path | None], None]
 
 
-def install_excepthook(show_dialog: ShowDialog | None, log_path: Path) -> None:
+def install_excepthook(show_dialog: ShowDialog | None, log_path: Path | None) -> None:
     """Route uncaught exceptions to the log and to ``show_dialog(summary, log_path)``.
 
     Exceptions in other threads are logged only: a dialog must be shown from the GUI thread.

@@ -7,6 +7,7 @@ import logging
 import os
 import queue
 import socket
+import stat
 import subprocess
 import sys
 import threading
@@ -31,7 +32,8 @@ LOGGER = "netdesk.ui.single_instance"
 
 @pytest.fixture
 def key(tmp_path: Path) -> str:
-    # Unique per test: the key hashes the (temporary) data dir.
+    # Unique per test: the key hashes the (temporary) data dir, where the socket may live.
+    (tmp_path / "data").mkdir(mode=0o700)
     return instance_key(tmp_path / "data")
 
 
@@ -62,8 +64,36 @@ def test_key_is_short_safe_and_per_data_dir(tmp_path: Path) -> None:
     a = instance_key(tmp_path / "a")
     assert a == instance_key(tmp_path / "a" / ".." / "a")
     assert a != instance_key(tmp_path / "b")
-    assert len(a) <= 32
-    assert all(c.isascii() and (c.isalnum() or c == "-") for c in a)
+    name = Path(a).name
+    assert len(name) <= 32
+    assert all(c.isascii() and (c.isalnum() or c == "-") for c in name)
+
+
+def test_socket_lives_in_the_private_runtime_dir(tmp_path: Path, monkeypatch) -> None:
+    # Issue 17: a predictable name in the shared /tmp can be taken first by another user.
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    assert Path(instance_key(tmp_path / "d")).parent == runtime
+    # A runtime dir others can enter is not used: the data dir is.
+    os.chmod(runtime, 0o755)
+    assert Path(instance_key(tmp_path / "d")).parent == (tmp_path / "d").resolve()
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    assert Path(instance_key(tmp_path / "d")).parent == (tmp_path / "d").resolve()
+
+
+def test_listening_socket_is_user_only(qtbot, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    data = tmp_path / "d"
+    guard = SingleInstance(instance_key(data))
+    assert guard.listen()
+    try:
+        (sock,) = data.glob("netdesk-*")
+        assert stat.S_ISSOCK(sock.lstat().st_mode)
+        assert not sock.lstat().st_mode & 0o077
+        assert not data.stat().st_mode & 0o077
+    finally:
+        guard.close()
 
 
 def test_key_depends_on_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -161,7 +191,8 @@ def test_close_releases_the_name(qtbot, key):
 @pytest.mark.skipif(not hasattr(socket, "AF_UNIX") or os.name == "nt", reason="Unix sockets")
 def test_stale_socket_file_does_not_block_listen(qtbot, key):
     # What a crash leaves behind: a socket file that nobody accepts on.
-    path = os.path.join(QDir.tempPath(), key)
+    path = os.path.join(QDir.tempPath(), key)  # the key is a full path since issue 17
+    os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
     dead = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     dead.bind(path)
     dead.close()

@@ -6,7 +6,9 @@ Errors for bad input go to stderr with exit status 1 (2 for wrong usage), never 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -69,7 +71,19 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerant_output() -> None:
+    """Never fail on printing: a stdout that is not UTF-8 (LANG=C, PYTHONIOENCODING=ascii)
+    or a file name with undecodable bytes would otherwise raise after the work was saved,
+    and a retrying script would then do it twice."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(Exception):
+                reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_output()
     argv = list(sys.argv[1:] if argv is None else argv)
     words = [
         a
@@ -85,13 +99,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(gui_args.data_dir, gui_args.files)
     parser, runners = _build_parser()
     args = parser.parse_args(argv)
-    from netdesk.cli.common import CliError
+    from netdesk.cli.common import CliError, say
 
     try:
         return runners[args.command](args)
     except CliError as exc:
-        print(f"netdesk: {exc}", file=sys.stderr)
+        say(f"netdesk: {exc}", file=sys.stderr)
         return exc.status
     except KeyboardInterrupt:
         print("netdesk: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`netdesk list | head`): stop quietly, as other tools do.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except Exception as exc:  # the promise is "never a traceback"; say what it was instead
+        say(f"netdesk: unexpected error ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return 1

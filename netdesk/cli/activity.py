@@ -9,10 +9,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from netdesk.cli.common import CliError, open_services, print_json
+from netdesk.cli.common import CliError, open_services, print_json, say
 from netdesk.domain.activity import CHANNELS
 from netdesk.domain.contact import Contact
+from netdesk.domain.due import MAX_CADENCE_DAYS, validate_cadence
 from netdesk.domain.timeparse import local_tz, parse_user_datetime
+from netdesk.domain.validation import check_horizon_days
 from netdesk.services.activity import ActivityService, format_local, relative_when
 from netdesk.services.contacts import ContactService
 from netdesk.services.errors import ServiceError
@@ -66,7 +68,7 @@ def _run_log(args: argparse.Namespace) -> int:
     except ServiceError as exc:
         raise CliError(str(exc)) from exc
     phrase = _CHANNEL_PHRASE[done.channel]
-    print(f"Logged {phrase} with {contact.display_name} on {format_local(done.at, activity.tz)}")
+    say(f"Logged {phrase} with {contact.display_name} on {format_local(done.at, activity.tz)}")
     return 0
 
 
@@ -88,7 +90,7 @@ def _run_followup(args: argparse.Namespace) -> int:
     except ServiceError as exc:
         raise CliError(str(exc)) from exc
     about = f": {f.note}" if f.note else ""
-    print(
+    say(
         f"Follow-up with {contact.display_name} due {format_local(f.due, activity.tz)}{about}"
         f" (#{f.id})"
     )
@@ -107,13 +109,15 @@ def _configure_cadence(p: argparse.ArgumentParser) -> None:
 def _parse_days(text: str) -> int | None:
     if text.strip().lower() in ("off", "none", "never"):
         return None
+    cleaned = text.strip()
+    if not (cleaned.isascii() and cleaned.lstrip("-").isdigit()):
+        raise CliError(f"“{text}” is not a number of days (or “off”)")
+    if len(cleaned) > 12:
+        raise CliError(f"a keep-in-touch cadence is 1 to {MAX_CADENCE_DAYS} days")
     try:
-        days = int(text)
-    except ValueError:
-        raise CliError(f"“{text}” is not a number of days (or “off”)") from None
-    if days <= 0:
-        raise CliError(f"a keep-in-touch cadence must be at least 1 day, not {days}")
-    return days
+        return validate_cadence(int(cleaned))
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
 
 
 def _run_cadence(args: argparse.Namespace) -> int:
@@ -133,10 +137,10 @@ def _run_cadence(args: argparse.Namespace) -> int:
     if days is None:
         # A tag's default cadence still applies when the contact's own one is turned off.
         inherited = f"; a tag still asks for every {found[0].days} days" if found else ""
-        print(f"No keep-in-touch cadence of its own for {name} any more{inherited}")
+        say(f"No keep-in-touch cadence of its own for {name} any more{inherited}")
     else:
         nxt = f", next due {format_local(found[0].due, activity.tz)}" if found else ""
-        print(f"Keeping in touch with {name} every {days} days{nxt}")
+        say(f"Keeping in touch with {name} every {days} days{nxt}")
     return 0
 
 
@@ -148,9 +152,9 @@ def _run_tag_cadence(contacts: ContactService, tag: str, days: int | None) -> in
         raise CliError(str(exc)) from exc
     people = f"{info.count} contact{'s' if info.count != 1 else ''}"
     if days is None:
-        print(f"No default keep-in-touch cadence for “{info.name}” any more ({people})")
+        say(f"No default keep-in-touch cadence for “{info.name}” any more ({people})")
     else:
-        print(
+        say(
             f"Keeping in touch with everyone tagged “{info.name}” every {days} days ({people};"
             " a contact's own cadence still wins)"
         )
@@ -171,8 +175,10 @@ def _configure_due(p: argparse.ArgumentParser) -> None:
 def _run_due(args: argparse.Namespace) -> int:
     _contacts, activity = _open(args)
     now = _when(args.at, activity.tz) if args.at else activity.clock.now()
-    if args.days < 0:
-        raise CliError("--days must not be negative")
+    try:
+        check_horizon_days(args.days)
+    except ValueError as exc:
+        raise CliError(f"--days: {exc}") from None
     horizon = None if args.all else dt.timedelta(days=args.days)
     try:
         items = activity.due(now, horizon)
@@ -202,7 +208,7 @@ def _run_due(args: argparse.Namespace) -> int:
     for item, when in zip(items, whens, strict=True):
         note = f" — {item.note}" if item.note else ""
         ref = f" (#{item.followup_id})" if item.followup_id else ""
-        print(f"{when:<{width}}  {item.name}{note}{ref}")
+        say(f"{when:<{width}}  {item.name}{note}{ref}")
     return 0
 
 

@@ -6,9 +6,10 @@ import argparse
 import json
 import sys
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TextIO
 
-from netdesk.paths import resolve_paths
+from netdesk.domain.text import escape_controls
+from netdesk.paths import PathsError, resolve_paths
 from netdesk.services.contacts import ContactService
 from netdesk.services.errors import ServiceError
 from netdesk.store.db import StoreError, open_database
@@ -28,7 +29,10 @@ class Services:
 
 
 def open_services(args: argparse.Namespace) -> Services:
-    paths = resolve_paths(args.data_dir)
+    try:
+        paths = resolve_paths(args.data_dir)
+    except PathsError as exc:
+        raise CliError(str(exc)) from exc
     try:
         database = open_database(paths.data_dir)
     except StoreError as exc:
@@ -40,6 +44,15 @@ def fail_on_service_error(exc: ServiceError) -> CliError:
     return CliError(str(exc))
 
 
+def say(text: str = "", file: TextIO | None = None) -> None:
+    """Print human-readable text, one line or several, with control characters escaped:
+    names and notes come from imported cards and must not drive the terminal."""
+    print("\n".join(escape_controls(line) for line in text.split("\n")), file=file)
+
+
 def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    # JSON stays exact: on a stdout that can't hold every character, \u escapes (valid JSON)
+    # rather than the backslash replacements human output gets.
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    json.dump(value, sys.stdout, ensure_ascii=encoding not in ("utf8", "utf8sig"), indent=2)
     sys.stdout.write("\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from netdesk.cli.common import CliError, open_services, print_json
+from netdesk.cli.common import CliError, open_services, print_json, say
 from netdesk.domain.contact import Contact
 from netdesk.services.errors import ServiceError
 
@@ -46,7 +46,7 @@ def _run_list(args: argparse.Namespace) -> int:
     for r in rows:
         extra = "  ".join(x for x in (r.org, r.email, r.phone) if x)
         tags = f"  [{', '.join(r.tags)}]" if r.tags else ""
-        print(f"{r.id:>6}  {r.name[:40]:<{width}}  {extra}{tags}".rstrip())
+        say(f"{r.id:>6}  {r.name[:40]:<{width}}  {extra}{tags}".rstrip())
     return 0
 
 
@@ -140,7 +140,7 @@ def _run_show(args: argparse.Namespace) -> int:
         lines.append("  Notes:")
         lines += [f"    {line}" for line in c.notes.splitlines()]
     lines.append(f"  id {c.id}")
-    print("\n".join(lines))
+    say("\n".join(lines))
     return 0
 
 

@@ -7,7 +7,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from netdesk.cli.common import CliError, open_services, print_json
+from netdesk.cli.common import CliError, open_services, print_json, say
 from netdesk.services.errors import ServiceError
 
 
@@ -98,9 +98,9 @@ def _run_import(args: argparse.Namespace) -> int:
     else:
         print(f"Imported: {report.summary()}.")
         for problem in report.problems:
-            print(f"  {problem}", file=sys.stderr)
+            say(f"  {problem}", file=sys.stderr)
     for name, message in report.files_failed:
-        print(f"netdesk: cannot read {name}: {message}", file=sys.stderr)
+        say(f"netdesk: cannot read {name}: {message}", file=sys.stderr)
     # Exit 0 when every file was read, even if some cards in them were skipped.
     return 1 if report.files_failed else 0
 
@@ -160,16 +160,29 @@ def _configure_backup(p: argparse.ArgumentParser) -> None:
 
 
 def _run_backup(args: argparse.Namespace) -> int:
-    from netdesk.store.db import backup_file
+    from netdesk.store.db import StoreError, backup_file
 
     services = open_services(args)
+    database = services.contacts.db.path
     target = Path(args.target).expanduser()
     if target.is_dir():
-        target = target / services.contacts.db.path.name
+        target = target / database.name
+    data_dir = database.parent.resolve()
+    where = target.parent.resolve()
+    if where == data_dir or where.is_relative_to(data_dir):
+        # Inside the data dir a backup could be the live database itself, and it would go
+        # wherever the data dir goes (deleted with it, synced with it).
+        raise CliError(
+            f"refusing to write the backup into the data directory {data_dir}; "
+            "choose a file outside it"
+        )
     try:
-        backup_file(services.contacts.db.path, target)
+        backup_file(database, target)
+    except StoreError as exc:
+        raise CliError(f"backup not written: {exc}") from exc
     except (OSError, sqlite3.Error) as exc:
-        raise CliError(f"could not write the backup to {target}: {exc}") from exc
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise CliError(f"could not write the backup to {target}: {reason}") from exc
     print(f"Backed up {services.contacts.count():,} contacts to {target}.", file=sys.stderr)
     return 0
 

@@ -19,13 +19,33 @@ DueKind = Literal["followup", "cadence"]
 Bucket = Literal["overdue", "today", "this_week", "later"]
 
 
+# Ten years: longer is no keep-in-touch rhythm, and dates plus it must stay inside datetime.
+MAX_CADENCE_DAYS = 3650
+# What a due date beyond datetime's range is shown as (it can only come from a bad store).
+_NEVER = dt.datetime.max.replace(tzinfo=dt.UTC)
+
+
 def validate_cadence(days: int) -> int:
-    """Return ``days`` if it is a usable cadence; 0 or less would always be due: ValueError."""
+    """Return ``days`` if it is a usable cadence (1 .. 3650 days), else ValueError."""
     if isinstance(days, bool) or not isinstance(days, int):
         raise ValueError(f"a keep-in-touch cadence is a whole number of days, not {days!r}")
     if days <= 0:
         raise ValueError(f"a keep-in-touch cadence must be at least 1 day, not {days}")
+    if days > MAX_CADENCE_DAYS:
+        raise ValueError(
+            f"a keep-in-touch cadence can be at most {MAX_CADENCE_DAYS} days (ten years),"
+            f" not {days}"
+        )
     return days
+
+
+def stored_cadence(days: int) -> int:
+    """A cadence read back from the store. Older versions accepted any number, so one too
+    long counts as the longest allowed rather than crashing every due check; 0 or less (or
+    not a number) still raises ValueError."""
+    if isinstance(days, int) and not isinstance(days, bool) and days > MAX_CADENCE_DAYS:
+        return MAX_CADENCE_DAYS
+    return validate_cadence(days)
 
 
 def effective_cadence(contact_days: int | None, tag_days: Iterable[int | None]) -> int | None:
@@ -35,8 +55,8 @@ def effective_cadence(contact_days: int | None, tag_days: Iterable[int | None]) 
     choice. Among tags the smallest wins, so a "close friends" tag is not diluted by "alumni".
     """
     if contact_days is not None:
-        return validate_cadence(contact_days)
-    defaults = [validate_cadence(d) for d in tag_days if d is not None]
+        return stored_cadence(contact_days)
+    defaults = [stored_cadence(d) for d in tag_days if d is not None]
     return min(defaults, default=None)
 
 
@@ -50,7 +70,10 @@ def cadence_due(
     to see.
     """
     start = last_interaction if last_interaction is not None else created_at
-    return ensure_utc(start, "cadence start") + dt.timedelta(days=validate_cadence(days))
+    try:
+        return ensure_utc(start, "cadence start") + dt.timedelta(days=stored_cadence(days))
+    except OverflowError:
+        return _NEVER
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,3 +23,20 @@ def fold(text: str) -> str:
     if decomposed.isascii():
         return decomposed.strip()
     return _COMBINING.sub("", decomposed).strip()
+
+
+# C0 controls (ESC starts terminal commands, CR and BS overwrite what was printed), DEL, C1
+# controls (a one-byte CSI on some terminals) and the bidirectional overrides that make text
+# display in another order than it is stored.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with control characters shown as escapes (``\\x1b``), safe to print on a
+    terminal: an imported name can't retitle the terminal, erase lines or reorder text."""
+    return _CONTROLS.sub(_escape_one, text)
+
+
+def _escape_one(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"

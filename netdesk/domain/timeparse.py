@@ -21,6 +21,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from netdesk.domain.clock import UTC
+from netdesk.domain.validation import check_moment
 
 # A date without a time means this local time: early enough to act on the same day.
 DEFAULT_TIME = dt.time(9, 0)
@@ -56,6 +57,13 @@ def parse_user_datetime(text: str, tz: dt.tzinfo) -> dt.datetime:
     optional seconds and an optional ``Z`` or ``+01:00`` offset. Without an offset the time is
     local time in ``tz``. Raises ValueError with a message fit to show the user.
     """
+    try:
+        return check_moment(_parse(text, tz))
+    except OverflowError:  # a local time next to year 1 or 9999 has no UTC instant
+        raise ValueError("the date must lie between the years 1000 and 9000") from None
+
+
+def _parse(text: str, tz: dt.tzinfo) -> dt.datetime:
     cleaned = text.strip()
     if not cleaned:
         raise ValueError(f"no date given ({_HINT})")

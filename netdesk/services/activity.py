@@ -25,14 +25,21 @@ from netdesk.domain.due import (
 )
 from netdesk.domain.snooze import custom_snooze, snooze_until
 from netdesk.domain.timeparse import local_tz
+from netdesk.domain.validation import check_horizon_days, check_moment
 from netdesk.domain.wording import (  # noqa: F401  (re-exported: the services' wording)
     format_day,
     format_local,
     lapsed_text,
     relative_when,
 )
-from netdesk.services.errors import NotFoundError, ValidationError, storage_errors
+from netdesk.services.errors import (
+    NotFoundError,
+    ServiceError,
+    ValidationError,
+    storage_errors,
+)
 from netdesk.store.db import Database
+from netdesk.store.safe_files import atomic_text_writer
 
 LOSING_TOUCH_LIMIT = 10
 # Today shows what is overdue, due today and in the next 7 local days.
@@ -66,7 +73,10 @@ def _aware(value: dt.datetime, what: str) -> dt.datetime:
     if value.tzinfo is None or value.utcoffset() is None:
         # A naive time would be read as UTC by the store: refuse instead of guessing.
         raise ValidationError(f"{what} has no time zone")
-    return value.astimezone(dt.UTC)
+    try:
+        return check_moment(value, what)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from None
 
 
 class ActivityService:
@@ -293,6 +303,11 @@ class ActivityService:
     ) -> list[DueItem]:
         """Open follow-ups and cadences due by ``now + horizon`` (all when None), overdue first."""
         now = self.clock.now() if now is None else _aware(now, "now")
+        if horizon is not None:
+            try:
+                check_horizon_days(horizon.days)
+            except ValueError as exc:
+                raise ValidationError(str(exc), "horizon") from None
         with storage_errors(), self.db.engine.connect() as conn:
             followups = self._repo(conn).open_followups_with_names()
             cadences = self._cadences(conn)
@@ -326,6 +341,10 @@ class ActivityService:
             cadences = self._cadences(conn) if with_cadences else []
         text = export_ics(followups, dtstamp=self.clock.now(), cadences=cadences)
         if path is not None:
-            with storage_errors():
-                Path(path).write_text(text, encoding="utf-8", newline="")
+            # Like an export: atomic and private, so a full disk or a kill keeps the old file.
+            try:
+                with atomic_text_writer(Path(path)) as out:
+                    out.write(text)
+            except OSError as exc:
+                raise ServiceError(f"could not write {path}: {exc.strerror or exc}") from exc
         return text

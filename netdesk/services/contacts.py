@@ -14,8 +14,10 @@ from typing import NamedTuple
 
 from netdesk.domain.activity import FollowUp, Interaction
 from netdesk.domain.contact import EVENT_KINDS, Contact, fallback_display_name
+from netdesk.domain.due import validate_cadence
 from netdesk.domain.summary import ContactSummary
 from netdesk.domain.text import fold
+from netdesk.domain.validation import parse_id
 from netdesk.services.errors import (
     AmbiguousError,
     NotFoundError,
@@ -53,10 +55,11 @@ def validate_contact(contact: Contact) -> None:
             raise ValidationError(
                 f"“{p.value}” has no digits; is it a phone number?", f"phones[{i}]"
             )
-    if contact.keep_in_touch_days is not None and contact.keep_in_touch_days <= 0:
-        raise ValidationError(
-            "Keep in touch needs a number of days of 1 or more", "keep_in_touch_days"
-        )
+    if contact.keep_in_touch_days is not None:
+        try:
+            validate_cadence(contact.keep_in_touch_days)
+        except ValueError as exc:
+            raise ValidationError(str(exc), "keep_in_touch_days") from None
     if contact.met_event_kind and contact.met_event_kind not in EVENT_KINDS:
         raise ValidationError(f"unknown kind of event {contact.met_event_kind!r}", "met_event_kind")
 
@@ -161,8 +164,12 @@ class ContactService:
         ref = ref.strip()
         if not ref:
             raise NotFoundError("no contact given")
-        if ref.isdigit():
-            return self.get(int(ref))
+        try:
+            contact_id = parse_id(ref)
+        except ValueError as exc:
+            raise NotFoundError(str(exc)) from None
+        if contact_id is not None:
+            return self.get(contact_id)
         con = self._read
         with storage_errors():
             candidates = con.execute(
@@ -263,8 +270,11 @@ class ContactService:
         from netdesk.store.contacts import ContactRepository
         from netdesk.store.models import TagRow
 
-        if days is not None and days <= 0:
-            raise ValidationError("Keep in touch needs a number of days of 1 or more")
+        if days is not None:
+            try:
+                validate_cadence(days)
+            except ValueError as exc:
+                raise ValidationError(str(exc), "keep_in_touch_days") from None
         with storage_errors(), self.db.engine.begin() as conn:
             tid = ContactRepository(conn).tag_id(tag, create=False)
             if tid is None:

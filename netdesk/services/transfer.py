@@ -14,7 +14,7 @@ import hashlib
 import mmap
 import os
 import re
-import tempfile
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +25,7 @@ from netdesk.domain.wording import import_summary
 from netdesk.services.errors import NotFoundError, ServiceError, storage_errors
 from netdesk.store import reading
 from netdesk.store.db import Database
+from netdesk.store.safe_files import atomic_text_writer
 from netdesk.vcard import CardProblem, iter_cards, write_vcards
 
 Progress = Callable[[int, int], None]
@@ -78,15 +79,32 @@ def count_cards(data: bytes | mmap.mmap) -> int:
 @contextlib.contextmanager
 def _mapped(path: Path) -> Iterator[bytes | mmap.mmap]:
     """The file's bytes, memory-mapped (read-only); raises OSError or ServiceError."""
-    with path.open("rb") as f:
-        size = os.fstat(f.fileno()).st_size
-        if size > MAX_FILE_BYTES:
-            raise ServiceError(f"{path.name} is larger than 512 MB; is it an address book?")
-        if size == 0:
+    # O_NONBLOCK: opening a FIFO for reading would otherwise wait forever for a writer.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise ServiceError(f"{printable_name(path)} is {kind}; give a .vcf file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ServiceError(
+                f"{printable_name(path)} is larger than 512 MB; is it an address book?"
+            )
+        if info.st_size == 0:
             yield b""
             return
         with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
             yield data
+
+
+def _printable(path: Path) -> str:
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def printable_name(path: Path) -> str:
+    """A file name as text that can be stored and printed: bytes that are not UTF-8 (kept by
+    Python as lone surrogates, which SQLite and UTF-8 output reject) become U+FFFD."""
+    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def content_uid(card: Contact) -> str:
@@ -187,10 +205,10 @@ def merge_into(existing: Contact, incoming: Contact, overrides: bool = False) ->
     merged.addresses = addresses
     if incoming.notes and incoming.notes not in existing.notes:
         merged.notes = f"{existing.notes}\n\n{incoming.notes}" if existing.notes else incoming.notes
-    merged.tags = list(dict.fromkeys([*existing.tags, *incoming.tags]))
-    merged.raw_properties = list(
-        dict.fromkeys([*existing.raw_properties, *incoming.raw_properties])
-    )
+    # Tags are one per name whatever the case (the store folds them); unknown lines the
+    # contact already has stay as they are, repeats included, so a re-import changes nothing.
+    merged.tags = _added(existing.tags, incoming.tags, str.casefold)
+    merged.raw_properties = _added(existing.raw_properties, incoming.raw_properties, str)
     if incoming.photo and (overrides or not existing.photo):
         merged.photo, merged.photo_mime = incoming.photo, incoming.photo_mime
     elif incoming.photo_uri and not existing.photo:
@@ -200,6 +218,17 @@ def merge_into(existing: Contact, incoming: Contact, overrides: bool = False) ->
     if not existing.uid:
         merged.uid = incoming.uid
     return merged
+
+
+def _added(old: list[str], new: list[str], key: Callable[[str], str]) -> list[str]:
+    """``old`` followed by the items of ``new`` whose key it does not hold yet."""
+    seen = {key(x) for x in old}
+    out = list(old)
+    for x in new:
+        if key(x) not in seen:
+            seen.add(key(x))
+            out.append(x)
+    return out
 
 
 def _same(a: Contact, b: Contact) -> bool:
@@ -363,9 +392,9 @@ class TransferService:
                 with _mapped(p) as data:
                     readable.append((p, count_cards(data)))
             except ServiceError as exc:
-                report.files_failed.append((str(p), str(exc)))
+                report.files_failed.append((_printable(p), str(exc)))
             except OSError as exc:
-                report.files_failed.append((str(p), exc.strerror or str(exc)))
+                report.files_failed.append((_printable(p), exc.strerror or str(exc)))
         total = sum(n for _, n in readable)
         done = 0
         if progress:
@@ -375,7 +404,7 @@ class TransferService:
                 with _mapped(path) as data:
                     report.add(self._import_one(path, data, progress, cancelled, done, total))
             except OSError as exc:  # gone or changed between counting and importing
-                report.files_failed.append((str(path), exc.strerror or str(exc)))
+                report.files_failed.append((_printable(path), exc.strerror or str(exc)))
             done += cards
         return report
 
@@ -391,8 +420,9 @@ class TransferService:
         done_before: int,
         total: int,
     ) -> ImportReport:
-        cards = iter_cards(data, path.name)
-        source = f"vcard:{path.name}"
+        name = printable_name(path)
+        cards = iter_cards(data, name)
+        source = f"vcard:{name}"
         return self.import_contacts(cards, source, progress, cancelled, done_before, total)
 
     def import_contacts(
@@ -481,15 +511,10 @@ class TransferService:
             raise ServiceError(f"vCard version {version} is not supported (use 3.0 or 4.0)")
         chosen = self._ids(ids, tag)
         path = Path(path)
-        tmp: str | None = None
         try:
-            fd, tmp = tempfile.mkstemp(prefix=".netdesk-export-", dir=path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            with atomic_text_writer(path) as out:
                 for text in write_vcards(self._contacts(chosen), version):
                     out.write(text)
-            os.replace(tmp, path)
         except OSError as exc:
-            if tmp is not None and os.path.exists(tmp):
-                os.unlink(tmp)
             raise ServiceError(f"could not write {path}: {exc.strerror or exc}") from exc
         return len(chosen)

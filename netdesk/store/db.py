@@ -6,13 +6,18 @@ upgrade of an existing file a copy is taken next to it, so a failed migration lo
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
 import sqlite3
 import threading
+import types
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from netdesk.store.safe_files import private_temporary
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -54,14 +59,41 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 
 def create_sqlite_engine(path: Path) -> Engine:
     from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import URL
 
-    engine = create_engine(f"sqlite:///{path}")
+    # URL.create, not f"sqlite:///{path}": a data dir named "a?b" would otherwise be cut at
+    # the "?" (read as URL parameters) and the database written somewhere else.
+    engine = create_engine(URL.create("sqlite", database=str(path)))
     event.listen(engine, "connect", _set_pragmas)
     # pysqlite's own transaction handling defers BEGIN; make transactions explicit so that a
     # failed import rolls back everything it wrote.
     event.listen(engine, "connect", lambda conn, _r: setattr(conn, "isolation_level", None))
-    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    event.listen(engine, "begin", _begin)
+    # engine.begin() is how every write starts: make those IMMEDIATE (see _begin).
+    engine.begin = types.MethodType(_begin_writing, engine)  # type: ignore[method-assign]
     return engine
+
+
+_WRITE_OPTION = "netdesk_write"
+
+
+def _begin(conn) -> None:
+    # A deferred BEGIN that later writes asks for the write lock mid-transaction; when another
+    # process holds it SQLite fails at once ("database is locked") instead of waiting out the
+    # busy timeout. BEGIN IMMEDIATE takes the lock up front, so writers queue for it. Reads
+    # (engine.connect()) stay deferred and never wait for a writer under WAL.
+    immediate = conn.get_execution_options().get(_WRITE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@contextlib.contextmanager
+def _begin_writing(engine: Engine) -> Iterator:
+    """``Engine.begin()`` with the write lock taken at BEGIN (what SQLAlchemy's does, plus
+    the option that _begin reads)."""
+    with engine.connect() as conn:
+        conn.execution_options(**{_WRITE_OPTION: True})
+        with conn.begin():
+            yield conn
 
 
 # The newest migration's revision. Checking a file against this constant with plain sqlite3
@@ -72,7 +104,7 @@ SCHEMA_HEAD = "0003"
 
 def current_revision(path: Path) -> str | None:
     """The schema revision of an existing file, read with sqlite3 (no Alembic import)."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError:
@@ -82,22 +114,48 @@ def current_revision(path: Path) -> str | None:
     return row[0] if row else None
 
 
+BACKUP_PREFIX = ".netdesk-backup-"
+
+
 def backup_file(path: Path, target: Path | None = None) -> Path:
     """Copy the database consistently (SQLite's backup API, safe while netdesk runs) to
-    ``target``, by default next to itself with a time stamp. The copy is private (0600)."""
+    ``target``, by default next to itself with a time stamp.
+
+    The copy goes to a new private (0600) file next to the target, is checked with
+    ``PRAGMA quick_check`` and only then renamed over the target: a killed or failed backup,
+    or a damaged database, leaves the previous backup as it was. Raises StoreError when the
+    database is damaged, OSError when the target can't be written.
+    """
     if target is None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         target = path.with_name(f"{path.name}.{stamp}.bak")
-    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
-    src = sqlite3.connect(path)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+    if target.exists() and os.path.samefile(path, target):
+        raise StoreError(f"{target} is the database itself; a backup must go somewhere else")
+    with private_temporary(target, BACKUP_PREFIX) as tmp:
+        _copy_database(path, tmp)
     return target
+
+
+def _copy_database(path: Path, copy: Path) -> None:
+    # as_uri() percent-encodes the path: a data dir named "a#b" or "50%" stays that dir.
+    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(copy)
+        try:
+            src.backup(dst)
+            problems = [row[0] for row in dst.execute("PRAGMA quick_check").fetchall()]
+            # A backup copy needs no WAL: one self-contained file.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is damaged ({exc}); restore it from an older backup") from exc
+    finally:
+        src.close()
+    if problems != ["ok"]:
+        raise StoreError(
+            f"{path} is damaged ({'; '.join(problems[:3])}); restore it from an older backup"
+        )
 
 
 def _run_alembic_upgrade(engine: Engine) -> None:
@@ -124,11 +182,28 @@ def _run_alembic_upgrade(engine: Engine) -> None:
             raw.execute("PRAGMA foreign_keys=ON")
 
 
+def known_revisions() -> frozenset[str]:
+    """The revisions this netdesk has migrations for (file names start with the revision)."""
+    return frozenset(
+        p.name.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py")
+    )
+
+
+def check_not_newer(path: Path, current: str | None) -> None:
+    """A schema this netdesk does not know came from a newer one: stop before touching it."""
+    if current is not None and current != SCHEMA_HEAD and current not in known_revisions():
+        raise StoreError(
+            f"this database was written by a newer netdesk (schema {current}); upgrade netdesk"
+            f" to open {path}"
+        )
+
+
 def migrate(engine: Engine, path: Path) -> None:
     """Bring the schema to the newest revision, backing up an existing file first."""
     current = current_revision(path) if path.stat().st_size else None
     if current == SCHEMA_HEAD:
         return
+    check_not_newer(path, current)
     if current is not None:
         saved = backup_file(path)
         log.info("backed up %s to %s before upgrading from %s", path, saved, current)

@@ -27,6 +27,7 @@ from netdesk.domain.text import fold
 from netdesk.ui.background import BackgroundJob
 from netdesk.ui.gui_gc import full_collections_held
 from netdesk.ui.icons import alert_color
+from netdesk.ui.plain_text import plain_tooltip
 from netdesk.ui.sorting import sorted_in_slices
 
 # Roles arrive as ints; comparing against cached ints avoids ~3 µs of enum lookup per call.
@@ -148,6 +149,11 @@ class ContactsTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
+        if role == TOOLTIP:  # contact text: never rendered as HTML (issue 17)
+            return plain_tooltip(self._data(index, role)) or None
+        return self._data(index, role)
+
+    def _data(self, index: QModelIndex | QPersistentModelIndex, role: int) -> Any:
         if not index.isValid():
             return None
         r = self._rows[index.row()]

@@ -38,6 +38,7 @@ from netdesk.domain.contact import Address, Contact, LabeledValue
 from netdesk.domain.summary import ContactSummary
 from netdesk.ui.contacts_model import format_date
 from netdesk.ui.icons import line_icon
+from netdesk.ui.plain_text import plain_tooltip
 
 AVATAR_SIZE = 64
 HEADER_SPACING = 14
@@ -125,7 +126,7 @@ class ElidingLabel(QLabel):
                                               max(0, self.contentsRect().width()))
         if shown != self.text():
             self.setText(shown)
-        self.setToolTip(self._full if shown != self._full else "")
+        self.setToolTip(plain_tooltip(self._full) if shown != self._full else "")
 
 
 class FlowLayout(QLayout):

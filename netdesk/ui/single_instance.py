@@ -26,11 +26,14 @@ event machinery.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
 import json
 import logging
 import os
+import stat
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -64,15 +67,54 @@ def _user_name() -> str:
 
 
 def instance_key(data_dir: Path) -> str:
-    """Return the local-socket name for this user and data directory.
+    """Return the local-socket address for this user and data directory.
 
     Two users, or one user with two data directories (``--data-dir``), each get their own
-    instance. The name is short and made of ``[a-z0-9-]`` so it is valid as a Unix socket file
-    name under the temp dir and as a Windows pipe name.
+    instance. On Unix the address is a path in a directory only this user can enter (see
+    ``_socket_dir``): a fixed name in the shared temp dir could be taken first by another
+    user, who would then receive the files we hand over. On Windows it is a pipe name.
     """
     resolved = Path(data_dir).expanduser().resolve()
     material = f"{_user_name()}\0{resolved}".encode("utf-8", "surrogateescape")
-    return "netdesk-" + hashlib.sha256(material).hexdigest()[:16]
+    name = "netdesk-" + hashlib.sha256(material).hexdigest()[:16]
+    if os.name == "nt":
+        return name
+    folder = _socket_dir(resolved, name)
+    return str(folder / name) if folder is not None else name
+
+
+# A Unix socket path must fit in sun_path (108 bytes with its NUL on Linux, 104 on macOS).
+_MAX_SOCKET_PATH = 100
+
+
+def _private_dir(folder: Path) -> bool:
+    """True when ``folder`` is a real directory owned by us that nobody else can enter."""
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & 0o077
+    )
+
+
+def _socket_dir(data_dir: Path, name: str) -> Path | None:
+    """Where the socket goes: $XDG_RUNTIME_DIR when it is private, else the data directory
+    (created 0700 on listen), else a private folder of our own in the temp dir when the
+    others make the path too long for a socket. None when none of them is usable."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    candidates = [Path(runtime)] if runtime and _private_dir(Path(runtime)) else []
+    candidates.append(data_dir)
+    for folder in candidates:
+        if len(os.fsencode(str(folder / name))) <= _MAX_SOCKET_PATH:
+            return folder
+    own = Path(tempfile.gettempdir()) / f"netdesk-{os.getuid()}"
+    with contextlib.suppress(OSError):
+        own.mkdir(mode=0o700)
+    if _private_dir(own) and len(os.fsencode(str(own / name))) <= _MAX_SOCKET_PATH:
+        return own
+    log.warning("single-instance: no private directory for the socket; using Qt's default")
+    return None
 
 
 def encode_message(files: Iterable[str | os.PathLike[str]]) -> bytes:
@@ -117,6 +159,10 @@ def _listen_private(server: QLocalServer, key: str) -> bool:
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         return server.listen(key)
     server.setSocketOptions(QLocalServer.SocketOption.NoOptions)
+    if os.path.isabs(key):
+        # The data directory may not exist yet on a first start.
+        with contextlib.suppress(OSError):
+            Path(key).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     previous = os.umask(0o077)
     try:
         return server.listen(key)

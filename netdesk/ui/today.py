@@ -58,6 +58,7 @@ from netdesk.ui.empty_state import EmptyState
 from netdesk.ui.followup_dialog import FollowUpDialog
 from netdesk.ui.history import on_change, on_history_changed
 from netdesk.ui.log_dialog import LogInteractionDialog, badge_icon
+from netdesk.ui.plain_text import plain_tooltip
 
 # Roles arrive as ints; enum attribute lookups inside data() are slow (DESIGN.md).
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -186,7 +187,7 @@ class DueItemsModel(QAbstractTableModel):
             return entry
         if role == TOOLTIP:
             note = f"\n{entry.note}" if entry.note else ""
-            return f"{entry.name}: due {format_local(entry.due, self._tz)}{note}"
+            return plain_tooltip(f"{entry.name}: due {format_local(entry.due, self._tz)}{note}")
         if role == FONT and overdue and col in (WHEN, WHO):
             return self._bold
         if role == FOREGROUND and overdue and col == WHEN:

@@ -25,6 +25,7 @@ from netdesk.domain.due import DueItem
 from netdesk.services.activity import ActivityService
 from netdesk.ui.icons import app_icon
 from netdesk.ui.notifier import Notifier, TrayNotifier, WindowNotifier
+from netdesk.ui.plain_text import plain_tooltip
 
 MENU_ITEMS = 10
 HINT_KEY = "tray/closeHintShown"
@@ -192,7 +193,7 @@ class TrayController(QObject):
                 "follow up" if item.kind == "followup" else "get in touch"
             )
             action = menu.addAction(_elide(f"{item.name} — {what}"))
-            action.setToolTip(item.note)
+            action.setToolTip(plain_tooltip(item.note))
             action.setData(item.contact_id)
             action.triggered.connect(
                 lambda _=False, cid=item.contact_id: self.open_contact(cid)

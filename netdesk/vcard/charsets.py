@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import re
 from functools import lru_cache
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @lru_cache(maxsize=64)
@@ -15,17 +18,22 @@ def known_charset(name: str) -> str | None:
         return None
 
 
-def decode_bytes(data: bytes, charset: str | None) -> str:
+def decode_bytes(data: bytes, charset: str | None, refused: list[str] | None = None) -> str:
     """Decode with the declared charset; fall back to UTF-8, then Windows-1252, then Latin-1.
 
     Latin-1 maps every byte, so this never fails: a wrong guess gives odd letters, not a
-    lost card.
+    lost card. A declared charset that fails, or that yields lone surrogates (UTF-7 can
+    spell "+2AA-"; no store or UTF-8 output accepts them), is appended to ``refused``.
     """
     if charset:
         try:
-            return data.decode(charset)
+            text: str | None = data.decode(charset)
         except (UnicodeDecodeError, LookupError):
-            pass
+            text = None
+        if text is not None and not _SURROGATE.search(text):
+            return text
+        if refused is not None:
+            refused.append(charset)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

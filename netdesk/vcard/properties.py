@@ -116,14 +116,15 @@ def charset_of(params: Params) -> tuple[str | None, str]:
     return (known_charset(declared) if declared else None), declared
 
 
-def decode_text(prop: Property, charset: str | None) -> str:
-    """The value as text after QUOTED-PRINTABLE/BASE64 decoding (escapes still in place)."""
+def decode_text(prop: Property, charset: str | None, refused: list[str] | None = None) -> str:
+    """The value as text after QUOTED-PRINTABLE/BASE64 decoding (escapes still in place).
+    A declared charset that could not decode it is appended to ``refused``."""
     enc = encoding(prop.params)
     if enc == "QUOTED-PRINTABLE":
         raw = prop.value.encode("utf-8", "surrogateescape")
-        return decode_bytes(binascii.a2b_qp(raw), charset)
+        return decode_bytes(binascii.a2b_qp(raw), charset, refused)
     if enc in ("B", "BASE64"):
-        return decode_bytes(decode_base64(prop.value), charset)
+        return decode_bytes(decode_base64(prop.value), charset, refused)
     return prop.value
 
 
@@ -136,10 +137,10 @@ def decode_base64(value: str) -> bytes:
     return binascii.a2b_base64(data)
 
 
-def redecode_line(line: str) -> str:
+def redecode_line(line: str, refused: list[str] | None = None) -> str:
     """A line that held non-UTF-8 bytes: decode them with its CHARSET, else guess per line."""
     if not _SURROGATE.search(line):
         return line
     raw = line.encode("utf-8", "surrogateescape")
     m = _CHARSET_IN_HEAD.search(line.split(":", 1)[0])
-    return decode_bytes(raw, known_charset(m.group(1)) if m else None)
+    return decode_bytes(raw, known_charset(m.group(1)) if m else None, refused)

@@ -112,8 +112,11 @@ class _CardReader:
         props: list[Property] = []
         grouped = False
         undecoded = self.raw.undecoded
+        refused: list[str] = []
         for lineno, text in self.raw.lines:
-            line = redecode_line(text) if undecoded else text
+            line = redecode_line(text, refused) if undecoded else text
+            if refused:
+                self._refused(lineno, refused)
             prop = parse_line(line, lineno)
             if prop is None:
                 self.warn(lineno, f"unreadable line skipped: {_preview(line)}")
@@ -166,7 +169,15 @@ class _CardReader:
         charset, declared = charset_of(params)
         if declared and charset is None:
             self.warn(p.lineno, f"unknown CHARSET {declared!r} on {p.name}; read as UTF-8")
-        return decode_text(p, charset)
+        refused: list[str] = []
+        text = decode_text(p, charset, refused)
+        if refused:
+            self._refused(p.lineno, refused)
+        return text
+
+    def _refused(self, lineno: int, refused: list[str]) -> None:
+        self.warn(lineno, f"text is not valid {refused[0]}; read as UTF-8 or Windows-1252")
+        refused.clear()
 
     def keep(self, p: Property) -> None:
         self.c.raw_properties.append(p.line)
@@ -235,7 +246,8 @@ class _CardReader:
         tags = self.c.tags
         for part in split_unescaped(self.text(p), ","):
             tag = part.strip()
-            if tag and tag not in tags:
+            # "Work" and "work" are one tag (the store folds case): keep the first spelling.
+            if tag and all(tag.casefold() != t.casefold() for t in tags):
                 tags.append(tag)
 
     def birthday(self, p: Property) -> None:

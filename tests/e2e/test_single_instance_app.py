@@ -232,8 +232,8 @@ def _wait_for_import(env: dict[str, str], data_dir: Path, first: App) -> None:
 
 
 def _socket_files(env: dict[str, str]) -> list[Path]:
-    # Qt puts a Unix local server named netdesk-<hash> in QDir::tempPath(), i.e. $TMPDIR.
-    return sorted(Path(env["TMPDIR"]).glob("netdesk-*"))
+    # netdesk puts its Unix socket netdesk-<hash> in the private $XDG_RUNTIME_DIR (issue 17).
+    return sorted(Path(env["XDG_RUNTIME_DIR"]).glob("netdesk-*"))
 
 
 def _log(data_dir: Path) -> str:
