@@ -20,12 +20,6 @@ class AppPaths:
     data_dir: Path
     log_dir: Path
 
-    @property
-    def database(self) -> Path:
-        from netdesk.store.db import db_path
-
-        return db_path(self.data_dir)
-
 
 def resolve_paths(data_dir: str | os.PathLike | None = None) -> AppPaths:
     """The data and log directories for this run (not created here)."""
@@ -41,8 +35,3 @@ def resolve_paths(data_dir: str | os.PathLike | None = None) -> AppPaths:
         Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
     )
-
-
-def ensure_private_dir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path

@@ -10,7 +10,6 @@ from typing import Any
 
 from netdesk.paths import resolve_paths
 from netdesk.services.contacts import ContactService
-from netdesk.services.errors import ServiceError
 from netdesk.store.db import StoreError, open_database
 
 
@@ -34,10 +33,6 @@ def open_services(args: argparse.Namespace) -> Services:
     except StoreError as exc:
         raise CliError(str(exc)) from exc
     return Services(ContactService(database))
-
-
-def fail_on_service_error(exc: ServiceError) -> CliError:
-    return CliError(str(exc))
 
 
 def print_json(value: Any) -> None:

@@ -6,13 +6,14 @@ upgrade of an existing file a copy is taken next to it, so a failed migration lo
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import sqlite3
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from netdesk.domain.clock import local_now
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -86,7 +87,7 @@ def backup_file(path: Path, target: Path | None = None) -> Path:
     """Copy the database consistently (SQLite's backup API, safe while netdesk runs) to
     ``target``, by default next to itself with a time stamp. The copy is private (0600)."""
     if target is None:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = local_now().strftime("%Y%m%d-%H%M%S")
         target = path.with_name(f"{path.name}.{stamp}.bak")
     fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     os.close(fd)

@@ -10,7 +10,8 @@ a bulk change (an import).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -37,7 +38,7 @@ from netdesk.ui.history import on_change
 from netdesk.ui.icons import app_icon, line_icon
 from netdesk.ui.main_window import MainWindow
 
-# Up to this many contacts every row is read before the window shows (see PERFORMANCE.md);
+# Up to this many contacts every row is read before the window shows (docs/PERFORMANCE.md);
 # above it only the first screenful is, and the rest loads in a thread after the first paint.
 EAGER_LOAD_LIMIT = 3000
 FIRST_SCREEN_ROWS = 80
@@ -62,6 +63,10 @@ class ContactsList(QObject):
         self._loader: RowsLoader | None = None
         self._loading = False
         self._tag = ""
+        # While rows are re-read the selection is dropped and put back: say nothing until
+        # it has settled, then only if it changed (one detail/timeline read, not two).
+        self._quiet = False
+        self._announced: list[int] = []
         self.model = ContactsTableModel(self)
         self._build()
         window.set_contacts_page(self.page, self.selected_ids)
@@ -149,7 +154,7 @@ class ContactsList(QObject):
                 first = self.contacts.search_ids("", limit=FIRST_SCREEN_ROWS)
                 self.model.set_contacts(self.contacts.summaries(ids=first))
                 self._loading = True
-                # Tag counts take ~50 ms at 100k; the loader thread brings them.
+                # Tag counts are slow at 100k (docs/PERFORMANCE.md); the loader thread brings them.
                 self._window.sidebar.set_counts(total, [])
         except ServiceError as exc:
             self._feedback.error(str(exc))
@@ -176,11 +181,11 @@ class ContactsList(QObject):
         self._loader.result = None
         keep = self.selected_ids()
         self._loading = False
-        self.model.set_contacts_sorted_by_name(rows, orders, by_id)
-        self._window.sidebar.set_counts(len(rows), tags)
-        self._apply_filter()
-        self.select_ids(keep)
-        self._update_status()
+        with self._settling():
+            self.model.set_contacts_sorted_by_name(rows, orders, by_id)
+            self._window.sidebar.set_counts(len(rows), tags)
+            self._apply_filter()
+            self.select_ids(keep)
 
     def _on_load_failed(self) -> None:
         self._loading = False
@@ -205,12 +210,14 @@ class ContactsList(QObject):
                 return
             self._window.sidebar.set_counts(total, self.contacts.tags())
             keep = self.selected_ids()
-            self.model.set_contacts(self.contacts.summaries())
+            rows = self.contacts.summaries()
         except ServiceError as exc:
             self._feedback.error(str(exc))
             return
-        self._apply_filter()
-        self.select_ids(keep)
+        with self._settling():
+            self.model.set_contacts(rows)
+            self._apply_filter()
+            self.select_ids(keep)
 
     def apply_change(self, event: ChangeEvent) -> None:
         """Bring the rows up to date after a change, an undo or a redo."""
@@ -228,6 +235,12 @@ class ContactsList(QObject):
             self._feedback.status(str(exc))
             return
         present = {r.id for r in rows}
+        with self._settling():
+            self._apply_rows(event, rows, present, selected, gone_rows)
+
+    def _apply_rows(self, event: ChangeEvent, rows: list[ContactSummary], present: set[int],
+                    selected: list[int], gone_rows: list[int]) -> None:
+        ids = event.contacts_changed | event.contacts_removed | event.activity_changed
         self.model.remove([i for i in ids if i not in present])
         self.model.upsert(rows)
         if not event.touches_contacts:
@@ -264,8 +277,9 @@ class ContactsList(QObject):
         keep = self.selected_ids()
         if ids is not None and len(ids) == self.model.total_count():
             ids = None  # everyone matches ("m" in a big address book): skip the filtering
-        self.model.set_filter(ids)
-        self.select_ids(keep[:1], scroll=False)
+        with self._settling():
+            self.model.set_filter(ids)
+            self.select_ids(keep[:1], scroll=False)
         self._update_list_page()
 
     def _update_list_page(self) -> None:
@@ -363,8 +377,28 @@ class ContactsList(QObject):
         self._window.activateWindow()
 
     def _on_selection_changed(self, *_args: object) -> None:
+        if self._quiet:
+            return
         self._update_status()
-        self.selectionChanged.emit(self.selected_ids())
+        ids = self.selected_ids()
+        self._announced = ids
+        self.selectionChanged.emit(ids)
+
+    @contextlib.contextmanager
+    def _settling(self) -> Iterator[None]:
+        """Reset rows and re-select inside: one selection announcement afterwards, if any."""
+        if self._quiet:
+            yield
+            return
+        self._quiet = True
+        try:
+            yield
+        finally:
+            self._quiet = False
+        if self.selected_ids() != self._announced:
+            self._on_selection_changed()
+        else:
+            self._update_status()
 
     def _show_context_menu(self, pos) -> None:  # noqa: ANN001
         index = self.table.indexAt(pos)
