@@ -16,11 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QLineEdit,
     QMenu,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,21 +25,21 @@ from netdesk.domain.summary import ContactSummary
 from netdesk.domain.wording import contacts_shown
 from netdesk.services.contacts import ContactService, TagInfo
 from netdesk.services.errors import ServiceError
-from netdesk.ui import settings as ui_settings
 from netdesk.ui.contacts_model import CONTACT_ID, NAME, ContactsTableModel, RowsLoader
-from netdesk.ui.contacts_table import ContactsTable
-from netdesk.ui.empty_state import EmptyState
+from netdesk.ui.contacts_page import (  # noqa: F401  (the pages: for tests)
+    FIRST_RUN_PAGE,
+    NO_RESULTS_PAGE,
+    TABLE_PAGE,
+    ContactsPage,
+)
 from netdesk.ui.feedback import Feedback
 from netdesk.ui.history import on_change
-from netdesk.ui.icons import app_icon, line_icon
 from netdesk.ui.main_window import MainWindow
 
 # Up to this many contacts every row is read before the window shows (docs/PERFORMANCE.md);
 # above it only the first screenful is, and the rest loads in a thread after the first paint.
 EAGER_LOAD_LIMIT = 3000
 FIRST_SCREEN_ROWS = 80
-DETAIL_WIDTH = 370
-TABLE_PAGE, FIRST_RUN_PAGE, NO_RESULTS_PAGE = range(3)
 
 BackgroundRows = Callable[[], tuple[list[ContactSummary], list[TagInfo]]]
 
@@ -80,65 +76,27 @@ class ContactsList(QObject):
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("searchEdit")
-        self.search_edit.setPlaceholderText("Search names, companies, e-mail, phone, tags…")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.addAction(line_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.page = ContactsPage(self.model, self._settings, self._detail_area)
+        self.search_edit, self.table = self.page.search_edit, self.page.table
+        self.no_results = self.page.no_results
         self.search_edit.textChanged.connect(self._apply_filter)
         self.search_edit.installEventFilter(self)
-        self.table = ContactsTable(self.model, self._settings)
         self.table.customContextMenuRequested.connect(self._show_context_menu)
         self.table.activated.connect(lambda _i: self._window.action("editAction").trigger())
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         delete = self._window.action("deleteAction")
         self.table.addAction(delete)
         delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
-        self.first_run = EmptyState("emptyState")
-        self.first_run.set_icon(app_icon(), 96)
-        self.first_run.set_text(
-            "Remember everyone you meet",
-            "Bring in the contacts from your phone or address book as vCard (.vcf) files — "
-            "or drop them onto this window. Not ready yet? Look around with sample contacts.",
-        )
-        self.first_run.add_button("Import vCards…", "emptyImportButton", default=True
-                                  ).clicked.connect(self._window.action("importAction").trigger)
-        self.first_run.add_button("Try with sample contacts", "sampleContactsButton"
-                                  ).clicked.connect(self._window.action("sampleAction").trigger)
-        self.no_results = EmptyState("noResultsState")
-        self.no_results.set_icon(line_icon("search"), 56)
-        self.no_results.add_button("Clear search", "clearSearchButton").clicked.connect(
-            self.clear_search)
-        self.list_stack = QStackedWidget()
-        self.list_stack.setObjectName("listStack")
-        for page in (self.table, self.first_run, self.no_results):
-            self.list_stack.addWidget(page)
-        list_area = QWidget()
-        layout = QVBoxLayout(list_area)
-        layout.setContentsMargins(8, 8, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(self.search_edit)
-        layout.addWidget(self.list_stack, 1)
-        self.page = QSplitter(Qt.Orientation.Horizontal)
-        self.page.setObjectName("contactsSplitter")
-        self.page.addWidget(list_area)
-        self.page.addWidget(self._detail_area)
-        self.page.setStretchFactor(0, 3)
-        self.page.setStretchFactor(1, 1)
-        self.page.setChildrenCollapsible(False)
-        self.page.setSizes([1200 - 150 - DETAIL_WIDTH, DETAIL_WIDTH])
-        state = ui_settings.read_bytes(self._settings, "window/contactsSplitter")
-        if state is not None:
-            self.page.restoreState(state)
+        self.page.import_button.clicked.connect(self._window.action("importAction").trigger)
+        self.page.sample_button.clicked.connect(self._window.action("sampleAction").trigger)
+        self.page.clear_button.clicked.connect(self.clear_search)
 
     def _on_closing(self) -> None:
         if self._loader is not None:
             # Let the worker end (it holds a database connection); its rows are delivered by
             # the loader's timer if the event loop runs on, not now, into a closing window.
             self._loader.join()
-        self._settings.setValue("window/contactsSplitter", self.page.saveState())
-        self.table.save_header()
+        self.page.save()
 
     # -- loading -----------------------------------------------------------------------------
     def load_initial(self) -> None:
@@ -297,10 +255,7 @@ class ContactsList(QObject):
                                          "a company, an e-mail address or a phone number.")
             else:
                 self.no_results.set_text(f"No contacts{where}", "")
-        self.list_stack.setCurrentIndex(page)
-        # The first-run page stands alone: nothing to search and no contact to show yet.
-        self.search_edit.setVisible(page != FIRST_RUN_PAGE)
-        self._detail_area.setVisible(page != FIRST_RUN_PAGE)
+        self.page.show_page(page)
         self._update_status()
 
     def _update_status(self) -> None:
