@@ -105,7 +105,7 @@ def compose(data_dir: Path) -> Parts:
                              make_samples)
     contacts_list.load_initial()
     window.add_warm_up(_warm_up_imports)
-    # The first due query compiles SQLAlchemy's statements (~100 ms at 100k contacts): do it
+    # The first due query compiles SQLAlchemy's statements (slow, docs/PERFORMANCE.md): do it
     # on the warm-up thread, so the badge and reminder checks that follow stay quick.
     window.add_warm_up(activity.today)
     window.destroyed.connect(lambda *_: contacts.close())
@@ -113,7 +113,8 @@ def compose(data_dir: Path) -> Parts:
 
 
 def _warm_up_imports() -> None:
-    # The editing stack (SQLAlchemy, ~0.3 s): off the GUI thread, before the first click.
+    # The editing stack (SQLAlchemy, slow to import): off the GUI thread, before the first
+    # click.
     import netdesk.store.activity  # noqa: F401
     import netdesk.store.contacts  # noqa: F401
 

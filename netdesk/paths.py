@@ -24,12 +24,6 @@ class AppPaths:
     data_dir: Path
     log_dir: Path
 
-    @property
-    def database(self) -> Path:
-        from netdesk.store.db import db_path
-
-        return db_path(self.data_dir)
-
 
 def resolve_paths(data_dir: str | os.PathLike | None = None) -> AppPaths:
     """The data and log directories for this run (not created here)."""
@@ -56,8 +50,3 @@ def resolve_paths(data_dir: str | os.PathLike | None = None) -> AppPaths:
             f"entry); set HOME, or choose a data directory with --data-dir or {ENV_DATA_DIR}"
         )
     return found
-
-
-def ensure_private_dir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path

@@ -89,7 +89,6 @@ class DeleteContacts:
     def undo(self) -> ChangeEvent:
         assert self.deletion is not None
         moved = self.service.restore(self.deletion)
-        self.restored_moved = moved
         self.ids = [moved.get(i, i) for i in self.ids]
         # Keep the ids the restored contacts really have, so a redo deletes those.
         self.deletion = dataclasses.replace(

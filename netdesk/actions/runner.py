@@ -107,11 +107,6 @@ class Runner:
         """The command Ctrl+Z would take back."""
         return self._done[-1] if self._done else None
 
-    def clear(self) -> None:
-        self._done.clear()
-        self._undone.clear()
-        self._history_changed()
-
     # -- running ---------------------------------------------------------------------------
     def run(self, command: Command) -> Outcome:
         outcome = self._step(command, command.do, failure="")

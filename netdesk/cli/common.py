@@ -11,7 +11,6 @@ from typing import Any, TextIO
 from netdesk.domain.text import escape_controls
 from netdesk.paths import PathsError, resolve_paths
 from netdesk.services.contacts import ContactService
-from netdesk.services.errors import ServiceError
 from netdesk.store.db import StoreError, open_database
 
 
@@ -38,10 +37,6 @@ def open_services(args: argparse.Namespace) -> Services:
     except StoreError as exc:
         raise CliError(str(exc)) from exc
     return Services(ContactService(database))
-
-
-def fail_on_service_error(exc: ServiceError) -> CliError:
-    return CliError(str(exc))
 
 
 def say(text: str = "", file: TextIO | None = None) -> None:

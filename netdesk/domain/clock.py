@@ -25,6 +25,17 @@ class SystemClock:
         return dt.datetime.now(UTC)
 
 
+def system_now() -> dt.datetime:
+    """The wall clock's moment in UTC, for code with no Clock of its own to ask (row stamps
+    in the store, a backup's file name). Rules take a Clock instead."""
+    return dt.datetime.now(UTC)
+
+
+def local_now() -> dt.datetime:
+    """The wall clock's moment in the system's local zone (its tzinfo is the local zone)."""
+    return dt.datetime.now().astimezone()
+
+
 def ensure_utc(value: dt.datetime, what: str = "datetime") -> dt.datetime:
     """Return ``value`` converted to UTC; a naive datetime is a bug, so it raises ValueError.
 

@@ -7,7 +7,7 @@ edges, so rules and tests can work on ordinary Python objects.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 # Where/how we met: the kinds of events and groups netdesk knows about.
 EVENT_KINDS = ("meetup", "association", "conference", "online", "other")
@@ -141,18 +141,13 @@ class Contact:
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
 
-    def primary_email(self) -> str:
-        return _primary(self.emails)
 
-    def primary_phone(self) -> str:
-        return _primary(self.phones)
-
-
-def _primary(values: list[LabeledValue]) -> str:
-    for v in values:
-        if v.preferred:
-            return v.value
-    return values[0].value if values else ""
+# The multi-valued fields (each a list of LabeledValue), read off the dataclass itself, so
+# a new one added to Contact reaches validation, import merging and storage without a
+# second list to keep in step.
+LABELED_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in fields(Contact) if f.type == "list[LabeledValue]"
+)
 
 
 def fallback_display_name(contact: Contact) -> str:

@@ -76,8 +76,6 @@ class ReminderTracker:
         self._notified.update(reminder_key(item) for item in fresh)
         return sorted(fresh, key=lambda i: (i.due, i.name.casefold(), reminder_key(i)))
 
-    def was_notified(self, item: DueItem) -> bool:
-        return reminder_key(item) in self._notified
 
 
 _MAX_NAMES = 3

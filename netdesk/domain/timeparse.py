@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from netdesk.domain.clock import UTC
+from netdesk.domain.clock import UTC, local_now
 from netdesk.domain.validation import check_moment
 
 # A date without a time means this local time: early enough to act on the same day.
@@ -105,7 +105,7 @@ def local_tz(
         zone = _zone_from_localtime(localtime)
         if zone is not None:
             return zone
-    return dt.datetime.now().astimezone().tzinfo or UTC
+    return local_now().tzinfo or UTC
 
 
 def _zone_from_localtime(localtime: Path) -> dt.tzinfo | None:

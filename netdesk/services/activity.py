@@ -93,13 +93,7 @@ class ActivityService:
         return ActivityRepository(conn)
 
     def _check_contact(self, conn, contact_id: int) -> str:
-        from sqlalchemy import select
-
-        from netdesk.store.models import ContactRow
-
-        name = conn.execute(
-            select(ContactRow.display_name).where(ContactRow.id == contact_id)
-        ).scalar()
+        name = self._repo(conn).contact_name(contact_id)
         if name is None:
             raise NotFoundError(f"no contact with id {contact_id}")
         return name
@@ -229,22 +223,13 @@ class ActivityService:
     # -- cadences -----------------------------------------------------------------------------
     def set_cadence(self, contact_id: int, days: int | None) -> None:
         """Keep in touch with a contact every ``days`` days; None turns it off."""
-        from sqlalchemy import update
-
-        from netdesk.store.models import ContactRow
-
         if days is not None:
             try:
                 validate_cadence(days)
             except ValueError as exc:
                 raise ValidationError(str(exc), "keep_in_touch_days") from None
         with storage_errors(), self.db.engine.begin() as conn:
-            res = conn.execute(
-                update(ContactRow)
-                .where(ContactRow.id == contact_id)
-                .values(keep_in_touch_days=days, updated_at=self.clock.now())
-            )
-            if res.rowcount == 0:
+            if not self._repo(conn).set_cadence(contact_id, days, self.clock.now()):
                 raise NotFoundError(f"no contact with id {contact_id}")
 
     def cadences(self) -> list[CadenceInput]:
@@ -253,40 +238,11 @@ class ActivityService:
             return self._cadences(conn)
 
     def _cadences(self, conn) -> list[CadenceInput]:
-        from sqlalchemy import select
-
-        from netdesk.store.models import ContactRow, ContactTagRow, TagRow
-
-        tag_days: dict[int, list[int]] = {}
-        for cid, days in conn.execute(
-            select(ContactTagRow.contact_id, TagRow.keep_in_touch_days)
-            .join(TagRow, TagRow.id == ContactTagRow.tag_id)
-            .where(TagRow.keep_in_touch_days.is_not(None))
-        ):
-            tag_days.setdefault(cid, []).append(days)
-        columns = (
-            ContactRow.id,
-            ContactRow.display_name,
-            ContactRow.keep_in_touch_days,
-            ContactRow.created_at,
-        )
-        # Two index look-ups instead of one OR over the whole table: at 100k contacts the
-        # scan cost ~200 ms on every due check, and only a few people have a cadence.
-        found = {
-            r.id: r
-            for r in conn.execute(
-                select(*columns).where(ContactRow.keep_in_touch_days.is_not(None))
-            )
-        }
-        tagged = [cid for cid in tag_days if cid not in found]
-        for start in range(0, len(tagged), 500):
-            chunk = tagged[start : start + 500]
-            for r in conn.execute(select(*columns).where(ContactRow.id.in_(chunk))):
-                found[r.id] = r
-        rows = list(found.values())
+        repo = self._repo(conn)
+        tag_days, rows = repo.cadence_rows()
         if not rows:
             return []
-        last = self._repo(conn).last_interactions()
+        last = repo.last_interactions()
         out = []
         for cid, name, own, created in rows:
             try:

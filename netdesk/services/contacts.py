@@ -13,7 +13,12 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from netdesk.domain.activity import FollowUp, Interaction
-from netdesk.domain.contact import EVENT_KINDS, Contact, fallback_display_name
+from netdesk.domain.contact import (
+    EVENT_KINDS,
+    LABELED_FIELDS,
+    Contact,
+    fallback_display_name,
+)
 from netdesk.domain.due import validate_cadence
 from netdesk.domain.summary import ContactSummary
 from netdesk.domain.text import fold
@@ -24,7 +29,7 @@ from netdesk.services.errors import (
     ValidationError,
     storage_errors,
 )
-from netdesk.store import listing, reading
+from netdesk.store import listing, lookup, reading
 from netdesk.store.db import Database
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
@@ -67,7 +72,7 @@ def validate_contact(contact: Contact) -> None:
 def _cleaned(contact: Contact) -> Contact:
     """A copy with blank multi-values dropped, a display name and a UID."""
     c = dataclasses.replace(contact)
-    for field in ("phones", "emails", "urls", "social_profiles"):
+    for field in LABELED_FIELDS:
         setattr(
             c,
             field,
@@ -157,7 +162,7 @@ class ContactService:
 
     def count(self) -> int:
         with storage_errors():
-            return self._read.execute("SELECT COUNT(*) FROM contacts").fetchone()[0]
+            return lookup.count_contacts(self._read)
 
     def resolve(self, ref: str) -> Contact:
         """A contact from what a user typed: an id, or a unique match on name or e-mail."""
@@ -172,24 +177,10 @@ class ContactService:
             return self.get(contact_id)
         con = self._read
         with storage_errors():
-            candidates = con.execute(
-                "SELECT DISTINCT c.id, c.display_name FROM contacts c "
-                "LEFT JOIN contact_values v ON v.contact_id = c.id AND v.kind = 'email' "
-                "WHERE c.sort_name = ? OR v.match_key = ? ORDER BY c.sort_name, c.id",
-                (fold(ref), ref.lower()),
-            ).fetchall()
+            candidates = lookup.exact_matches(con, fold(ref), ref.lower())
             if not candidates:
                 # No exact name or e-mail: fall back to the same prefix search as the GUI.
-                ids = listing.search_ids(con, ref, limit=20)
-                candidates = [
-                    (
-                        i,
-                        con.execute(
-                            "SELECT display_name FROM contacts WHERE id=?", (i,)
-                        ).fetchone()[0],
-                    )
-                    for i in ids
-                ]
+                candidates = lookup.display_names(con, listing.search_ids(con, ref, limit=20))
         if not candidates:
             raise NotFoundError(f"no contact matches “{ref}”")
         if len(candidates) > 1:
@@ -205,8 +196,7 @@ class ContactService:
 
     def event_names(self) -> list[str]:
         with storage_errors():
-            rows = self._read.execute("SELECT name FROM events ORDER BY name COLLATE NOCASE")
-            return [r[0] for r in rows]
+            return lookup.event_names(self._read)
 
     # -- writing ------------------------------------------------------------------------------
     def create(self, contact: Contact) -> Contact:
@@ -265,10 +255,7 @@ class ContactService:
 
     def set_tag_cadence(self, tag: str, days: int | None) -> None:
         """Default keep-in-touch cadence for everyone with ``tag`` (None turns it off)."""
-        from sqlalchemy import update
-
         from netdesk.store.contacts import ContactRepository
-        from netdesk.store.models import TagRow
 
         if days is not None:
             try:
@@ -276,7 +263,8 @@ class ContactService:
             except ValueError as exc:
                 raise ValidationError(str(exc), "keep_in_touch_days") from None
         with storage_errors(), self.db.engine.begin() as conn:
-            tid = ContactRepository(conn).tag_id(tag, create=False)
+            repo = ContactRepository(conn)
+            tid = repo.tag_id(tag, create=False)
             if tid is None:
                 raise NotFoundError(f"no tag “{tag}”")
-            conn.execute(update(TagRow).where(TagRow.id == tid).values(keep_in_touch_days=days))
+            repo.set_tag_cadence(tid, days)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from netdesk.domain.contact import Contact, LabeledValue
+from netdesk.domain.contact import LABELED_FIELDS, Contact, LabeledValue
 from netdesk.domain.matching import names_compatible, normalise_email, normalise_phone
 from netdesk.domain.wording import import_summary
 from netdesk.services.errors import NotFoundError, ServiceError, storage_errors
@@ -196,7 +196,7 @@ def merge_into(existing: Contact, incoming: Contact, overrides: bool = False) ->
         value = getattr(incoming, name)
         if value and (overrides or not getattr(existing, name)):
             setattr(merged, name, value)
-    for kind in ("phones", "emails", "urls", "social_profiles"):
+    for kind in LABELED_FIELDS:
         setattr(merged, kind, _union(kind, getattr(existing, kind), getattr(incoming, kind)))
     addresses = list(existing.addresses)
     for a in incoming.addresses:

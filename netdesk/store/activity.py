@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from netdesk.domain.activity import FollowUp, Interaction
-from netdesk.store.models import ContactRow, FollowUpRow, InteractionRow
+from netdesk.domain.clock import system_now
+from netdesk.store.models import ContactRow, ContactTagRow, FollowUpRow, InteractionRow, TagRow
 
 _I = InteractionRow.__table__
 _F = FollowUpRow.__table__
@@ -79,7 +80,7 @@ class ActivityRepository:
 
     # -- follow-ups ---------------------------------------------------------------------------
     def add_followup(self, followup: FollowUp) -> int:
-        now = dt.datetime.now(dt.UTC)
+        now = system_now()
         res = self.conn.execute(insert(_F).values(**_followup_params(followup, now)))
         return res.inserted_primary_key[0]
 
@@ -119,6 +120,44 @@ class ActivityRepository:
         )
         return [(_followup(r), r.display_name) for r in rows]
 
+    # -- contacts, as activity sees them ----------------------------------------------------------
+    def contact_name(self, contact_id: int) -> str | None:
+        return self.conn.execute(
+            select(ContactRow.display_name).where(ContactRow.id == contact_id)).scalar()
+
+    def set_cadence(self, contact_id: int, days: int | None, now: dt.datetime) -> bool:
+        """A contact's own keep-in-touch days; False when there is no such contact."""
+        res = self.conn.execute(
+            update(ContactRow).where(ContactRow.id == contact_id)
+            .values(keep_in_touch_days=days, updated_at=now))
+        return res.rowcount > 0
+
+    def cadence_rows(self) -> tuple[dict[int, list[int]], list]:
+        """({contact id: its tags' cadences}, rows of (id, name, own days, created_at)) for
+        every contact with a cadence of its own or from a tag."""
+        tag_days: dict[int, list[int]] = {}
+        for cid, days in self.conn.execute(
+            select(ContactTagRow.contact_id, TagRow.keep_in_touch_days)
+            .join(TagRow, TagRow.id == ContactTagRow.tag_id)
+            .where(TagRow.keep_in_touch_days.is_not(None))
+        ):
+            tag_days.setdefault(cid, []).append(days)
+        columns = (ContactRow.id, ContactRow.display_name, ContactRow.keep_in_touch_days,
+                   ContactRow.created_at)
+        # Two index look-ups instead of one OR over the whole table: at 100k contacts the
+        # scan cost every due check dearly (docs/PERFORMANCE.md); few people have a cadence.
+        found = {
+            r.id: r
+            for r in self.conn.execute(
+                select(*columns).where(ContactRow.keep_in_touch_days.is_not(None)))
+        }
+        tagged = [cid for cid in tag_days if cid not in found]
+        for start in range(0, len(tagged), 500):
+            chunk = tagged[start : start + 500]
+            for r in self.conn.execute(select(*columns).where(ContactRow.id.in_(chunk))):
+                found[r.id] = r
+        return tag_days, list(found.values())
+
     # -- undo of a contact delete -------------------------------------------------------------
     def snapshot(self, contact_ids: Sequence[int]) -> tuple[list[Interaction], list[FollowUp]]:
         interactions: list[Interaction] = []
@@ -137,7 +176,7 @@ class ActivityRepository:
 
     def put_back(self, interactions: Sequence[Interaction], followups: Sequence[FollowUp]) -> None:
         """Insert them again under their old ids; one whose id is taken gets a new id."""
-        now = dt.datetime.now(dt.UTC)
+        now = system_now()
         for table, items, params in (
             (_I, interactions, lambda x, keep: _interaction_params(x, with_id=keep)),
             (_F, followups, lambda x, keep: _followup_params(x, now, with_id=keep)),

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from netdesk.domain.clock import system_now
 from netdesk.domain.contact import Contact, LabeledValue
 from netdesk.domain.matching import normalise_email, normalise_phone
 from netdesk.domain.text import fold
@@ -34,7 +35,7 @@ _C = ContactRow.__table__
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    return system_now()
 
 
 def _match_key(kind: str, value: str) -> str:
@@ -254,6 +255,10 @@ class ContactRepository:
             )
             self._event_kinds[self._event_ids[key]] = kind
         return self._event_ids[key]
+
+    def set_tag_cadence(self, tag_id: int, days: int | None) -> None:
+        self.conn.execute(
+            update(TagRow).where(TagRow.id == tag_id).values(keep_in_touch_days=days))
 
     def next_id(self) -> int:
         """The id the next new contact will get."""

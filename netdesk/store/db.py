@@ -7,7 +7,6 @@ upgrade of an existing file a copy is taken next to it, so a failed migration lo
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import logging
 import os
 import sqlite3
@@ -17,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from netdesk.domain.clock import local_now
 from netdesk.store.safe_files import private_temporary
 
 if TYPE_CHECKING:
@@ -127,7 +127,7 @@ def backup_file(path: Path, target: Path | None = None) -> Path:
     database is damaged, OSError when the target can't be written.
     """
     if target is None:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = local_now().strftime("%Y%m%d-%H%M%S")
         target = path.with_name(f"{path.name}.{stamp}.bak")
     if target.exists() and os.path.samefile(path, target):
         raise StoreError(f"{target} is the database itself; a backup must go somewhere else")

@@ -1,7 +1,8 @@
 """Fast read paths over plain sqlite3: the contacts table's rows and search.
 
 These run at start-up and on every keystroke, so they avoid SQLAlchemy (whose import alone
-costs ~260 ms here) and build compact tuples instead of objects.
+costs more than the rest of start-up, docs/PERFORMANCE.md) and build compact tuples
+instead of objects.
 """
 
 from __future__ import annotations

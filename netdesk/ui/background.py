@@ -5,7 +5,7 @@ contacts loader running as ``QThread`` subclasses (their Python ``run()`` emitti
 i.e. running inside shiboken), the test suite crashed now and then: the GUI thread segfaulted
 while entering a Python ``eventFilter`` override (lazily creating or dispatching through a
 type) while the worker was inside shiboken too. Turning lazy types off
-(``PYSIDE6_OPTION_LAZY=0``) hid the race but cost ~100 ms of start-up.
+(``PYSIDE6_OPTION_LAZY=0``) hid the race but cost start-up time (docs/PERFORMANCE.md).
 
 The rule this module enforces instead: **no thread but the GUI thread touches PySide6 or
 shiboken at all.** The work runs in a plain ``threading.Thread`` executing pure Python. It

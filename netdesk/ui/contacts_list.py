@@ -10,16 +10,13 @@ a bulk change (an import).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QLineEdit,
     QMenu,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,21 +25,21 @@ from netdesk.domain.summary import ContactSummary
 from netdesk.domain.wording import contacts_shown
 from netdesk.services.contacts import ContactService, TagInfo
 from netdesk.services.errors import ServiceError
-from netdesk.ui import settings as ui_settings
 from netdesk.ui.contacts_model import CONTACT_ID, NAME, ContactsTableModel, RowsLoader
-from netdesk.ui.contacts_table import ContactsTable
-from netdesk.ui.empty_state import EmptyState
+from netdesk.ui.contacts_page import (  # noqa: F401  (the pages: for tests)
+    FIRST_RUN_PAGE,
+    NO_RESULTS_PAGE,
+    TABLE_PAGE,
+    ContactsPage,
+)
 from netdesk.ui.feedback import Feedback
 from netdesk.ui.history import on_change
-from netdesk.ui.icons import app_icon, line_icon
 from netdesk.ui.main_window import MainWindow
 
-# Up to this many contacts every row is read before the window shows (see PERFORMANCE.md);
+# Up to this many contacts every row is read before the window shows (docs/PERFORMANCE.md);
 # above it only the first screenful is, and the rest loads in a thread after the first paint.
 EAGER_LOAD_LIMIT = 3000
 FIRST_SCREEN_ROWS = 80
-DETAIL_WIDTH = 370
-TABLE_PAGE, FIRST_RUN_PAGE, NO_RESULTS_PAGE = range(3)
 
 BackgroundRows = Callable[[], tuple[list[ContactSummary], list[TagInfo]]]
 
@@ -62,6 +59,10 @@ class ContactsList(QObject):
         self._loader: RowsLoader | None = None
         self._loading = False
         self._tag = ""
+        # While rows are re-read the selection is dropped and put back: say nothing until
+        # it has settled, then only if it changed (one detail/timeline read, not two).
+        self._quiet = False
+        self._announced: list[int] = []
         self.model = ContactsTableModel(self)
         self._build()
         window.set_contacts_page(self.page, self.selected_ids)
@@ -75,65 +76,27 @@ class ContactsList(QObject):
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("searchEdit")
-        self.search_edit.setPlaceholderText("Search names, companies, e-mail, phone, tags…")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.addAction(line_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.page = ContactsPage(self.model, self._settings, self._detail_area)
+        self.search_edit, self.table = self.page.search_edit, self.page.table
+        self.no_results = self.page.no_results
         self.search_edit.textChanged.connect(self._apply_filter)
         self.search_edit.installEventFilter(self)
-        self.table = ContactsTable(self.model, self._settings)
         self.table.customContextMenuRequested.connect(self._show_context_menu)
         self.table.activated.connect(lambda _i: self._window.action("editAction").trigger())
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         delete = self._window.action("deleteAction")
         self.table.addAction(delete)
         delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
-        self.first_run = EmptyState("emptyState")
-        self.first_run.set_icon(app_icon(), 96)
-        self.first_run.set_text(
-            "Remember everyone you meet",
-            "Bring in the contacts from your phone or address book as vCard (.vcf) files — "
-            "or drop them onto this window. Not ready yet? Look around with sample contacts.",
-        )
-        self.first_run.add_button("Import vCards…", "emptyImportButton", default=True
-                                  ).clicked.connect(self._window.action("importAction").trigger)
-        self.first_run.add_button("Try with sample contacts", "sampleContactsButton"
-                                  ).clicked.connect(self._window.action("sampleAction").trigger)
-        self.no_results = EmptyState("noResultsState")
-        self.no_results.set_icon(line_icon("search"), 56)
-        self.no_results.add_button("Clear search", "clearSearchButton").clicked.connect(
-            self.clear_search)
-        self.list_stack = QStackedWidget()
-        self.list_stack.setObjectName("listStack")
-        for page in (self.table, self.first_run, self.no_results):
-            self.list_stack.addWidget(page)
-        list_area = QWidget()
-        layout = QVBoxLayout(list_area)
-        layout.setContentsMargins(8, 8, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(self.search_edit)
-        layout.addWidget(self.list_stack, 1)
-        self.page = QSplitter(Qt.Orientation.Horizontal)
-        self.page.setObjectName("contactsSplitter")
-        self.page.addWidget(list_area)
-        self.page.addWidget(self._detail_area)
-        self.page.setStretchFactor(0, 3)
-        self.page.setStretchFactor(1, 1)
-        self.page.setChildrenCollapsible(False)
-        self.page.setSizes([1200 - 150 - DETAIL_WIDTH, DETAIL_WIDTH])
-        state = ui_settings.read_bytes(self._settings, "window/contactsSplitter")
-        if state is not None:
-            self.page.restoreState(state)
+        self.page.import_button.clicked.connect(self._window.action("importAction").trigger)
+        self.page.sample_button.clicked.connect(self._window.action("sampleAction").trigger)
+        self.page.clear_button.clicked.connect(self.clear_search)
 
     def _on_closing(self) -> None:
         if self._loader is not None:
             # Let the worker end (it holds a database connection); its rows are delivered by
             # the loader's timer if the event loop runs on, not now, into a closing window.
             self._loader.join()
-        self._settings.setValue("window/contactsSplitter", self.page.saveState())
-        self.table.save_header()
+        self.page.save()
 
     # -- loading -----------------------------------------------------------------------------
     def load_initial(self) -> None:
@@ -149,7 +112,7 @@ class ContactsList(QObject):
                 first = self.contacts.search_ids("", limit=FIRST_SCREEN_ROWS)
                 self.model.set_contacts(self.contacts.summaries(ids=first))
                 self._loading = True
-                # Tag counts take ~50 ms at 100k; the loader thread brings them.
+                # Tag counts are slow at 100k (docs/PERFORMANCE.md); the loader thread brings them.
                 self._window.sidebar.set_counts(total, [])
         except ServiceError as exc:
             self._feedback.error(str(exc))
@@ -176,11 +139,11 @@ class ContactsList(QObject):
         self._loader.result = None
         keep = self.selected_ids()
         self._loading = False
-        self.model.set_contacts_sorted_by_name(rows, orders, by_id)
-        self._window.sidebar.set_counts(len(rows), tags)
-        self._apply_filter()
-        self.select_ids(keep)
-        self._update_status()
+        with self._settling():
+            self.model.set_contacts_sorted_by_name(rows, orders, by_id)
+            self._window.sidebar.set_counts(len(rows), tags)
+            self._apply_filter()
+            self.select_ids(keep)
 
     def _on_load_failed(self) -> None:
         self._loading = False
@@ -205,12 +168,14 @@ class ContactsList(QObject):
                 return
             self._window.sidebar.set_counts(total, self.contacts.tags())
             keep = self.selected_ids()
-            self.model.set_contacts(self.contacts.summaries())
+            rows = self.contacts.summaries()
         except ServiceError as exc:
             self._feedback.error(str(exc))
             return
-        self._apply_filter()
-        self.select_ids(keep)
+        with self._settling():
+            self.model.set_contacts(rows)
+            self._apply_filter()
+            self.select_ids(keep)
 
     def apply_change(self, event: ChangeEvent) -> None:
         """Bring the rows up to date after a change, an undo or a redo."""
@@ -228,6 +193,12 @@ class ContactsList(QObject):
             self._feedback.status(str(exc))
             return
         present = {r.id for r in rows}
+        with self._settling():
+            self._apply_rows(event, rows, present, selected, gone_rows)
+
+    def _apply_rows(self, event: ChangeEvent, rows: list[ContactSummary], present: set[int],
+                    selected: list[int], gone_rows: list[int]) -> None:
+        ids = event.contacts_changed | event.contacts_removed | event.activity_changed
         self.model.remove([i for i in ids if i not in present])
         self.model.upsert(rows)
         if not event.touches_contacts:
@@ -264,8 +235,9 @@ class ContactsList(QObject):
         keep = self.selected_ids()
         if ids is not None and len(ids) == self.model.total_count():
             ids = None  # everyone matches ("m" in a big address book): skip the filtering
-        self.model.set_filter(ids)
-        self.select_ids(keep[:1], scroll=False)
+        with self._settling():
+            self.model.set_filter(ids)
+            self.select_ids(keep[:1], scroll=False)
         self._update_list_page()
 
     def _update_list_page(self) -> None:
@@ -283,10 +255,7 @@ class ContactsList(QObject):
                                          "a company, an e-mail address or a phone number.")
             else:
                 self.no_results.set_text(f"No contacts{where}", "")
-        self.list_stack.setCurrentIndex(page)
-        # The first-run page stands alone: nothing to search and no contact to show yet.
-        self.search_edit.setVisible(page != FIRST_RUN_PAGE)
-        self._detail_area.setVisible(page != FIRST_RUN_PAGE)
+        self.page.show_page(page)
         self._update_status()
 
     def _update_status(self) -> None:
@@ -363,8 +332,28 @@ class ContactsList(QObject):
         self._window.activateWindow()
 
     def _on_selection_changed(self, *_args: object) -> None:
+        if self._quiet:
+            return
         self._update_status()
-        self.selectionChanged.emit(self.selected_ids())
+        ids = self.selected_ids()
+        self._announced = ids
+        self.selectionChanged.emit(ids)
+
+    @contextlib.contextmanager
+    def _settling(self) -> Iterator[None]:
+        """Reset rows and re-select inside: one selection announcement afterwards, if any."""
+        if self._quiet:
+            yield
+            return
+        self._quiet = True
+        try:
+            yield
+        finally:
+            self._quiet = False
+        if self.selected_ids() != self._announced:
+            self._on_selection_changed()
+        else:
+            self._update_status()
 
     def _show_context_menu(self, pos) -> None:  # noqa: ANN001
         index = self.table.indexAt(pos)

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication
 
+from netdesk.domain.clock import system_now
 from netdesk.domain.summary import ContactSummary
 from netdesk.domain.text import fold
 from netdesk.ui.background import BackgroundJob
@@ -30,7 +31,8 @@ from netdesk.ui.icons import alert_color
 from netdesk.ui.plain_text import plain_tooltip
 from netdesk.ui.sorting import sorted_in_slices
 
-# Roles arrive as ints; comparing against cached ints avoids ~3 µs of enum lookup per call.
+# Roles arrive as ints; comparing against cached ints avoids an enum lookup per call
+# (docs/PERFORMANCE.md).
 DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 FONT = int(Qt.ItemDataRole.FontRole)
@@ -58,7 +60,7 @@ _ASCENDING = Qt.SortOrder.AscendingOrder
 
 
 def _fold(text: str) -> str:
-    # fold() normalises Unicode (~2 µs); most values are ASCII, where casefold is enough.
+    # fold() normalises Unicode (slow per call); most values are ASCII, where casefold is enough.
     return text.casefold() if text.isascii() else fold(text)
 
 
@@ -138,7 +140,7 @@ class ContactsTableModel(QAbstractTableModel):
         # with a dark palette.
         self._bold = QFont()
         self._bold.setBold(True)
-        self._now = dt.datetime.now(dt.UTC)
+        self._now = system_now()
         self._today = self._now.astimezone().date()
 
     # -- Qt model interface -------------------------------------------------------------------
@@ -257,6 +259,8 @@ class ContactsTableModel(QAbstractTableModel):
 
     def set_filter(self, ids: Iterable[int] | None) -> None:
         """Show only these contacts (None: all), in the current sort order."""
+        if ids is None and self._wanted is None:
+            return  # every row shows already: no second reset after a reload
         self.beginResetModel()
         if ids is None:
             self._wanted = None
@@ -277,7 +281,7 @@ class ContactsTableModel(QAbstractTableModel):
         """Swap changed rows in where they are, when no row moves in the current order
         (logging a call changes "last contact", not the name the table is sorted by).
 
-        A full reset re-sorts every row: ~0.2 s on the GUI thread at 100k contacts. False
+        A full reset re-sorts every row on the GUI thread (docs/PERFORMANCE.md). False
         when a row is new or would move; the caller then resets.
         """
         key = _SORT_KEYS[self._sort_column]
@@ -309,7 +313,7 @@ class ContactsTableModel(QAbstractTableModel):
     def remove(self, ids: Iterable[int]) -> None:
         gone = set(ids) & self._by_id.keys()
         if not gone:
-            return  # nothing held: no reset (it costs ~0.2 s at 100k contacts)
+            return  # nothing held: no reset (a reset re-sorts every row)
         self.set_contacts([r for r in self._all if r.id not in gone])
 
     def total_count(self) -> int:
@@ -327,18 +331,15 @@ class ContactsTableModel(QAbstractTableModel):
         if target is None or (self._wanted is not None and contact_id not in self._wanted):
             return -1
         try:
-            # list.index compares by identity first, in C: ~1 ms over 100k rows, where a
-            # Python loop took ~10 ms (and a sort looks up every persistent index).
+            # list.index compares by identity first, in C: ten times a Python loop (and a sort
+            # looks up every persistent index). Figures in docs/PERFORMANCE.md.
             return self._rows.index(target)
         except ValueError:
             return -1
 
-    def sort_state(self) -> tuple[int, Qt.SortOrder]:
-        return self._sort_column, self._sort_order
-
     # -- helpers ------------------------------------------------------------------------------
     def _set_now(self) -> None:
-        self._now = dt.datetime.now(dt.UTC)
+        self._now = system_now()
         self._today = self._now.astimezone().date()
 
     def _filtered(self, rows: list[ContactSummary]) -> list[ContactSummary]:
@@ -358,8 +359,9 @@ class ContactsTableModel(QAbstractTableModel):
 
 
 class RowsLoader(BackgroundJob):
-    """Loads every table row off the GUI thread (≈2 s at 100,000 contacts), and works out
-    each column's sort order there too, so later sorts cost the GUI thread a list copy.
+    """Loads every table row off the GUI thread (seconds at 100,000 contacts, see
+    docs/PERFORMANCE.md), and works out each column's sort order there too, so later sorts
+    cost the GUI thread a list copy.
 
     ``fetch`` returns (rows, extra) over its own database connection and must not use Qt. A
     ``BackgroundJob`` (see ``netdesk.ui.background``): the worker is a plain Python thread and

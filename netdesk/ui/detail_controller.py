@@ -44,6 +44,11 @@ class DetailController(QObject):
 
     def show_ids(self, ids: list[int]) -> None:
         """Show the one selected contact, or a placeholder for none or several."""
+        if list(ids) == self._ids and ids:
+            return  # re-selected after a reload; changes to it arrive as change events
+        self._show(ids)
+
+    def _show(self, ids: list[int]) -> None:
         self._ids = list(ids)
         # The activity belongs to one contact: without one, the placeholder has the pane.
         for section in self._sections:
@@ -66,7 +71,7 @@ class DetailController(QObject):
     def _on_change(self, event: ChangeEvent) -> None:
         if len(self._ids) == 1 and event.touches(self._ids[0]) and \
                 self._ids[0] not in event.contacts_removed:
-            self.show_ids(self._ids)
+            self._show(self._ids)
 
     def add_section(self, widget: QWidget) -> None:
         """Put ``widget`` under the detail pane, in the vertical splitter (the timeline).

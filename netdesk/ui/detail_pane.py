@@ -117,9 +117,6 @@ class ElidingLabel(QLabel):
         self.addAction(copy)
         self.setText(text)
 
-    def full_text(self) -> str:
-        return self._full
-
     def resizeEvent(self, event) -> None:  # noqa: ANN001
         super().resizeEvent(event)
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle,

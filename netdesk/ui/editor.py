@@ -113,7 +113,17 @@ class ContactEditor(QDialog):
 
         self.general_error = ErrorLabel()
         self.form.addRow(self.general_error)
+        self._build_names()
+        self._build_values()
+        self._build_meeting(tags, event_names)
+        self._build_keep_in_touch()
+        self._build_birthday()
+        self.notes_edit = QPlainTextEdit(objectName="notesEdit")
+        self.notes_edit.setMinimumHeight(90)
+        self.form.addRow("Notes", self.notes_edit)
+        self._build_buttons(form_host)
 
+    def _build_names(self) -> None:
         self.photo_preview = QLabel()
         self.photo_preview.setFixedSize(64, 64)
         self.choose_photo = QPushButton("Choose photo…")
@@ -144,6 +154,7 @@ class ContactEditor(QDialog):
         self.form.addRow("Title", self.title_edit)
         self.form.addRow(_separator())
 
+    def _build_values(self) -> None:
         self.phones = LabeledValuesEditor("phone", "+44 20 7946 0000")
         self.emails = LabeledValuesEditor("e-mail", "name@example.org", ("work", "home", "other"))
         self.addresses = AddressesEditor()
@@ -156,6 +167,7 @@ class ContactEditor(QDialog):
         self.form.addRow("Social", self.socials)
         self.form.addRow(_separator())
 
+    def _build_meeting(self, tags: list[str], event_names: list[str]) -> None:
         self.tags_edit = QLineEdit(objectName="tagsEdit")
         self.tags_edit.setPlaceholderText("Comma-separated, e.g. meetup, recruiter")
         completer = TagCompleter(QStringListModel(tags, self), self)
@@ -183,6 +195,7 @@ class ContactEditor(QDialog):
         self.met_note_edit.setPlaceholderText("What you talked about, who introduced you…")
         self.form.addRow("How we met", self.met_note_edit)
 
+    def _build_keep_in_touch(self) -> None:
         self.keep_check = QCheckBox("Every", objectName="keepInTouchCheck")
         self.keep_days = QSpinBox(objectName="keepInTouchDays")
         self.keep_days.setRange(1, 3650)
@@ -198,6 +211,7 @@ class ContactEditor(QDialog):
         self.form.addRow("Keep in touch", keep_row)
         self.form.addRow("", self.keep_error)
 
+    def _build_birthday(self) -> None:
         self.birthday_check = QCheckBox(objectName="birthdayCheck")
         self.birthday_day = QSpinBox(objectName="birthdayDay")
         self.birthday_day.setRange(1, 31)
@@ -218,10 +232,7 @@ class ContactEditor(QDialog):
         self.form.addRow("Birthday", bday_row)
         self.form.addRow("", self.birthday_error)
 
-        self.notes_edit = QPlainTextEdit(objectName="notesEdit")
-        self.notes_edit.setMinimumHeight(90)
-        self.form.addRow("Notes", self.notes_edit)
-
+    def _build_buttons(self, form_host: QWidget) -> None:
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)

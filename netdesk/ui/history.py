@@ -33,8 +33,11 @@ class HistoryActions(QObject):
         self.undo_action.triggered.connect(self.undo)
         self.redo_action = QAction("Redo", parent)
         self.redo_action.setObjectName("redoAction")
-        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo),
-                                       QKeySequence("Ctrl+Shift+Z")])
+        # The platform's Redo keys, and Ctrl+Shift+Z everywhere (Windows' is Ctrl+Y only).
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Shift+Z") not in redo_keys:
+            redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
+        self.redo_action.setShortcuts(redo_keys)
         self.redo_action.triggered.connect(self.redo)
         runner.on_history_changed(self._sync)
         self._sync()

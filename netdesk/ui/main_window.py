@@ -10,7 +10,6 @@ disabled when the current view has none.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from netdesk import APP_NAME, __version__
 from netdesk.ui import settings as ui_settings
+from netdesk.ui.background import BackgroundJob
 from netdesk.ui.icons import app_icon, line_icon
 from netdesk.ui.sidebar import Sidebar
 from netdesk.ui.tags_model import ALL, TAG, VIEW
@@ -76,7 +76,8 @@ class MainWindow(QMainWindow):
         self._contact_actions: list[QAction] = []
         self._view_actions: list[QAction] = []
         self._warm_up_jobs: list[Callable[[], object]] = []
-        self._warm_up_thread: threading.Thread | None = None
+        self._warm_up: BackgroundJob | None = None
+        self._warm = False
         self._build_actions()
         self._build_ui()
         self._build_menus()
@@ -209,9 +210,6 @@ class MainWindow(QMainWindow):
         elif key:
             self.sidebar.select(VIEW, key)
 
-    def is_current(self, widget: QWidget) -> bool:
-        return self.view_stack.currentWidget() is widget
-
     def select_tag(self, tag: str | None) -> None:
         """Show all contacts (None) or those with ``tag``, as if chosen in the sidebar."""
         self.sidebar.select(TAG if tag else ALL, tag or "")
@@ -293,26 +291,23 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         self.first_painted.emit()
         # The warm-up jobs (importing the editing stack, a first query) run off the GUI thread
-        # now, so the first click on a contact doesn't pay for them. The GUI thread watches
-        # for the end with a timer it owns: a plain Python thread must not touch a window
-        # that may be gone.
-        jobs = list(self._warm_up_jobs)
-        # Not a daemon, and joined on close: a daemon thread still inside SQLite or an import
-        # while the interpreter shuts down can crash the process.
-        worker = threading.Thread(target=_run_warm_up, args=(jobs,), name="netdesk-warm-up")
-        self._warm_up_thread = worker
-        worker.start()
-        watch = QTimer(self)
-        watch.setInterval(20)
+        # now, so the first click on a contact doesn't pay for them; the same kind of worker
+        # as the import and the loader (it never touches Qt; see ui/background.py).
+        jobs, self._warm_up_jobs = self._warm_up_jobs, []
+        job = BackgroundJob(lambda _progress, _cancelled: _run_warm_up(jobs), self, poll_ms=20,
+                            name="netdesk-warm-up")
+        job.finished.connect(self._on_warm)
+        job.failed.connect(self._on_warm)
+        self._warm_up = job
+        job.start()
 
-        def check() -> None:
-            if not worker.is_alive():
-                watch.stop()
-                watch.deleteLater()
-                self.warmed_up.emit()
+    def _on_warm(self) -> None:
+        self._warm = True
+        self.warmed_up.emit()
 
-        watch.timeout.connect(check)
-        watch.start()
+    def is_warm(self) -> bool:
+        """Whether ``warmed_up`` has been emitted."""
+        return self._warm
 
     # -- Qt events ---------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -334,8 +329,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: ANN001
         self.closing.emit()  # controllers stop their workers and save their state
-        if self._warm_up_thread is not None:
-            self._warm_up_thread.join(timeout=30)
+        if self._warm_up is not None:
+            # Joined, not abandoned: a thread still inside SQLite or an import while the
+            # interpreter shuts down can crash the process.
+            self._warm_up.join(30000)
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/mainSplitter", self.main_splitter.saveState())
         self._settings.sync()

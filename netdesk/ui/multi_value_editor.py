@@ -145,9 +145,6 @@ class LabeledValuesEditor(QWidget):
         filled = [edit for _, edit, _, _ in self._rows if edit.text().strip()]
         return filled[index] if 0 <= index < len(filled) else None
 
-    def row_count(self) -> int:
-        return len(self._rows)
-
 
 class AddressesEditor(QWidget):
     """Any number of postal addresses: street, postcode and city, region, country."""

@@ -25,13 +25,6 @@ class Notifier(Protocol):
         ...
 
 
-class NullNotifier:
-    """For runs with nowhere to show a message (tests, a bare X session): log only."""
-
-    def notify(self, title: str, body: str, contact_id: int | None = None) -> None:
-        log.info("reminder: %s — %s", title, body)
-
-
 class TrayNotifier(QObject):
     """Shows reminders as tray messages; a click on one emits ``contactRequested``."""
 

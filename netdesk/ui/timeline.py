@@ -101,13 +101,15 @@ class InteractionTimeline(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
+        self.refresh()  # no contact yet: the buttons start disabled
         on_change(flows.runner, self, lambda _e: self.refresh(),
                   lambda e: self._contact_id is not None and e.touches(self._contact_id))
-        self.set_contact(None)
 
     # -- showing ------------------------------------------------------------------------------
     def set_contact(self, contact_id: int | None, name: str = "") -> None:
         """Show ``contact_id``'s activity; ``name`` titles the dialogs (optional)."""
+        if contact_id == self._contact_id and name == self._contact_name:
+            return  # the same contact re-selected (after a reload): its change events refresh
         if contact_id != self._contact_id:
             self.status.setVisible(False)
         self._contact_id = contact_id

@@ -7,19 +7,15 @@ the selected row; the last one-click action can be undone from the banner that c
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QAction, QFont, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -41,15 +37,13 @@ from PySide6.QtWidgets import (
 
 from netdesk.actions import Outcome
 from netdesk.domain.clock import Clock
-from netdesk.domain.due import CadenceInput, DueItem
+from netdesk.domain.due import DueItem
 from netdesk.domain.snooze import SNOOZE_CHOICES
 from netdesk.services.activity import (
     ActivityService,
     TodayData,
-    format_day,
     format_local,
     lapsed_text,
-    relative_when,
 )
 from netdesk.services.contacts import ContactService
 from netdesk.services.errors import ServiceError
@@ -58,179 +52,22 @@ from netdesk.ui.empty_state import EmptyState
 from netdesk.ui.followup_dialog import FollowUpDialog
 from netdesk.ui.history import on_change, on_history_changed
 from netdesk.ui.log_dialog import LogInteractionDialog, badge_icon
-from netdesk.ui.plain_text import plain_tooltip
+from netdesk.ui.today_model import (  # noqa: F401  (COLUMNS, ITEM_ROLE, WHEN: for tests)
+    COLUMNS,
+    ITEM_ROLE,
+    KIND,
+    WHAT,
+    WHEN,
+    WHO,
+    DueItemsModel,
+    item_key,
+)
 
-# Roles arrive as ints; enum attribute lookups inside data() are slow (DESIGN.md).
-DISPLAY = Qt.ItemDataRole.DisplayRole
-FONT = Qt.ItemDataRole.FontRole
-DECORATION = Qt.ItemDataRole.DecorationRole
-FOREGROUND = Qt.ItemDataRole.ForegroundRole
-BACKGROUND = Qt.ItemDataRole.BackgroundRole
-TOOLTIP = Qt.ItemDataRole.ToolTipRole
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
-
-_ROOT = QModelIndex()
-
-WHEN, WHO, WHAT, KIND = range(4)
-COLUMNS = ("When", "Who", "What", "Kind")
-GROUPS = (("overdue", "Overdue"), ("today", "Today"), ("this_week", "Next 7 days"))
 EMPTY_TEXT = (
     "Add a follow-up from a contact's menu (Ctrl+Shift+F), or set “Keep in touch every "
     "N days” on the people who matter, and they show up here when it is time."
 )
 UNDO_VISIBLE_MS = 15_000
-
-
-@dataclass(frozen=True, slots=True)
-class GroupHeader:
-    """A non-selectable row naming the group below it."""
-
-    group: str
-    title: str
-    count: int
-
-
-def overdue_color(palette: QPalette) -> QColor:
-    """A red with enough contrast on the palette's base colour (light or dark theme)."""
-    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
-    return QColor(255, 120, 120) if dark else QColor(190, 30, 30)
-
-
-def item_key(item: DueItem) -> tuple[str, int]:
-    """What identifies a row across refreshes (the due time may change with a snooze)."""
-    return (item.kind, item.followup_id if item.kind == "followup" else item.contact_id)
-
-
-class DueItemsModel(QAbstractTableModel):
-    """Today's items with group header rows, in the order ``TodayData`` gives them."""
-
-    def __init__(self, tz: dt.tzinfo, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._tz = tz
-        self._rows: list[GroupHeader | DueItem] = []
-        self._cadences: dict[int, CadenceInput] = {}
-        self._now = dt.datetime.now(dt.UTC)
-        self._bold = QFont(QGuiApplication.font())
-        self._bold.setBold(True)
-        self._icons: dict[str, QIcon] = {}
-        self._red = QColor()
-        self._header_bg = QColor()
-
-    def set_today(self, data: TodayData) -> None:
-        rows: list[GroupHeader | DueItem] = []
-        for group, title in GROUPS:
-            items = getattr(data, group)
-            if items:
-                rows.append(GroupHeader(group, title, len(items)))
-                rows += items
-        palette = QGuiApplication.palette()
-        self.beginResetModel()
-        self._rows = rows
-        self._cadences = data.cadences
-        self._now = data.now
-        self._red = overdue_color(palette)
-        self._header_bg = palette.color(QPalette.ColorRole.AlternateBase)
-        self._icons = {
-            "overdue": badge_icon("!", 0, 200),
-            "today": badge_icon("", 210, 160),
-            "this_week": badge_icon("", 0, 0),
-        }
-        self.endResetModel()
-
-    # -- lookups ------------------------------------------------------------------------------
-    def item(self, row: int) -> DueItem | None:
-        if 0 <= row < len(self._rows):
-            entry = self._rows[row]
-            return entry if isinstance(entry, DueItem) else None
-        return None
-
-    def header_rows(self) -> list[int]:
-        return [r for r, entry in enumerate(self._rows) if isinstance(entry, GroupHeader)]
-
-    def row_of(self, key: tuple[str, int]) -> int:
-        for row, entry in enumerate(self._rows):
-            if isinstance(entry, DueItem) and item_key(entry) == key:
-                return row
-        return -1
-
-    # -- Qt model API -------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if isinstance(self._rows[index.row()], GroupHeader):
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == DISPLAY and horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._rows[index.row()]
-        col = index.column()
-        if isinstance(entry, GroupHeader):
-            return self._header_data(entry, col, role)
-        overdue = entry.due < self._now
-        if role == DISPLAY:
-            return self._text(entry, col)
-        if role == ITEM_ROLE:
-            return entry
-        if role == TOOLTIP:
-            note = f"\n{entry.note}" if entry.note else ""
-            return plain_tooltip(f"{entry.name}: due {format_local(entry.due, self._tz)}{note}")
-        if role == FONT and overdue and col in (WHEN, WHO):
-            return self._bold
-        if role == FOREGROUND and overdue and col == WHEN:
-            return self._red
-        if role == DECORATION and col == WHEN:
-            if overdue:
-                return self._icons["overdue"]
-            local_day = entry.due.astimezone(self._tz).date()
-            today = local_day == self._now.astimezone(self._tz).date()
-            return self._icons["today" if today else "this_week"]
-        return None
-
-    def _header_data(self, header: GroupHeader, col: int, role: int) -> Any:
-        if role == DISPLAY:
-            return f"{header.title}  ·  {header.count}" if col == WHEN else ""
-        if role == FONT:
-            return self._bold
-        if role == BACKGROUND:
-            return self._header_bg
-        if role == FOREGROUND and header.group == "overdue":
-            return self._red
-        return None
-
-    def _text(self, item: DueItem, col: int) -> str:
-        if col == WHEN:
-            return relative_when(item.due, self._now, self._tz)
-        if col == WHO:
-            return item.name
-        if col == WHAT:
-            if item.kind == "cadence" and item.contact_id in self._cadences:
-                return self._cadence_text(self._cadences[item.contact_id])
-            return item.note or "Follow up"
-        return "Follow-up" if item.kind == "followup" else "Keep in touch"
-
-
-    def _cadence_text(self, cadence: CadenceInput) -> str:
-        last = cadence.last_interaction
-        seen = (
-            f"last in touch {format_day(last, self._tz, weekday=False)}"
-            if last
-            else "nothing logged yet"
-        )
-        return f"Every {cadence.days} days · {seen}"
 
 
 class PaddedDelegate(QStyledItemDelegate):
@@ -297,6 +134,25 @@ class TodayView(QWidget):
         self.subtitle.setObjectName("todaySummary")
         self.subtitle.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
+        head = self._build_head(title)
+        self._build_banner()
+        self._build_table()
+        side = self._build_side()
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.stack)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([720, 280])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+        layout.addLayout(head)
+        layout.addWidget(self.banner)
+        layout.addWidget(split, 1)
+
+    def _build_head(self, title: QLabel) -> QHBoxLayout:
         self.done_button = QPushButton("Done")
         self.done_button.setObjectName("doneButton")
         self.done_button.setToolTip(
@@ -331,7 +187,9 @@ class TodayView(QWidget):
         head.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignBottom)
         head.addWidget(self.snooze_button, 0, Qt.AlignmentFlag.AlignBottom)
         head.addWidget(self.log_button, 0, Qt.AlignmentFlag.AlignBottom)
+        return head
 
+    def _build_banner(self) -> None:
         self.banner = QFrame()
         self.banner.setObjectName("todayBanner")
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)
@@ -350,6 +208,7 @@ class TodayView(QWidget):
         self._banner_timer.setSingleShot(True)
         self._banner_timer.timeout.connect(self._hide_banner)
 
+    def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setObjectName("followUpsTable")
         self.table.setModel(self.model)
@@ -378,6 +237,7 @@ class TodayView(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
 
+    def _build_side(self) -> QWidget:
         side = QWidget()
         side.setObjectName("losingTouchPanel")
         side_title = QLabel("Losing touch")
@@ -404,21 +264,7 @@ class TodayView(QWidget):
         side_layout.addWidget(self.losing_list, 1)
         side_layout.addWidget(self.losing_empty)
         side_layout.addStretch(0)
-
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.setChildrenCollapsible(False)
-        split.addWidget(self.stack)
-        split.addWidget(side)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
-        split.setSizes([720, 280])
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(10)
-        layout.addLayout(head)
-        layout.addWidget(self.banner)
-        layout.addWidget(split, 1)
+        return side
 
     # -- refreshing ---------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -54,10 +54,11 @@ NETDESK = textwrap.dedent("""
     import netdesk.app as app_module
     real = app_module.create_window
     def create_window(data_dir):
-        from PySide6.QtWidgets import QApplication
+        from PySide6.QtWidgets import QApplication, QTableView
         w = real(data_dir)
         def painted():
-            print("painted", w.model.rowCount(), flush=True)
+            rows = w.findChild(QTableView, "contactsTable").model().rowCount()
+            print("painted", rows, flush=True)
             QApplication.instance().quit()
         w.first_painted.connect(painted)
         return w
@@ -123,15 +124,19 @@ def main() -> None:  # noqa: PLR0915
     bare_s, real_s = statistics.median(bare), statistics.median(real)
 
     # -- in-process: keystrokes, clearing, sorting, scrolling, memory -----------------------
-    from PySide6.QtCore import QEvent, Qt, QTimer
+    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 
     from netdesk.app import create_window
 
     app = QApplication(sys.argv[:1])
     t0 = time.perf_counter()
     window = create_window(args.data_dir)
+    # Widgets by objectName, as the tests find them.
+    table = window.findChild(QTableView, "contactsTable")
+    model = table.model()
+    contacts_list = window.findChild(QObject, "contactsList")
     warmed: list[bool] = []
     window.warmed_up.connect(lambda: warmed.append(True))
     window.show()
@@ -149,7 +154,7 @@ def main() -> None:  # noqa: PLR0915
     heartbeat.start(5)
     # Until every row is loaded and the post-paint warm-up (imports, first due query) is done:
     # the heartbeat sees any stall the start-up work causes.
-    while window.is_loading() or window.model.total_count() < args.contacts or not warmed:
+    while contacts_list.is_loading() or model.total_count() < args.contacts or not warmed:
         app.processEvents()
         time.sleep(0.001)
         if time.perf_counter() - t0 > 60:
@@ -161,7 +166,7 @@ def main() -> None:  # noqa: PLR0915
     heartbeat.stop()
     load_stall = max(gaps) if gaps else 0.0
 
-    edit = window.search_edit
+    edit = window.findChild(QLineEdit, "searchEdit")
     edit.setFocus()
     key_times: list[float] = []
     clear_times: list[float] = []
@@ -177,18 +182,18 @@ def main() -> None:  # noqa: PLR0915
                                                Qt.KeyboardModifier.NoModifier))
         app.processEvents()
         clear_times.append(time.perf_counter() - t)
-        assert window.model.rowCount() == args.contacts
+        assert model.rowCount() == args.contacts
 
     sort_times: dict[int, float] = {}
-    for column in range(window.model.columnCount()):
+    for column in range(model.columnCount()):
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
             t = time.perf_counter()
-            window.table.sortByColumn(column, order)
+            table.sortByColumn(column, order)
             app.processEvents()
             sort_times[column] = max(sort_times.get(column, 0.0), time.perf_counter() - t)
-    window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
-    bar = window.table.verticalScrollBar()
+    bar = table.verticalScrollBar()
     steps = 300
     scroll_times = []
     for i in range(steps + 1):
@@ -198,11 +203,11 @@ def main() -> None:  # noqa: PLR0915
         scroll_times.append(time.perf_counter() - t)
 
     t = time.perf_counter()
-    window.table.selectRow(500)
+    table.selectRow(500)
     app.processEvents()
     select_first = time.perf_counter() - t
     t = time.perf_counter()
-    window.table.selectRow(501)
+    table.selectRow(501)
     app.processEvents()
     select_next = time.perf_counter() - t
 

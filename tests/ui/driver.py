@@ -3,7 +3,7 @@ window's inner structure can change without the tests having to follow it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QItemSelectionModel, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QLabel,
@@ -117,7 +117,11 @@ class Ui:
 
     def select_name(self, name: str) -> int:
         row = self.names().index(name)
-        self.table.selectRow(row)
+        # Through the selection model: QTableView.selectRow reads the keyboard modifiers of
+        # the last key event (a Ctrl+Shift+Z just sent would make it toggle, not select).
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
         return self.model.summary(row).id
 
     def show_contact(self, contact_id: int) -> None:

@@ -1,0 +1,75 @@
+"""The contacts page's widgets: search field, the table or an empty state, and the detail
+area beside them. Behaviour lives in ContactsList; this only builds and lays out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLineEdit, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from netdesk.ui import settings as ui_settings
+from netdesk.ui.contacts_model import ContactsTableModel
+from netdesk.ui.contacts_table import ContactsTable
+from netdesk.ui.empty_state import EmptyState
+from netdesk.ui.icons import app_icon, line_icon
+
+DETAIL_WIDTH = 370
+SPLITTER_KEY = "window/contactsSplitter"
+TABLE_PAGE, FIRST_RUN_PAGE, NO_RESULTS_PAGE = range(3)
+
+
+class ContactsPage(QSplitter):
+    def __init__(self, model: ContactsTableModel, settings: QSettings,
+                 detail_area: QWidget) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self.setObjectName("contactsSplitter")
+        self._settings = settings
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("searchEdit")
+        self.search_edit.setPlaceholderText("Search names, companies, e-mail, phone, tags…")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(line_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.table = ContactsTable(model, settings)
+        self.first_run = EmptyState("emptyState")
+        self.first_run.set_icon(app_icon(), 96)
+        self.first_run.set_text(
+            "Remember everyone you meet",
+            "Bring in the contacts from your phone or address book as vCard (.vcf) files — "
+            "or drop them onto this window. Not ready yet? Look around with sample contacts.",
+        )
+        self.import_button = self.first_run.add_button("Import vCards…", "emptyImportButton",
+                                                       default=True)
+        self.sample_button = self.first_run.add_button("Try with sample contacts",
+                                                       "sampleContactsButton")
+        self.no_results = EmptyState("noResultsState")
+        self.no_results.set_icon(line_icon("search"), 56)
+        self.clear_button = self.no_results.add_button("Clear search", "clearSearchButton")
+        self.list_stack = QStackedWidget()
+        self.list_stack.setObjectName("listStack")
+        for page in (self.table, self.first_run, self.no_results):
+            self.list_stack.addWidget(page)
+        list_area = QWidget()
+        layout = QVBoxLayout(list_area)
+        layout.setContentsMargins(8, 8, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.list_stack, 1)
+        self.detail_area = detail_area
+        self.addWidget(list_area)
+        self.addWidget(detail_area)
+        self.setStretchFactor(0, 3)
+        self.setStretchFactor(1, 1)
+        self.setChildrenCollapsible(False)
+        self.setSizes([1200 - 150 - DETAIL_WIDTH, DETAIL_WIDTH])
+        state = ui_settings.read_bytes(settings, SPLITTER_KEY)
+        if state is not None:
+            self.restoreState(state)
+
+    def show_page(self, page: int) -> None:
+        self.list_stack.setCurrentIndex(page)
+        # The first-run page stands alone: nothing to search and no contact to show yet.
+        self.search_edit.setVisible(page != FIRST_RUN_PAGE)
+        self.detail_area.setVisible(page != FIRST_RUN_PAGE)
+
+    def save(self) -> None:
+        self._settings.setValue(SPLITTER_KEY, self.saveState())
+        self.table.save_header()
