@@ -279,7 +279,9 @@ class Soak:
 # (weight, action name): typing dominates, as it does for a person looking people up.
 MIX = [(40, "type_search"), (8, "clear_search"), (20, "select_row"), (6, "edit_and_save"),
        (8, "delete_undo_redo"), (10, "today"), (5, "log_interaction")]
-RARE = {"small_import": 500, "export": 1000}  # one every N actions
+# (action, every N actions, at offset): an export and a small import each 1,000 actions,
+# half a cycle apart so neither hides the other.
+RARE = (("export", 1000, 0), ("small_import", 1000, 500))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -335,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
         rss_start, none_start = rss_mb(), sys.getrefcount(None)
         t0 = time.perf_counter()
         for n in range(1, args.actions + 1):
-            rare = [name for name, every in RARE.items() if n % every == 0]
+            rare = [name for name, every, offset in RARE if n % every == offset]
             name = rare[0] if rare else soak.rng.choice(names)
             began = time.perf_counter()
             try:
