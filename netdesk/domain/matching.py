@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from netdesk.domain.contact import Contact
@@ -66,37 +67,131 @@ def normalise_phone(s: str) -> str:
     return ("+" + digits) if s.lstrip().startswith("+") and digits else digits
 
 
+# More contacts than this on one e-mail or phone and it is a switchboard, a shared mailbox
+# or a family landline: it says nothing about who is who, so it is no longer a strong key.
+MAX_CONTACTS_PER_STRONG_KEY = 4
+
+# Role mailboxes: a message to them reaches whoever answers, so they identify no person.
+GENERIC_MAILBOXES = frozenset(
+    "info office contact contacts hello hi mail email team admin administrator sales support"  # noqa: SIM905
+    " help service kontakt buero bureau reception enquiries inquiries hr jobs careers"
+    " billing accounts noreply no-reply donotreply webmaster postmaster press media"
+    " marketing general mailbox welcome".split()
+)
+
+
+def is_generic_mailbox(email: str) -> bool:
+    """``info@acme.com``-style role addresses (case, dots and ``+tags`` ignored)."""
+    local = normalise_email(email).partition("@")[0].partition("+")[0]
+    return local.replace(".", "") in GENERIC_MAILBOXES or local in GENERIC_MAILBOXES
+
+
+_GMAIL = frozenset({"gmail.com", "googlemail.com"})
+
+
+def loose_email(email: str) -> str:
+    """The weaker e-mail key: ``+tags`` dropped everywhere, and for Gmail the dots too
+    (``J.Doe+news@googlemail.com`` -> ``jdoe@gmail.com``). Gmail delivers all of those to
+    one inbox; other providers *may*, so a match on this key alone is only "likely"."""
+    local, _, domain = normalise_email(email).rpartition("@")
+    local = local.partition("+")[0]
+    if domain in _GMAIL:
+        return f"{local.replace('.', '')}@gmail.com"
+    return f"{local}@{domain}"
+
+
+# Profile sites whose first path segment names one person: host -> key prefix.
+_PROFILE_HOSTS = {
+    "linkedin.com": "linkedin",
+    "twitter.com": "x",
+    "x.com": "x",
+    "github.com": "github",
+    "gitlab.com": "gitlab",
+    "facebook.com": "facebook",
+    "instagram.com": "instagram",
+    "xing.com": "xing",
+    "bsky.app": "bsky",
+}
+_PROFILE_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.|m\.|[a-z]{2}\.)?([^/?#]+)(/[^?#]*)?")
+_NOT_PROFILE = frozenset({"in", "pub", "profile", "people", "company", "school", "share", "intent"})
+
+
+def profile_key(value: str) -> str:
+    """``linkedin:ada-lovelace`` for any spelling of a profile URL (scheme, www, trailing
+    slash, case); ``mastodon:user@host`` for ``@user@host``; "" when it names no person."""
+    v = value.strip().casefold()
+    if v.startswith("@") and v.count("@") == 2:
+        return f"mastodon:{v[1:]}"
+    m = _PROFILE_URL.match(v)
+    if not m:
+        return ""
+    host = m.group(1).removeprefix("www.")
+    site = _PROFILE_HOSTS.get(host) or _PROFILE_HOSTS.get(host.partition(".")[2])
+    if site is None:
+        return ""
+    segments = [s for s in (m.group(2) or "").split("/") if s]
+    while segments and segments[0] in _NOT_PROFILE:
+        if segments[0] in {"company", "school"}:
+            return ""  # an organisation's page, not a person's
+        segments = segments[1:]
+    return f"{site}:{segments[0].lstrip('@')}" if segments else ""
+
+
 @dataclass(frozen=True, slots=True)
 class MatchKeys:
-    """What an importer can look candidates up by."""
+    """What one contact can be found again by: its UID and its strong keys."""
 
     uid: str
     emails: frozenset[str]
     phones: frozenset[str]
+    profiles: frozenset[str] = frozenset()
 
-    def shares_with(self, other: MatchKeys) -> bool:
-        return bool(self.emails & other.emails or self.phones & other.phones)
+    def strong(self) -> frozenset[str]:
+        return self.emails | self.phones | self.profiles
+
+    def shared_with(self, other: MatchKeys, crowded: Collection[str] = ()) -> frozenset[str]:
+        """Strong keys both have, less those shared by too many contacts (``crowded``)."""
+        both = (self.emails & other.emails) | (self.phones & other.phones)
+        both |= self.profiles & other.profiles
+        return frozenset(k for k in both if k not in crowded) if crowded else both
+
+    def shares_with(self, other: MatchKeys, crowded: Collection[str] = ()) -> bool:
+        return bool(self.shared_with(other, crowded))
 
 
-def match_keys(c: Contact) -> MatchKeys:
-    """UID, normalised e-mails, and normalised phones long enough to mean something
-    (a stored "1" or "112" would match half the address book)."""
-    emails = frozenset(e for e in (normalise_email(v.value) for v in c.emails) if "@" in e)
-    phones = frozenset(
-        p
-        for p in (normalise_phone(v.value) for v in c.phones)
-        if len(p.lstrip("+")) >= _MIN_PHONE_DIGITS
+def match_keys(c: Contact, phone_key: Callable[[str], str] = normalise_phone) -> MatchKeys:
+    """UID, personal e-mails (role mailboxes such as info@ left out), phones long enough to
+    mean something (a stored "1", "112" or a 4-digit extension would match half the
+    address book), and profile URLs. ``phone_key`` lets the duplicate finder compare
+    numbers in E.164 instead of plain digits; the rule stays the same."""
+    emails = frozenset(
+        e
+        for e in (normalise_email(v.value) for v in c.emails)
+        if "@" in e and not is_generic_mailbox(e)
     )
-    return MatchKeys(c.uid.strip(), emails, phones)
+    phones = frozenset(
+        p for p in (phone_key(v.value) for v in c.phones) if len(p.lstrip("+")) >= _MIN_PHONE_DIGITS
+    )
+    profiles = frozenset(
+        k for k in (profile_key(v.value) for v in (*c.social_profiles, *c.urls)) if k
+    )
+    return MatchKeys(c.uid.strip(), emails, phones, profiles)
 
 
-def likely_same_contact(a: Contact, b: Contact) -> bool:
-    """The rule the import service applies: same UID, or a shared e-mail/phone and
-    compatible names."""
-    ka, kb = match_keys(a), match_keys(b)
+def likely_same_contact(
+    a: Contact,
+    b: Contact,
+    crowded: Collection[str] = (),
+    keys: tuple[MatchKeys, MatchKeys] | None = None,
+) -> bool:
+    """THE "same person" rule, used by the importer, the duplicate finder and the editor's
+    warning: the same UID, or a shared strong key (e-mail, phone, profile URL; not a role
+    mailbox, not a key in ``crowded`` = shared by more than MAX_CONTACTS_PER_STRONG_KEY
+    contacts) together with compatible names. ``keys`` passes precomputed match keys."""
+    ka, kb = keys if keys is not None else (match_keys(a), match_keys(b))
     if ka.uid and ka.uid == kb.uid:
         return True
-    return ka.shares_with(kb) and names_compatible(a, b)
+    return ka.shares_with(kb, crowded) and names_compatible(a, b)
 
 
 def _fold(text: str) -> str:

@@ -20,7 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from netdesk.domain.contact import Contact, LabeledValue
-from netdesk.domain.matching import names_compatible, normalise_email, normalise_phone
+from netdesk.domain.matching import (
+    MAX_CONTACTS_PER_STRONG_KEY,
+    likely_same_contact,
+    match_keys,
+    normalise_email,
+    normalise_phone,
+)
 from netdesk.services.errors import NotFoundError, ServiceError, storage_errors
 from netdesk.store import reading
 from netdesk.store.db import Database
@@ -31,6 +37,7 @@ BATCH = 2000
 _BEGIN = re.compile(rb"(?im)^[ \t]*BEGIN[ \t]*:[ \t]*VCARD")
 # Refuse files that can't be address books; a 100k-card export is ~60 MB.
 MAX_FILE_BYTES = 512 * 1024 * 1024
+_CROWD = MAX_CONTACTS_PER_STRONG_KEY
 
 
 class ImportCancelled(ServiceError):
@@ -231,24 +238,19 @@ class _FileImport:
     def _remember(self, c: Contact) -> None:
         if c.uid:
             self.new_by_uid[c.uid] = c
-        for e in c.emails:
-            self.new_by_key.setdefault(("email", normalise_email(e.value)), []).append(c)
-        for p in c.phones:
-            key = normalise_phone(p.value)
-            if key:
-                self.new_by_key.setdefault(("phone", key), []).append(c)
+        for key in match_keys(c).strong():
+            self.new_by_key.setdefault(key, []).append(c)
 
     def _match_pending(self, card: Contact) -> Contact | None:
         if card.uid and card.uid in self.new_by_uid:
             return self.new_by_uid[card.uid]
-        for kind, values, norm in (
-            ("email", card.emails, normalise_email),
-            ("phone", card.phones, normalise_phone),
-        ):
-            for v in values:
-                for cand in self.new_by_key.get((kind, norm(v.value)), ()):
-                    if names_compatible(cand, card):
-                        return cand
+        keys = match_keys(card)
+        mine = keys.emails | keys.phones
+        crowded = {k for k in mine if len(self.new_by_key.get(k, ())) >= _CROWD}
+        for key in mine:
+            for cand in self.new_by_key.get(key, ()):
+                if likely_same_contact(cand, card, crowded, (match_keys(cand), keys)):
+                    return cand
         return None
 
     def run_batch(self, cards: Sequence[Contact]) -> None:
@@ -264,12 +266,9 @@ class _FileImport:
         phone_hits: dict[str, list[int]] = {}
         if not self.nothing_stored:
             uid_hits = repo.ids_by_uid(c.uid for c in cards)
-            email_hits = repo.ids_by_match_key(
-                "email", (normalise_email(e.value) for c in cards for e in c.emails)
-            )
-            phone_hits = repo.ids_by_match_key(
-                "phone", (normalise_phone(p.value) for c in cards for p in c.phones)
-            )
+            card_keys = [match_keys(c) for c in cards]
+            email_hits = repo.ids_by_match_key("email", (k for ks in card_keys for k in ks.emails))
+            phone_hits = repo.ids_by_match_key("phone", (k for ks in card_keys for k in ks.phones))
         candidate_ids = set(uid_hits.values())
         for hits in (email_hits, phone_hits):
             for ids in hits.values():
@@ -324,14 +323,17 @@ class _FileImport:
         self.new_by_key.clear()
 
     def _match_existing(self, card, email_hits, phone_hits, existing, updates) -> int | None:
-        for hits, values, norm in (
-            (email_hits, card.emails, normalise_email),
-            (phone_hits, card.phones, normalise_phone),
-        ):
-            for v in values:
-                for cid in hits.get(norm(v.value), ()):
-                    if names_compatible(updates.get(cid) or existing[cid], card):
-                        return cid
+        """The stored contact this card is, by the one "same person" rule, or None."""
+        keys = match_keys(card)
+        hits = {k: email_hits.get(k, ()) for k in keys.emails}
+        hits.update({k: phone_hits.get(k, ()) for k in keys.phones})
+        # A key already on _CROWD contacts is a switchboard or a shared mailbox.
+        crowded = {k for k, ids in hits.items() if len(ids) >= _CROWD}
+        for ids in hits.values():
+            for cid in ids:
+                stored = updates.get(cid) or existing[cid]
+                if likely_same_contact(stored, card, crowded, (match_keys(stored), keys)):
+                    return cid
         return None
 
 
