@@ -28,8 +28,18 @@ _TITLES = frozenset(
     "mr mrs ms miss mx dr prof sir dame rev fr herr frau sr jr snr jnr ii iii iv phd md esq"  # noqa: SIM905
     " dipl ing mag".split()
 )
+_GENERATIONS = {
+    "jnr": "jr",
+    "snr": "sr",
+    "ii": "ii",
+    "iii": "iii",
+    "iv": "iv",
+    "jr": "jr",
+    "sr": "sr",
+}
+_GENERATION_WORD = re.compile(r"\b(jr|jnr|sr|snr|ii|iii|iv)\b\.?")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_MIN_PHONE_DIGITS = 5
+MIN_PHONE_DIGITS = 5
 
 
 # An import normalises each address about ten times (look-ups, in-file twins, match keys,
@@ -170,7 +180,7 @@ def match_keys(c: Contact, phone_key: Callable[[str], str] = normalise_phone) ->
         if "@" in e and not is_generic_mailbox(e)
     )
     phones = frozenset(
-        p for p in (phone_key(v.value) for v in c.phones) if len(p.lstrip("+")) >= _MIN_PHONE_DIGITS
+        p for p in (phone_key(v.value) for v in c.phones) if len(p.lstrip("+")) >= MIN_PHONE_DIGITS
     )
     profiles = frozenset(
         k for k in (profile_key(v.value) for v in (*c.social_profiles, *c.urls)) if k
@@ -195,6 +205,8 @@ def likely_same_contact(
 
 
 def _fold(text: str) -> str:
+    if text.isascii():  # most names: no decomposition needed
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -212,11 +224,24 @@ class _Name:
 
 def _name_of(c: Contact) -> _Name | None:
     """The person's name as words, or None when the contact has no real name."""
-    family = _words(c.family_name)
-    given = _words(c.given_name) + _words(c.additional_names)
+    return _name_from(c.family_name, c.given_name, c.additional_names, c.display_name)
+
+
+def _generation(c: Contact) -> frozenset[str]:
+    """Generational suffixes (Jr., Sr., III) anywhere in the name: "John Smith" and "John
+    Smith Jr." are, when in doubt, father and son."""
+    words = _GENERATION_WORD.findall(f"{c.display_name} {c.name_suffix} {c.family_name}".lower())
+    return frozenset(_GENERATIONS.get(w, w) for w in words)
+
+
+# The duplicate finder asks for each contact's name once per candidate pair.
+@functools.lru_cache(maxsize=1 << 17)
+def _name_from(family_name: str, given_name: str, additional: str, display: str) -> _Name | None:
+    family = _words(family_name)
+    given = _words(given_name) + _words(additional)
     if family or given:
         return _Name(tuple(given), tuple(family), tuple(given + family))
-    display = c.display_name.strip()
+    display = display.strip()
     if not display or "@" in display or display == "(no name)" or not _words(display):
         return None
     if re.fullmatch(r"[\d\s+()./-]+", display):
@@ -230,6 +255,13 @@ def _name_of(c: Contact) -> _Name | None:
     if len(words) == 1:
         return _Name((), tuple(words), tuple(words))
     return _Name(tuple(words[:-1]), (words[-1],), tuple(words))
+
+
+def name_parts(c: Contact) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(given and middle names, family name) as folded words without titles, as the rule
+    reads them; None when the contact has no real name (only an e-mail or a phone)."""
+    name = _name_of(c)
+    return None if name is None else (name.given, name.family)
 
 
 def _word_compatible(x: str, y: str) -> bool:
@@ -257,6 +289,8 @@ def names_compatible(a: Contact, b: Contact) -> bool:
     na, nb = _name_of(a), _name_of(b)
     if na is None or nb is None:
         return True
+    if _generation(a) != _generation(b):
+        return False
     if sorted(na.whole) == sorted(nb.whole):
         return True  # same words, any order ("Taro Yamada" / "Yamada Taro")
     for one, other in ((na, nb), (nb, na)):

@@ -64,7 +64,8 @@ def test_normalise_phone(raw: str, expected: str) -> None:
         (person("J. Smith"), person("John Smith")),
         (person("John Smith"), person("john smith")),
         (person("Smith, John"), person("John Smith")),
-        (person("Dr. John Smith"), person("John Smith Jr.")),
+        (person("Dr. John Smith"), person("John Smith")),
+        (person("John Smith Jr."), person("Smith, John, Jr")),
         (person("José García"), person("Jose Garcia")),
         (person("Smith"), person("John Smith")),
         (person("Yamada Taro"), person("Taro Yamada")),
@@ -89,6 +90,12 @@ def test_compatible_names(a: Contact, b: Contact) -> None:
         (person("John A. Smith"), person("John B. Smith")),
         (person("K. Smith"), person("John Smith")),
         (person("Bob Jones"), person("Robert Jones")),  # nicknames are not guessed
+        (person("John Smith"), person("John Smith Jr.")),  # father and son, when in doubt
+        (person("John Smith Sr."), person("John Smith Jr.")),
+        (
+            person("x", given_name="John", family_name="Smith", name_suffix="III"),
+            person("John Smith"),
+        ),
         (person("Anna"), person("John Smith")),
         (person("山田太郎"), person("Yamada Taro")),  # different scripts: not guessed either
         (person("x", family_name="Müller", given_name="Anna"), person("Anna Schmidt")),
