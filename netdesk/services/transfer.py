@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from netdesk.domain.contact import Contact, LabeledValue
+from netdesk.domain.contact import Contact
 from netdesk.domain.matching import (
     MAX_CONTACTS_PER_STRONG_KEY,
     likely_same_contact,
@@ -27,8 +27,9 @@ from netdesk.domain.matching import (
     normalise_email,
     normalise_phone,
 )
+from netdesk.domain.merging import union_values
 from netdesk.services.errors import NotFoundError, ServiceError, storage_errors
-from netdesk.store import reading
+from netdesk.store import merges, reading
 from netdesk.store.db import Database
 from netdesk.vcard import CardProblem, iter_cards, write_vcards
 
@@ -111,25 +112,6 @@ def content_uid(card: Contact) -> str:
 
 
 # -- merging ----------------------------------------------------------------------------------
-def _value_key(kind: str, value: str) -> str:
-    if kind == "emails":
-        return normalise_email(value)
-    if kind == "phones":
-        return normalise_phone(value) or value.strip()
-    return value.strip().casefold()
-
-
-def _union(kind: str, old: list[LabeledValue], new: list[LabeledValue]) -> list[LabeledValue]:
-    seen = {_value_key(kind, v.value) for v in old}
-    out = list(old)
-    for v in new:
-        key = _value_key(kind, v.value)
-        if key not in seen:
-            seen.add(key)
-            out.append(v)
-    return out
-
-
 _SCALARS = (
     "family_name",
     "given_name",
@@ -183,7 +165,7 @@ def merge_into(existing: Contact, incoming: Contact, overrides: bool = False) ->
         if value and (overrides or not getattr(existing, name)):
             setattr(merged, name, value)
     for kind in ("phones", "emails", "urls", "social_profiles"):
-        setattr(merged, kind, _union(kind, getattr(existing, kind), getattr(incoming, kind)))
+        setattr(merged, kind, union_values(kind, getattr(existing, kind), getattr(incoming, kind)))
     addresses = list(existing.addresses)
     for a in incoming.addresses:
         if all(a.parts() != b.parts() for b in addresses):
@@ -262,14 +244,20 @@ class _FileImport:
                 # write none) then finds them again instead of duplicating them.
                 card.uid = content_uid(card)
         uid_hits: dict[str, int] = {}
+        alias_hits: dict[str, int] = {}
         email_hits: dict[str, list[int]] = {}
         phone_hits: dict[str, list[int]] = {}
         if not self.nothing_stored:
             uid_hits = repo.ids_by_uid(c.uid for c in cards)
+            # Cards of contacts merged into another update the survivor.
+            alias_hits = merges.ids_by_alias(
+                repo.conn.connection.driver_connection,
+                (c.uid for c in cards if c.uid not in uid_hits),
+            )
             card_keys = [match_keys(c) for c in cards]
             email_hits = repo.ids_by_match_key("email", (k for ks in card_keys for k in ks.emails))
             phone_hits = repo.ids_by_match_key("phone", (k for ks in card_keys for k in ks.phones))
-        candidate_ids = set(uid_hits.values())
+        candidate_ids = set(uid_hits.values()) | set(alias_hits.values())
         for hits in (email_hits, phone_hits):
             for ids in hits.values():
                 candidate_ids.update(ids)
@@ -278,6 +266,8 @@ class _FileImport:
         for card in cards:
             target_id = uid_hits.get(card.uid)
             same_uid = target_id is not None
+            if target_id is None:
+                target_id = alias_hits.get(card.uid)
             if target_id is None:
                 target_id = self._match_existing(card, email_hits, phone_hits, existing, updates)
             if target_id is not None:
