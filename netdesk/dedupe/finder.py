@@ -21,17 +21,17 @@ from dataclasses import dataclass
 
 from rapidfuzz.fuzz import token_sort_ratio
 
-from netdesk.dedupe.names import comparable_name, name_blocks
+from netdesk.dedupe.names import NameParts, comparable_name, name_blocks
 from netdesk.dedupe.phones import PhoneKey
 from netdesk.domain.contact import Contact, LabeledValue
 from netdesk.domain.matching import (
     MAX_CONTACTS_PER_STRONG_KEY,
     MatchKeys,
-    is_generic_mailbox,
+    keys_from_values,
     likely_same_contact,
     loose_email,
-    match_keys,
     name_parts,
+    name_parts_of,
     names_compatible,
     normalise_email,
 )
@@ -48,7 +48,6 @@ _FREE_MAIL = frozenset(
     " protonmail.com mail.ru yandex.ru qq.com 163.com fastmail.com hey.com orange.fr free.fr"
     " example.com example.org".split()
 )
-_FIELD_OF_KIND = {"email": "emails", "phone": "phones", "url": "urls", "social": "social_profiles"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,48 +67,112 @@ class DuplicateGroup:
     shared: tuple[str, ...]
 
 
-def contacts_from_rows(
-    names: Iterable[Sequence], values: Iterable[tuple[int, str, str]]
-) -> dict[int, Contact]:
-    """Light contacts (names, org, keys) from the store's finder rows."""
-    out = {
-        row[0]: Contact(
-            display_name=row[2],
-            id=row[0],
-            uid=row[1],
-            family_name=row[3],
-            given_name=row[4],
-            additional_names=row[5],
-            org=row[6],
+class Person:
+    """One contact as the finder reads it: names, organisation and raw key values. Much
+    cheaper to make 100,000 of than ``Contact``; ``contact()`` builds one for the rule."""
+
+    __slots__ = (
+        "display",
+        "emails",
+        "family",
+        "given",
+        "id",
+        "links",
+        "more",
+        "org",
+        "phones",
+        "suffix",
+        "uid",
+    )
+
+    def __init__(self, row: Sequence) -> None:
+        self.id, self.uid, self.display, self.family, self.given, self.more = row[:6]
+        self.suffix, self.org = row[6], row[7]
+        self.emails: list[str] = []
+        self.phones: list[str] = []
+        self.links: list[str] = []  # URLs and social profiles
+
+    def contact(self) -> Contact:
+        return Contact(
+            display_name=self.display,
+            id=self.id,
+            uid=self.uid,
+            family_name=self.family,
+            given_name=self.given,
+            additional_names=self.more,
+            name_suffix=self.suffix,
+            org=self.org,
+            emails=[LabeledValue(e) for e in self.emails],
+            phones=[LabeledValue(p) for p in self.phones],
+            urls=[LabeledValue(u) for u in self.links],
         )
-        for row in names
-    }
+
+
+def people_from_rows(
+    names: Iterable[Sequence], values: Iterable[tuple[int, str, str]]
+) -> dict[int, Person]:
+    """People from the store's finder rows (store/duplicates.py)."""
+    people = {row[0]: Person(row) for row in names}
+    lists = {"email": "emails", "phone": "phones", "url": "links", "social": "links"}
     for cid, kind, value in values:
-        c = out.get(cid)
-        if c is not None:
-            getattr(c, _FIELD_OF_KIND[kind]).append(LabeledValue(value))
-    return out
+        person = people.get(cid)
+        if person is not None:
+            getattr(person, lists[kind]).append(value)
+    return people
+
+
+def people_from_contacts(contacts: Iterable[Contact]) -> dict[int, Person]:
+    """People from domain contacts (which must have ids)."""
+    names = [
+        (
+            c.id,
+            c.uid,
+            c.display_name,
+            c.family_name,
+            c.given_name,
+            c.additional_names,
+            c.name_suffix,
+            c.org,
+        )
+        for c in contacts
+    ]
+    values = [
+        (c.id, kind, v.value)
+        for c in contacts
+        for kind, items in (
+            ("email", c.emails),
+            ("phone", c.phones),
+            ("url", c.urls),
+            ("social", c.social_profiles),
+        )
+        for v in items
+    ]
+    return people_from_rows(names, values)
 
 
 class _Signals:
-    """Per-contact keys and the weaker signals, built once for all contacts."""
+    """Per-contact keys, names and the weaker signals, built once for all contacts."""
 
-    def __init__(self, contacts: dict[int, Contact], phone_key: PhoneKey) -> None:
+    def __init__(self, people: dict[int, Person], phone_key: PhoneKey) -> None:
         self.keys: dict[int, MatchKeys] = {}
+        self.strong: dict[int, frozenset[str]] = {}
         self.loose: dict[int, frozenset[str]] = {}
         self.weak: dict[int, set[str]] = {}  # org, company domain, role mailboxes
-        for cid, c in contacts.items():
-            keys = match_keys(c, phone_key)
+        self.parts: dict[int, NameParts] = {}
+        for cid, p in people.items():
+            emails = [normalise_email(e) for e in p.emails]  # once: 130k addresses, no cache
+            keys = keys_from_values(p.uid, emails, p.phones, p.links, phone_key)
             self.keys[cid] = keys
+            self.strong[cid] = keys.strong()
             self.loose[cid] = frozenset(loose_email(e) for e in keys.emails)
-            weak = {f"org:{fold(c.org)}"} if c.org.strip() else set()
-            for v in c.emails:
-                email = normalise_email(v.value)
+            self.parts[cid] = name_parts_of(p.family, p.given, p.more, p.display)
+            weak = {f"org:{fold(p.org)}"} if p.org else set()
+            for email in emails:
                 domain = email.rpartition("@")[2]
                 if domain and domain not in _FREE_MAIL:
                     weak.add(f"domain:{domain}")
-                if is_generic_mailbox(email):
-                    weak.add(email)
+                if email not in keys.emails and domain:
+                    weak.add(email)  # a role mailbox (info@): the match keys left it out
             self.weak[cid] = weak
 
 
@@ -139,11 +202,12 @@ class DuplicateFinder:
         self.phone_key = PhoneKey(region)
 
     def find(
-        self, contacts: dict[int, Contact], not_same: set[tuple[int, int]] = frozenset()
+        self, people: dict[int, Person], not_same: set[tuple[int, int]] = frozenset()
     ) -> list[DuplicatePair]:
         """Every pair in some tier, best first (tier, then score), minus ``not_same``."""
-        sig = _Signals(contacts, self.phone_key)
-        strong = _blocks((cid, k.strong()) for cid, k in sig.keys.items())
+        sig = _Signals(people, self.phone_key)
+        contacts = _LazyContacts(people)
+        strong = _blocks(sig.strong.items())
         crowded = {k for k, ids in strong.items() if len(ids) > MAX_CONTACTS_PER_STRONG_KEY}
         uids = _blocks((cid, (k.uid,)) for cid, k in sig.keys.items() if k.uid)
         loose = _blocks(sig.loose.items())
@@ -156,13 +220,13 @@ class DuplicateFinder:
             for block in blocks.values():
                 if 1 < len(block) <= limit:
                     candidates.update(_pairs_of(block))
-        names = {cid: comparable_name(c) for cid, c in contacts.items()}
+        names = {cid: comparable_name(parts) for cid, parts in sig.parts.items()}
         found = []
         for a, b in candidates - set(not_same):
             pair = self._judge(contacts[a], contacts[b], sig, crowded, names)
             if pair is not None:
                 found.append(pair)
-        for a, b in self._name_pairs(contacts, sig, crowded) - candidates - set(not_same):
+        for a, b in self._name_pairs(sig, crowded) - candidates - set(not_same):
             # Most pairs of a name block are "Jana" and "John Smith": a C-speed similarity
             # check first keeps the rule's Python out of them.
             if token_sort_ratio(names[a], names[b], score_cutoff=MAYBE_NAME_SIMILARITY):
@@ -173,20 +237,22 @@ class DuplicateFinder:
         return found
 
     @staticmethod
-    def _name_pairs(contacts, sig: _Signals, crowded: set[str]) -> set[tuple[int, int]]:
+    def _name_pairs(sig: _Signals, crowded: set[str]) -> set[tuple[int, int]]:
         """Pairs in one name block that also share a second signal (organisation, company
         mail domain, switchboard, role mailbox): the only way a name counts at all."""
         domains = _blocks(
             (cid, [w for w in weak if w.startswith("domain:")]) for cid, weak in sig.weak.items()
         )
         # A domain on this many contacts is a mail provider, whatever our list says.
-        public = {d for d, ids in domains.items() if len(ids) > max(200, len(contacts) // 200)}
-        for cid, keys in sig.keys.items():
+        public = {d for d, ids in domains.items() if len(ids) > max(200, len(sig.keys) // 200)}
+        for cid, strong in sig.strong.items():
             sig.weak[cid] -= public
-            sig.weak[cid].update(k for k in keys.strong() if k in crowded)
+            if crowded:
+                sig.weak[cid].update(k for k in strong if k in crowded)
         named = _blocks(
-            (cid, [f"{n}#{w}" for n in name_blocks(contacts[cid]) for w in sig.weak[cid]])
-            for cid in contacts
+            (cid, [f"{n}#{w}" for n in name_blocks(sig.parts[cid]) for w in sig.weak[cid]])
+            for cid in sig.parts
+            if sig.weak[cid]
         )
         pairs: set[tuple[int, int]] = set()
         for block in named.values():
@@ -219,6 +285,18 @@ class DuplicateFinder:
             else:
                 return None
         return DuplicatePair(a.id, b.id, tier, round(score, 3), tuple(sorted(shared)))
+
+
+class _LazyContacts(dict):
+    """id -> Contact, made on first use: the rule reads few contacts, the finder 100,000."""
+
+    def __init__(self, people: dict[int, Person]) -> None:
+        super().__init__()
+        self.people = people
+
+    def __missing__(self, cid: int) -> Contact:
+        contact = self[cid] = self.people[cid].contact()
+        return contact
 
 
 def _same_family(a: Contact, b: Contact) -> bool:

@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import functools
 
-from netdesk.domain.contact import Contact
-from netdesk.domain.matching import name_parts
-
 _LETTERS = str.maketrans(
     {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "ß": "ss", "þ": "th", "ı": "i"}
 )
@@ -23,10 +20,13 @@ def _plain(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w.translate(_LETTERS).replace(".", "") for w in words)
 
 
-def name_blocks(c: Contact) -> tuple[str, ...]:
+NameParts = tuple[tuple[str, ...], tuple[str, ...]] | None
+
+
+def name_blocks(parts: NameParts) -> tuple[str, ...]:
     """Blocking keys "family|g" and "given|f" (initials), so "J. Smith", "John Smith" and
-    "Smith John" meet; () for one-word or missing names, too vague to block on."""
-    parts = name_parts(c)
+    "Smith John" meet; () for one-word or missing names, too vague to block on.
+    ``parts``: ``domain.matching.name_parts``."""
     if parts is None:
         return ()
     given, family = _plain(parts[0]), _plain(parts[1])
@@ -35,9 +35,8 @@ def name_blocks(c: Contact) -> tuple[str, ...]:
     return (f"{family[-1]}|{given[0][0]}", f"{given[0]}|{family[-1][0]}")
 
 
-def comparable_name(c: Contact) -> str:
+def comparable_name(parts: NameParts) -> str:
     """Folded, transliterated words in sorted order, for rapidfuzz's similarity."""
-    parts = name_parts(c)
     if parts is None:
         return ""
     return " ".join(sorted(_plain(parts[0] + parts[1])))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from netdesk.domain.contact import Contact
@@ -174,18 +174,31 @@ def match_keys(c: Contact, phone_key: Callable[[str], str] = normalise_phone) ->
     mean something (a stored "1", "112" or a 4-digit extension would match half the
     address book), and profile URLs. ``phone_key`` lets the duplicate finder compare
     numbers in E.164 instead of plain digits; the rule stays the same."""
-    emails = frozenset(
-        e
-        for e in (normalise_email(v.value) for v in c.emails)
-        if "@" in e and not is_generic_mailbox(e)
+    return keys_from_values(
+        c.uid,
+        [v.value for v in c.emails],
+        [v.value for v in c.phones],
+        [v.value for v in (*c.social_profiles, *c.urls)],
+        phone_key,
     )
-    phones = frozenset(
-        p for p in (phone_key(v.value) for v in c.phones) if len(p.lstrip("+")) >= MIN_PHONE_DIGITS
+
+
+def keys_from_values(
+    uid: str,
+    emails: Iterable[str],
+    phones: Iterable[str],
+    links: Iterable[str],
+    phone_key: Callable[[str], str] = normalise_phone,
+) -> MatchKeys:
+    """``match_keys`` from plain values (the finder reads 100k contacts as rows)."""
+    email_keys = frozenset(
+        e for e in map(normalise_email, emails) if "@" in e and not is_generic_mailbox(e)
     )
-    profiles = frozenset(
-        k for k in (profile_key(v.value) for v in (*c.social_profiles, *c.urls)) if k
+    phone_keys = frozenset(
+        p for p in map(phone_key, phones) if len(p.lstrip("+")) >= MIN_PHONE_DIGITS
     )
-    return MatchKeys(c.uid.strip(), emails, phones, profiles)
+    profiles = frozenset(k for k in map(profile_key, links) if k) if links else frozenset()
+    return MatchKeys(uid.strip(), email_keys, phone_keys, profiles)
 
 
 def likely_same_contact(
@@ -260,7 +273,14 @@ def _name_from(family_name: str, given_name: str, additional: str, display: str)
 def name_parts(c: Contact) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """(given and middle names, family name) as folded words without titles, as the rule
     reads them; None when the contact has no real name (only an e-mail or a phone)."""
-    name = _name_of(c)
+    return name_parts_of(c.family_name, c.given_name, c.additional_names, c.display_name)
+
+
+def name_parts_of(
+    family_name: str, given_name: str, additional_names: str, display_name: str
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """``name_parts`` from the name fields themselves."""
+    name = _name_from(family_name, given_name, additional_names, display_name)
     return None if name is None else (name.given, name.family)
 
 

@@ -15,8 +15,8 @@ from netdesk.dedupe.finder import (
     DuplicateFinder,
     DuplicateGroup,
     DuplicatePair,
-    contacts_from_rows,
     group_pairs,
+    people_from_rows,
 )
 from netdesk.domain.contact import Contact
 from netdesk.domain.matching import (
@@ -54,11 +54,11 @@ class DuplicateService:
         con = self.db.connect_raw()
         try:
             with storage_errors():
-                contacts = contacts_from_rows(dup_store.name_rows(con), dup_store.value_rows(con))
+                people = people_from_rows(dup_store.name_rows(con), dup_store.value_rows(con))
                 not_same = dup_store.not_duplicate_pairs(con)
         finally:
             con.close()
-        found = self.finder.find(contacts, not_same)
+        found = self.finder.find(people, not_same)
         return [p for p in found if tier is None or p.tier == tier]
 
     def groups(self, tier: str | None = None) -> list[DuplicateGroup]:

@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 _NAMES_SQL = (
-    "SELECT id, uid, display_name, family_name, given_name, additional_names, org "
+    "SELECT id, uid, display_name, family_name, given_name, additional_names, name_suffix, org "
     "FROM contacts ORDER BY id"
 )
 _VALUES_SQL = (
@@ -21,7 +21,7 @@ _CHUNK = 500
 
 
 def name_rows(con: sqlite3.Connection) -> list[tuple]:
-    """(id, uid, display, family, given, additional, org) for every contact, by id."""
+    """(id, uid, display, family, given, additional, suffix, org) for every contact, by id."""
     return con.execute(_NAMES_SQL).fetchall()
 
 
