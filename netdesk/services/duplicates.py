@@ -7,7 +7,6 @@ without Qt, so the GUI can run it in a BackgroundJob worker thread.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from netdesk.dedupe.finder import (
@@ -40,15 +39,23 @@ class KeyOwner:
     same_person: bool  # by the one rule: would an import have merged them?
 
 
+@dataclass(frozen=True, slots=True)
+class Suggestions:
+    pairs: list[DuplicatePair]
+    names: dict[int, str]  # display name of every contact in ``pairs``
+
+
 class DuplicateService:
     def __init__(self, database: Database, region: str | None = None) -> None:
         self.db = database
         self.finder = DuplicateFinder(region)
 
-    def pairs(
-        self, tier: str | None = None, cancelled: Callable[[], bool] | None = None
-    ) -> list[DuplicatePair]:
+    def pairs(self, tier: str | None = None) -> list[DuplicatePair]:
         """Duplicate pairs, best first; only ``tier`` when given. Safe off the GUI thread."""
+        return self.suggestions(tier).pairs
+
+    def suggestions(self, tier: str | None = None) -> Suggestions:
+        """The pairs with the names to show; safe off the GUI thread (own connection)."""
         if tier is not None and tier not in TIERS:
             raise ValidationError(f"unknown tier {tier!r} (use {', '.join(TIERS)})")
         con = self.db.connect_raw()
@@ -59,7 +66,9 @@ class DuplicateService:
         finally:
             con.close()
         found = self.finder.find(people, not_same)
-        return [p for p in found if tier is None or p.tier == tier]
+        chosen = [p for p in found if tier is None or p.tier == tier]
+        ids = {i for p in chosen for i in (p.first_id, p.second_id)}
+        return Suggestions(chosen, {i: people[i].display for i in ids})
 
     def groups(self, tier: str | None = None) -> list[DuplicateGroup]:
         return group_pairs(self.pairs(tier))
