@@ -200,6 +200,7 @@ class DuplicateFinder:
 
     def __init__(self, region: str | None = None) -> None:
         self.phone_key = PhoneKey(region)
+        self.candidate_pairs = 0
 
     def find(
         self, people: dict[int, Person], not_same: set[tuple[int, int]] = frozenset()
@@ -226,7 +227,10 @@ class DuplicateFinder:
             pair = self._judge(contacts[a], contacts[b], sig, crowded, names)
             if pair is not None:
                 found.append(pair)
-        for a, b in self._name_pairs(sig, crowded) - candidates - set(not_same):
+        name_pairs = self._name_pairs(sig, crowded) - candidates
+        # How many pairs blocking let through (for the benchmark: the cost of the finder).
+        self.candidate_pairs = len(candidates) + len(name_pairs)
+        for a, b in name_pairs - set(not_same):
             # Most pairs of a name block are "Jana" and "John Smith": a C-speed similarity
             # check first keeps the rule's Python out of them.
             if token_sort_ratio(names[a], names[b], score_cutoff=MAYBE_NAME_SIMILARITY):

@@ -67,9 +67,11 @@ def main() -> None:
             f"wall, {statistics.median(cpu):.2f} s CPU (wall runs: "
             f"{', '.join(f'{t:.2f}' for t in times)})"
         )
+        candidates = service.finder.candidate_pairs
         print(
-            f"planted duplicate pairs: {len(truth):,}; pairs found: {len(pairs):,} "
-            f"({len(pairs) / len(ids):.3f} per contact)"
+            f"planted duplicate pairs: {len(truth):,}; candidate pairs after blocking: "
+            f"{candidates:,} ({candidates / len(ids):.3f} per contact); pairs found: "
+            f"{len(pairs):,} ({len(pairs) / len(ids):.3f} per contact)"
         )
         for tier in TIERS:
             found = {(p.first_id, p.second_id) for p in pairs if p.tier == tier}
