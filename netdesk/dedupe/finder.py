@@ -15,8 +15,10 @@ Tiers, per pair:
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.fuzz import token_sort_ratio
@@ -176,6 +178,22 @@ class _Signals:
             self.weak[cid] = weak
 
 
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector off for the block. The finder makes ~1M small objects
+    (keys, sets, blocks) and none of them form cycles, yet each allocation burst triggers
+    full collections over everything alive: measured on 100k contacts, 6.0-6.7 s CPU with
+    the collector, 3.3-3.9 s without. Reference counting still frees everything; the
+    collector (process-wide, so the GUI's too) is back within seconds."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _blocks(items: Iterable[tuple[int, Iterable[str]]]) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     get = out.get
@@ -206,6 +224,12 @@ class DuplicateFinder:
         self, people: dict[int, Person], not_same: set[tuple[int, int]] = frozenset()
     ) -> list[DuplicatePair]:
         """Every pair in some tier, best first (tier, then score), minus ``not_same``."""
+        with paused_gc():
+            return self._find(people, not_same)
+
+    def _find(
+        self, people: dict[int, Person], not_same: set[tuple[int, int]]
+    ) -> list[DuplicatePair]:
         sig = _Signals(people, self.phone_key)
         contacts = _LazyContacts(people)
         strong = _blocks(sig.strong.items())

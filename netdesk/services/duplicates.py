@@ -15,6 +15,7 @@ from netdesk.dedupe.finder import (
     DuplicateGroup,
     DuplicatePair,
     group_pairs,
+    paused_gc,
     people_from_rows,
 )
 from netdesk.domain.contact import Contact
@@ -60,12 +61,12 @@ class DuplicateService:
             raise ValidationError(f"unknown tier {tier!r} (use {', '.join(TIERS)})")
         con = self.db.connect_raw()
         try:
-            with storage_errors():
+            with storage_errors(), paused_gc():
                 people = people_from_rows(dup_store.name_rows(con), dup_store.value_rows(con))
                 not_same = dup_store.not_duplicate_pairs(con)
+                found = self.finder.find(people, not_same)
         finally:
             con.close()
-        found = self.finder.find(people, not_same)
         chosen = [p for p in found if tier is None or p.tier == tier]
         ids = {i for p in chosen for i in (p.first_id, p.second_id)}
         return Suggestions(chosen, {i: people[i].display for i in ids})
