@@ -22,6 +22,7 @@ from pathlib import Path
 from netdesk.domain.contact import Contact
 from netdesk.domain.matching import (
     MAX_CONTACTS_PER_STRONG_KEY,
+    MatchKeys,
     likely_same_contact,
     match_keys,
     normalise_email,
@@ -214,24 +215,27 @@ class _FileImport:
         # batch skips the look-ups: a big first import is the common case.
         self.nothing_stored = self.repo.count() == 0
         self.new_by_uid: dict[str, Contact] = {}
-        self.new_by_key: dict[tuple[str, str], list[Contact]] = {}
+        self.new_by_key: dict[str, list[Contact]] = {}
+        self.new_keys: dict[int, MatchKeys] = {}  # id(contact) -> its keys, this batch
         self.pending: list[Contact] = []
 
-    def _remember(self, c: Contact) -> None:
+    def _remember(self, c: Contact, keys: MatchKeys) -> None:
         if c.uid:
             self.new_by_uid[c.uid] = c
-        for key in match_keys(c).strong():
-            self.new_by_key.setdefault(key, []).append(c)
+        self.new_keys[id(c)] = keys
+        for key in keys.strong():
+            found = self.new_by_key.setdefault(key, [])
+            if all(other is not c for other in found):  # a twin is remembered again
+                found.append(c)
 
-    def _match_pending(self, card: Contact) -> Contact | None:
+    def _match_pending(self, card: Contact, keys: MatchKeys) -> Contact | None:
         if card.uid and card.uid in self.new_by_uid:
             return self.new_by_uid[card.uid]
-        keys = match_keys(card)
         mine = keys.emails | keys.phones
         crowded = {k for k in mine if len(self.new_by_key.get(k, ())) >= _CROWD}
         for key in mine:
             for cand in self.new_by_key.get(key, ()):
-                if likely_same_contact(cand, card, crowded, (match_keys(cand), keys)):
+                if likely_same_contact(cand, card, crowded, (self.new_keys[id(cand)], keys)):
                     return cand
         return None
 
@@ -247,6 +251,7 @@ class _FileImport:
         alias_hits: dict[str, int] = {}
         email_hits: dict[str, list[int]] = {}
         phone_hits: dict[str, list[int]] = {}
+        card_keys: list[MatchKeys] = []
         if not self.nothing_stored:
             uid_hits = repo.ids_by_uid(c.uid for c in cards)
             # Cards of contacts merged into another update the survivor.
@@ -263,13 +268,16 @@ class _FileImport:
                 candidate_ids.update(ids)
         existing = {c.id: c for c in repo.get_many(sorted(candidate_ids))} if candidate_ids else {}
         updates: dict[int, Contact] = {}
-        for card in cards:
+        for index, card in enumerate(cards):
+            keys = card_keys[index] if card_keys else match_keys(card)
             target_id = uid_hits.get(card.uid)
             same_uid = target_id is not None
             if target_id is None:
                 target_id = alias_hits.get(card.uid)
             if target_id is None:
-                target_id = self._match_existing(card, email_hits, phone_hits, existing, updates)
+                target_id = self._match_existing(
+                    card, keys, email_hits, phone_hits, existing, updates
+                )
             if target_id is not None:
                 base = updates.get(target_id) or existing[target_id]
                 from_this_file = target_id >= self.first_new_id
@@ -286,16 +294,16 @@ class _FileImport:
                 else:
                     self.report.unchanged += 1
                 continue
-            twin = self._match_pending(card)
+            twin = self._match_pending(card, keys)
             if twin is not None:
                 # A later card in the same batch for the same person (or record) adds to it.
                 merged = merge_into(twin, card, overrides=twin.uid == card.uid)
                 for f in dataclasses.fields(Contact):
                     setattr(twin, f.name, getattr(merged, f.name))
-                self._remember(twin)
+                self._remember(twin, match_keys(twin))
                 self.report.merged += 1
                 continue
-            self._remember(card)
+            self._remember(card, keys)
             self.pending.append(card)
         for target_id, merged in updates.items():
             repo.update(merged)
@@ -311,10 +319,10 @@ class _FileImport:
         self.pending = []
         self.new_by_uid.clear()
         self.new_by_key.clear()
+        self.new_keys.clear()
 
-    def _match_existing(self, card, email_hits, phone_hits, existing, updates) -> int | None:
+    def _match_existing(self, card, keys, email_hits, phone_hits, existing, updates) -> int | None:
         """The stored contact this card is, by the one "same person" rule, or None."""
-        keys = match_keys(card)
         hits = {k: email_hits.get(k, ()) for k in keys.emails}
         hits.update({k: phone_hits.get(k, ()) for k in keys.phones})
         # A key already on _CROWD contacts is a switchboard or a shared mailbox.
