@@ -92,8 +92,12 @@ GENERIC_MAILBOXES = frozenset(
 
 def is_generic_mailbox(email: str) -> bool:
     """``info@acme.com``-style role addresses (case, dots and ``+tags`` ignored)."""
-    local = normalise_email(email).partition("@")[0].partition("+")[0]
-    return local.replace(".", "") in GENERIC_MAILBOXES or local in GENERIC_MAILBOXES
+    return _is_role(normalise_email(email))
+
+
+def _is_role(normalised: str) -> bool:
+    local = normalised.partition("@")[0].partition("+")[0]
+    return local in GENERIC_MAILBOXES or local.replace(".", "") in GENERIC_MAILBOXES
 
 
 _GMAIL = frozenset({"gmail.com", "googlemail.com"})
@@ -192,7 +196,7 @@ def keys_from_values(
 ) -> MatchKeys:
     """``match_keys`` from plain values (the finder reads 100k contacts as rows)."""
     email_keys = frozenset(
-        e for e in map(normalise_email, emails) if "@" in e and not is_generic_mailbox(e)
+        e for e in map(normalise_email, emails) if "@" in e and not _is_role(e)
     )
     phone_keys = frozenset(
         p for p in map(phone_key, phones) if len(p.lstrip("+")) >= MIN_PHONE_DIGITS

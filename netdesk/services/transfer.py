@@ -251,7 +251,7 @@ class _FileImport:
         alias_hits: dict[str, int] = {}
         email_hits: dict[str, list[int]] = {}
         phone_hits: dict[str, list[int]] = {}
-        card_keys: list[MatchKeys] = []
+        card_keys: dict[int, MatchKeys] = {}
         if not self.nothing_stored:
             uid_hits = repo.ids_by_uid(c.uid for c in cards)
             # Cards of contacts merged into another update the survivor.
@@ -259,22 +259,29 @@ class _FileImport:
                 repo.conn.connection.driver_connection,
                 (c.uid for c in cards if c.uid not in uid_hits),
             )
-            card_keys = [match_keys(c) for c in cards]
-            email_hits = repo.ids_by_match_key("email", (k for ks in card_keys for k in ks.emails))
-            phone_hits = repo.ids_by_match_key("phone", (k for ks in card_keys for k in ks.phones))
+            # Keys only for cards no UID found: a re-import finds nearly all by UID.
+            card_keys = {
+                id(c): match_keys(c)
+                for c in cards
+                if c.uid not in uid_hits and c.uid not in alias_hits
+            }
+            wanted = card_keys.values()
+            email_hits = repo.ids_by_match_key("email", (k for ks in wanted for k in ks.emails))
+            phone_hits = repo.ids_by_match_key("phone", (k for ks in wanted for k in ks.phones))
         candidate_ids = set(uid_hits.values()) | set(alias_hits.values())
         for hits in (email_hits, phone_hits):
             for ids in hits.values():
                 candidate_ids.update(ids)
         existing = {c.id: c for c in repo.get_many(sorted(candidate_ids))} if candidate_ids else {}
         updates: dict[int, Contact] = {}
-        for index, card in enumerate(cards):
-            keys = card_keys[index] if card_keys else match_keys(card)
+        for card in cards:
+            keys: MatchKeys | None = None
             target_id = uid_hits.get(card.uid)
             same_uid = target_id is not None
             if target_id is None:
                 target_id = alias_hits.get(card.uid)
             if target_id is None:
+                keys = card_keys.get(id(card)) or match_keys(card)
                 target_id = self._match_existing(
                     card, keys, email_hits, phone_hits, existing, updates
                 )
@@ -294,6 +301,7 @@ class _FileImport:
                 else:
                     self.report.unchanged += 1
                 continue
+            keys = keys or match_keys(card)
             twin = self._match_pending(card, keys)
             if twin is not None:
                 # A later card in the same batch for the same person (or record) adds to it.
