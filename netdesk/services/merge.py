@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from netdesk.domain.clock import Clock, SystemClock
 from netdesk.domain.contact import Contact
-from netdesk.domain.merging import merge_contacts
+from netdesk.domain.merging import SINGLE_GROUPS, merge_contacts
 from netdesk.domain.snapshot import (
     contact_from_json,
     contact_to_json,
@@ -54,6 +54,14 @@ def _check_ids(keep_id: int, other_ids: Sequence[int]) -> list[int]:
     return others
 
 
+def _check_picks(picks: Mapping[str, int] | None, count: int) -> None:
+    for group, index in (picks or {}).items():
+        if group not in SINGLE_GROUPS:
+            raise ValidationError(f"unknown field group {group!r}")
+        if not 0 <= index < count:
+            raise ValidationError(f"no contact number {index} to take {group!r} from")
+
+
 def _activity_key(items) -> list[tuple]:
     """Activity as comparable tuples, ignoring which contact it hangs on."""
     return sorted((type(i).__name__, i.id, repr(i)) for i in items)
@@ -71,6 +79,7 @@ class MergeService:
         from netdesk.store.contacts import ContactRepository
 
         others = _check_ids(keep_id, other_ids)
+        _check_picks(picks, 1 + len(others))
         with storage_errors(), self.db.engine.connect() as conn:
             contacts = self._load(ContactRepository(conn), [keep_id, *others])
         return merge_contacts(contacts[0], contacts[1:], picks)
@@ -91,6 +100,7 @@ class MergeService:
         from netdesk.store.contacts import ContactRepository
 
         others = _check_ids(keep_id, other_ids)
+        _check_picks(picks, 1 + len(others))
         ids = [keep_id, *others]
         with storage_errors(), self.db.engine.begin() as conn:
             raw = conn.connection.driver_connection

@@ -221,3 +221,7 @@ def test_merge_errors_are_clear(database, merger):
         merger.merge(keep, [keep])
     with pytest.raises(ServiceError, match="no merge to undo"):
         merger.undo_last()
+    (other,) = store(database, Contact("Ada L."))
+    with pytest.raises(ServiceError, match="no contact number 5"):
+        merger.merge(keep, [other], {"title": 5})
+    assert len(merger.preview(keep, [other]).display_name) > 0  # nothing was changed
