@@ -27,7 +27,9 @@ ALLOWED = {
     "vcard": {"domain"},
     "ical": {"domain"},
     "csvimport": {"domain"},
-    "services": {"domain", "store", "vcard", "ical", "csvimport"},
+    # Duplicate finding: the domain's rule plus phonenumberslite and rapidfuzz (not stdlib).
+    "dedupe": {"domain"},
+    "services": {"domain", "store", "vcard", "ical", "csvimport", "dedupe"},
     "actions": {"domain", "services"},
     # No store: the table's rows are domain types (domain/summary.py), writes go through
     # actions and reads through services.

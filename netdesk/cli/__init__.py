@@ -21,6 +21,7 @@ _MODULES = (
     "netdesk.cli.transfer",
     "netdesk.cli.activity",
     "netdesk.cli.share",
+    "netdesk.cli.duplicates",
 )
 # Their names, known without importing them (tests/cli checks the two agree).
 SUBCOMMANDS = frozenset(
@@ -37,6 +38,8 @@ SUBCOMMANDS = frozenset(
         "calendar",
         "qr",
         "me",
+        "duplicates",
+        "merge",
     }
 )
 

@@ -19,11 +19,19 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from netdesk.domain.contact import LABELED_FIELDS, Contact, LabeledValue
-from netdesk.domain.matching import names_compatible, normalise_email, normalise_phone
+from netdesk.domain.contact import LABELED_FIELDS, Contact
+from netdesk.domain.matching import (
+    MAX_CONTACTS_PER_STRONG_KEY,
+    MatchKeys,
+    likely_same_contact,
+    match_keys,
+    normalise_email,
+    normalise_phone,
+)
+from netdesk.domain.merging import union_values
 from netdesk.domain.wording import import_summary
 from netdesk.services.errors import NotFoundError, ServiceError, storage_errors
-from netdesk.store import reading
+from netdesk.store import merges, reading
 from netdesk.store.db import Database
 from netdesk.store.safe_files import atomic_text_writer
 from netdesk.vcard import CardProblem, iter_cards, write_vcards
@@ -33,6 +41,7 @@ BATCH = 2000
 _BEGIN = re.compile(rb"(?im)^[ \t]*BEGIN[ \t]*:[ \t]*VCARD")
 # Refuse files that can't be address books; a 100k-card export is ~60 MB.
 MAX_FILE_BYTES = 512 * 1024 * 1024
+_CROWD = MAX_CONTACTS_PER_STRONG_KEY
 
 
 class ImportCancelled(ServiceError):
@@ -124,25 +133,6 @@ def content_uid(card: Contact) -> str:
 
 
 # -- merging ----------------------------------------------------------------------------------
-def _value_key(kind: str, value: str) -> str:
-    if kind == "emails":
-        return normalise_email(value)
-    if kind == "phones":
-        return normalise_phone(value) or value.strip()
-    return value.strip().casefold()
-
-
-def _union(kind: str, old: list[LabeledValue], new: list[LabeledValue]) -> list[LabeledValue]:
-    seen = {_value_key(kind, v.value) for v in old}
-    out = list(old)
-    for v in new:
-        key = _value_key(kind, v.value)
-        if key not in seen:
-            seen.add(key)
-            out.append(v)
-    return out
-
-
 _SCALARS = (
     "family_name",
     "given_name",
@@ -197,7 +187,7 @@ def merge_into(existing: Contact, incoming: Contact, overrides: bool = False) ->
         if value and (overrides or not getattr(existing, name)):
             setattr(merged, name, value)
     for kind in LABELED_FIELDS:
-        setattr(merged, kind, _union(kind, getattr(existing, kind), getattr(incoming, kind)))
+        setattr(merged, kind, union_values(kind, getattr(existing, kind), getattr(incoming, kind)))
     addresses = list(existing.addresses)
     for a in incoming.addresses:
         if all(a.parts() != b.parts() for b in addresses):
@@ -259,30 +249,28 @@ class _FileImport:
         # batch skips the look-ups: a big first import is the common case.
         self.nothing_stored = self.repo.count() == 0
         self.new_by_uid: dict[str, Contact] = {}
-        self.new_by_key: dict[tuple[str, str], list[Contact]] = {}
+        self.new_by_key: dict[str, list[Contact]] = {}
+        self.new_keys: dict[int, MatchKeys] = {}  # id(contact) -> its keys, this batch
         self.pending: list[Contact] = []
 
-    def _remember(self, c: Contact) -> None:
+    def _remember(self, c: Contact, keys: MatchKeys) -> None:
         if c.uid:
             self.new_by_uid[c.uid] = c
-        for e in c.emails:
-            self.new_by_key.setdefault(("email", normalise_email(e.value)), []).append(c)
-        for p in c.phones:
-            key = normalise_phone(p.value)
-            if key:
-                self.new_by_key.setdefault(("phone", key), []).append(c)
+        self.new_keys[id(c)] = keys
+        for key in keys.strong():
+            found = self.new_by_key.setdefault(key, [])
+            if all(other is not c for other in found):  # a twin is remembered again
+                found.append(c)
 
-    def _match_pending(self, card: Contact) -> Contact | None:
+    def _match_pending(self, card: Contact, keys: MatchKeys) -> Contact | None:
         if card.uid and card.uid in self.new_by_uid:
             return self.new_by_uid[card.uid]
-        for kind, values, norm in (
-            ("email", card.emails, normalise_email),
-            ("phone", card.phones, normalise_phone),
-        ):
-            for v in values:
-                for cand in self.new_by_key.get((kind, norm(v.value)), ()):
-                    if names_compatible(cand, card):
-                        return cand
+        mine = keys.emails | keys.phones
+        crowded = {k for k in mine if len(self.new_by_key.get(k, ())) >= _CROWD}
+        for key in mine:
+            for cand in self.new_by_key.get(key, ()):
+                if likely_same_contact(cand, card, crowded, (self.new_keys[id(cand)], keys)):
+                    return cand
         return None
 
     def run_batch(self, cards: Sequence[Contact]) -> None:
@@ -294,27 +282,43 @@ class _FileImport:
                 # write none) then finds them again instead of duplicating them.
                 card.uid = content_uid(card)
         uid_hits: dict[str, int] = {}
+        alias_hits: dict[str, int] = {}
         email_hits: dict[str, list[int]] = {}
         phone_hits: dict[str, list[int]] = {}
+        card_keys: dict[int, MatchKeys] = {}
         if not self.nothing_stored:
             uid_hits = repo.ids_by_uid(c.uid for c in cards)
-            email_hits = repo.ids_by_match_key(
-                "email", (normalise_email(e.value) for c in cards for e in c.emails)
+            # Cards of contacts merged into another update the survivor.
+            alias_hits = merges.ids_by_alias(
+                repo.conn.connection.driver_connection,
+                (c.uid for c in cards if c.uid not in uid_hits),
             )
-            phone_hits = repo.ids_by_match_key(
-                "phone", (normalise_phone(p.value) for c in cards for p in c.phones)
-            )
-        candidate_ids = set(uid_hits.values())
+            # Keys only for cards no UID found: a re-import finds nearly all by UID.
+            card_keys = {
+                id(c): match_keys(c)
+                for c in cards
+                if c.uid not in uid_hits and c.uid not in alias_hits
+            }
+            wanted = card_keys.values()
+            email_hits = repo.ids_by_match_key("email", (k for ks in wanted for k in ks.emails))
+            phone_hits = repo.ids_by_match_key("phone", (k for ks in wanted for k in ks.phones))
+        candidate_ids = set(uid_hits.values()) | set(alias_hits.values())
         for hits in (email_hits, phone_hits):
             for ids in hits.values():
                 candidate_ids.update(ids)
         existing = {c.id: c for c in repo.get_many(sorted(candidate_ids))} if candidate_ids else {}
         updates: dict[int, Contact] = {}
         for card in cards:
+            keys: MatchKeys | None = None
             target_id = uid_hits.get(card.uid)
             same_uid = target_id is not None
             if target_id is None:
-                target_id = self._match_existing(card, email_hits, phone_hits, existing, updates)
+                target_id = alias_hits.get(card.uid)
+            if target_id is None:
+                keys = card_keys.get(id(card)) or match_keys(card)
+                target_id = self._match_existing(
+                    card, keys, email_hits, phone_hits, existing, updates
+                )
             if target_id is not None:
                 base = updates.get(target_id) or existing[target_id]
                 from_this_file = target_id >= self.first_new_id
@@ -331,16 +335,17 @@ class _FileImport:
                 else:
                     self.report.unchanged += 1
                 continue
-            twin = self._match_pending(card)
+            keys = keys or match_keys(card)
+            twin = self._match_pending(card, keys)
             if twin is not None:
                 # A later card in the same batch for the same person (or record) adds to it.
                 merged = merge_into(twin, card, overrides=twin.uid == card.uid)
                 for f in dataclasses.fields(Contact):
                     setattr(twin, f.name, getattr(merged, f.name))
-                self._remember(twin)
+                self._remember(twin, match_keys(twin))
                 self.report.merged += 1
                 continue
-            self._remember(card)
+            self._remember(card, keys)
             self.pending.append(card)
         for target_id, merged in updates.items():
             repo.update(merged)
@@ -357,16 +362,19 @@ class _FileImport:
         self.pending = []
         self.new_by_uid.clear()
         self.new_by_key.clear()
+        self.new_keys.clear()
 
-    def _match_existing(self, card, email_hits, phone_hits, existing, updates) -> int | None:
-        for hits, values, norm in (
-            (email_hits, card.emails, normalise_email),
-            (phone_hits, card.phones, normalise_phone),
-        ):
-            for v in values:
-                for cid in hits.get(norm(v.value), ()):
-                    if names_compatible(updates.get(cid) or existing[cid], card):
-                        return cid
+    def _match_existing(self, card, keys, email_hits, phone_hits, existing, updates) -> int | None:
+        """The stored contact this card is, by the one "same person" rule, or None."""
+        hits = {k: email_hits.get(k, ()) for k in keys.emails}
+        hits.update({k: phone_hits.get(k, ()) for k in keys.phones})
+        # A key already on _CROWD contacts is a switchboard or a shared mailbox.
+        crowded = {k for k, ids in hits.items() if len(ids) >= _CROWD}
+        for ids in hits.values():
+            for cid in ids:
+                stored = updates.get(cid) or existing[cid]
+                if likely_same_contact(stored, card, crowded, (match_keys(stored), keys)):
+                    return cid
         return None
 
 

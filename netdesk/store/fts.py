@@ -105,14 +105,50 @@ def phone_forms(value: str) -> list[str]:
     if not digits:
         return []
     forms = [digits]
-    stripped = value.lstrip()
-    if stripped.startswith("+") or digits.startswith("00"):
-        rest = digits[2:] if digits.startswith("00") and not stripped.startswith("+") else digits
-        cc = 1 if rest[:1] in _CC1 else 2 if rest[:2] in _CC2 else 3
-        national = rest[cc:]
+    international = _international(value, digits)
+    if international is not None:
+        national = _national(international)
         if len(national) >= 4:
             forms += [national, "0" + national]
     return forms
+
+
+def _international(value: str, digits: str) -> str | None:
+    """The digits after the country-code marker ("+" or "00"), or None for a national
+    number."""
+    if value.lstrip().startswith("+"):
+        return digits
+    return digits[2:] if digits.startswith("00") else None
+
+
+def _national(international: str) -> str:
+    cc = 1 if international[:1] in _CC1 else 2 if international[:2] in _CC2 else 3
+    return international[cc:]
+
+
+# What a typed phone number looks like: digits with the usual separators, at least three
+# digits, and either a separator inside or a leading "+"/"00" (plain digits need nothing).
+_PHONE_TEXT = re.compile(r"\s*\+?[\d\s().\-/]*\d[\d\s().\-/]*")
+
+
+def _phone_query(user_text: str) -> str | None:
+    """An FTS5 expression finding a typed number however it was stored: "+49 30 1234567",
+    "0049 30 1234567" and "030 1234567" find each other (the index holds each stored
+    number's digits, and for international ones the national form with its 0)."""
+    if not _PHONE_TEXT.fullmatch(user_text):
+        return None
+    digits = _NON_DIGITS.sub("", user_text)
+    stripped = user_text.strip()
+    if len(digits) < 3 or not (stripped.startswith(("+", "00")) or not stripped.isdigit()):
+        return None
+    forms = [digits]
+    international = _international(stripped, digits)
+    if international:
+        forms = [international, "00" + international]
+        national = _national(international)
+        if len(national) >= 2:
+            forms.append("0" + national)
+    return " OR ".join(f'"{f}"*' for f in dict.fromkeys(forms))
 
 
 def delete_rows(conn: Connection, ids: Sequence[int]) -> None:
@@ -126,8 +162,12 @@ def match_query(user_text: str) -> str | None:
     """Turn what the user typed into an FTS5 MATCH expression, or None for "everything".
 
     Every word must match as a prefix, in any column: "ada lov" finds "Ada Lovelace".
+    Text that looks like a phone number is searched as one number in any format.
     Words are quoted, so FTS5 operators typed by the user (AND, NEAR, quotes) are plain text.
     """
+    phone = _phone_query(user_text)
+    if phone is not None:
+        return phone
     tokens = _TOKEN.findall(user_text)
     if not tokens:
         return None

@@ -247,3 +247,41 @@ class FollowUpRow(Base):
     done_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
     snoozed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class ContactAliasRow(Base):
+    """The UID of a contact merged into ``contact_id``: its cards now update the survivor."""
+
+    __tablename__ = "contact_aliases"
+
+    uid: Mapped[str] = mapped_column(String, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+
+
+class NotDuplicateRow(Base):
+    """Two contacts the user said are different people (``first_id`` < ``second_id``)."""
+
+    __tablename__ = "not_duplicates"
+
+    first_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
+    )
+    second_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class MergeLogRow(Base):
+    """One merge and the JSON snapshot that undoes it."""
+
+    __tablename__ = "merge_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    survivor_id: Mapped[int] = mapped_column(Integer)
+    # Comma-separated ids of the contacts merged away.
+    merged_ids: Mapped[str] = mapped_column(String)
+    snapshot: Mapped[str] = mapped_column(Text)
+    undone_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -6,11 +6,14 @@ import pytest
 
 from netdesk.domain.contact import Contact, LabeledValue
 from netdesk.domain.matching import (
+    is_generic_mailbox,
     likely_same_contact,
+    loose_email,
     match_keys,
     names_compatible,
     normalise_email,
     normalise_phone,
+    profile_key,
 )
 
 
@@ -61,7 +64,8 @@ def test_normalise_phone(raw: str, expected: str) -> None:
         (person("J. Smith"), person("John Smith")),
         (person("John Smith"), person("john smith")),
         (person("Smith, John"), person("John Smith")),
-        (person("Dr. John Smith"), person("John Smith Jr.")),
+        (person("Dr. John Smith"), person("John Smith")),
+        (person("John Smith Jr."), person("Smith, John, Jr")),
         (person("José García"), person("Jose Garcia")),
         (person("Smith"), person("John Smith")),
         (person("Yamada Taro"), person("Taro Yamada")),
@@ -86,6 +90,12 @@ def test_compatible_names(a: Contact, b: Contact) -> None:
         (person("John A. Smith"), person("John B. Smith")),
         (person("K. Smith"), person("John Smith")),
         (person("Bob Jones"), person("Robert Jones")),  # nicknames are not guessed
+        (person("John Smith"), person("John Smith Jr.")),  # father and son, when in doubt
+        (person("John Smith Sr."), person("John Smith Jr.")),
+        (
+            person("x", given_name="John", family_name="Smith", name_suffix="III"),
+            person("John Smith"),
+        ),
         (person("Anna"), person("John Smith")),
         (person("山田太郎"), person("Yamada Taro")),  # different scripts: not guessed either
         (person("x", family_name="Müller", given_name="Anna"), person("Anna Schmidt")),
@@ -128,3 +138,54 @@ def test_shared_email_and_compatible_name_match() -> None:
 def test_same_uid_matches_whatever_the_names() -> None:
     assert likely_same_contact(person("Old Name", uid="u-1"), person("New Name", uid="u-1"))
     assert not likely_same_contact(person("A B", uid="u-1"), person("C D", uid="u-2"))
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("https://www.linkedin.com/in/Ada-Lovelace/", "linkedin:ada-lovelace"),
+        ("linkedin.com/in/ada-lovelace?trk=x", "linkedin:ada-lovelace"),
+        ("http://de.linkedin.com/in/ada-lovelace", "linkedin:ada-lovelace"),
+        ("https://x.com/@adal", "x:adal"),
+        ("https://twitter.com/AdaL", "x:adal"),
+        ("github.com/ada", "github:ada"),
+        ("@ada@hachyderm.io", "mastodon:ada@hachyderm.io"),
+        ("https://www.linkedin.com/company/acme", ""),  # a company page is no person
+        ("https://example.org/ada", ""),
+        ("", ""),
+    ],
+)
+def test_profile_key(raw: str, expected: str) -> None:
+    assert profile_key(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("J.Doe+news@GoogleMail.com", "jdoe@gmail.com"),
+        ("jdoe@gmail.com", "jdoe@gmail.com"),
+        ("j.doe+crm@example.org", "j.doe@example.org"),  # dots matter outside Gmail
+    ],
+)
+def test_loose_email(raw: str, expected: str) -> None:
+    assert loose_email(raw) == expected
+
+
+def test_role_mailboxes_are_not_keys() -> None:
+    assert is_generic_mailbox("Info@Acme.com") and is_generic_mailbox("no-reply@x.org")
+    assert not is_generic_mailbox("ada@acme.com")
+    keys = match_keys(person("Ada", emails=["info@acme.com", "ada@acme.com"]))
+    assert keys.emails == {"ada@acme.com"}
+
+
+def test_crowded_keys_do_not_count() -> None:
+    a = person("John Smith", phones=["+44 20 7946 0000"])
+    b = person("J. Smith", phones=["+44 (20) 7946-0000"])
+    assert likely_same_contact(a, b)
+    assert not likely_same_contact(a, b, crowded={"+442079460000"})
+
+
+def test_a_shared_profile_url_is_a_strong_key() -> None:
+    a = Contact("Ada Lovelace", urls=[LabeledValue("https://linkedin.com/in/ada")])
+    b = Contact("A. Lovelace", social_profiles=[LabeledValue("linkedin.com/in/ada/", "linkedin")])
+    assert likely_same_contact(a, b)

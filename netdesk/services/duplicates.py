@@ -1,0 +1,114 @@
+"""Duplicate use cases: find pairs and groups, remember "not the same person", and the
+editor's check "Amara Okafor already has this e-mail — open her instead?".
+
+The finder reads the whole store through plain sqlite3 (store/duplicates.py) and runs
+without Qt, so the GUI can run it in a BackgroundJob worker thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from netdesk.dedupe.finder import (
+    TIERS,
+    DuplicateFinder,
+    DuplicateGroup,
+    DuplicatePair,
+    group_pairs,
+    paused_gc,
+    people_from_rows,
+)
+from netdesk.domain.contact import Contact
+from netdesk.domain.matching import (
+    MAX_CONTACTS_PER_STRONG_KEY,
+    likely_same_contact,
+    match_keys,
+)
+from netdesk.services.errors import NotFoundError, ValidationError, storage_errors
+from netdesk.store import duplicates as dup_store
+from netdesk.store import reading
+from netdesk.store.db import Database
+
+
+@dataclass(frozen=True, slots=True)
+class KeyOwner:
+    """Someone else who has one of a contact's e-mails or phones."""
+
+    id: int
+    name: str
+    shared: tuple[str, ...]
+    same_person: bool  # by the one rule: would an import have merged them?
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestions:
+    pairs: list[DuplicatePair]
+    names: dict[int, str]  # display name of every contact in ``pairs``
+
+
+class DuplicateService:
+    def __init__(self, database: Database, region: str | None = None) -> None:
+        self.db = database
+        self.finder = DuplicateFinder(region)
+
+    def pairs(self, tier: str | None = None) -> list[DuplicatePair]:
+        """Duplicate pairs, best first; only ``tier`` when given. Safe off the GUI thread."""
+        return self.suggestions(tier).pairs
+
+    def suggestions(self, tier: str | None = None) -> Suggestions:
+        """The pairs with the names to show; safe off the GUI thread (own connection)."""
+        if tier is not None and tier not in TIERS:
+            raise ValidationError(f"unknown tier {tier!r} (use {', '.join(TIERS)})")
+        con = self.db.connect_raw()
+        try:
+            with storage_errors(), paused_gc():
+                people = people_from_rows(dup_store.name_rows(con), dup_store.value_rows(con))
+                not_same = dup_store.not_duplicate_pairs(con)
+                found = self.finder.find(people, not_same)
+        finally:
+            con.close()
+        chosen = [p for p in found if tier is None or p.tier == tier]
+        ids = {i for p in chosen for i in (p.first_id, p.second_id)}
+        return Suggestions(chosen, {i: people[i].display for i in ids})
+
+    def groups(self, tier: str | None = None) -> list[DuplicateGroup]:
+        return group_pairs(self.pairs(tier))
+
+    def mark_not_same(self, first_id: int, second_id: int) -> None:
+        """Remember that two contacts are different people; they are not suggested again."""
+        if first_id == second_id:
+            raise ValidationError("a contact is always the same person as itself")
+        con = self.db.connect_raw()
+        try:
+            with storage_errors(), con:
+                found = {c.id for c in reading.load_contacts(con, [first_id, second_id])}
+                for cid in (first_id, second_id):
+                    if cid not in found:
+                        raise NotFoundError(f"no contact with id {cid}")
+                dup_store.add_not_duplicate(con, first_id, second_id)
+        finally:
+            con.close()
+
+    def key_owners(self, contact: Contact) -> list[KeyOwner]:
+        """Other contacts sharing an e-mail or phone with ``contact`` (new or edited), for
+        the editor's warning; ``same_person`` says whether the one rule calls them the same.
+        """
+        keys = match_keys(contact)
+        con = self.db.connect_raw()
+        try:
+            with storage_errors():
+                hits = reading.ids_by_match_key(con, "email", keys.emails)
+                hits.update(reading.ids_by_match_key(con, "phone", keys.phones))
+                ids = sorted({i for found in hits.values() for i in found} - {contact.id})
+                others = reading.load_contacts(con, ids)
+        finally:
+            con.close()
+        crowded = {k for k, found in hits.items() if len(found) > MAX_CONTACTS_PER_STRONG_KEY}
+        owners = []
+        for other in others:
+            shared = keys.shared_with(match_keys(other))
+            if shared:
+                same = likely_same_contact(other, contact, crowded)
+                owners.append(KeyOwner(other.id, other.display_name, tuple(sorted(shared)), same))
+        owners.sort(key=lambda o: (not o.same_person, o.name.casefold(), o.id))
+        return owners

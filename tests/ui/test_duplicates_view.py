@@ -1,0 +1,105 @@
+"""DuplicatesView and MergeDialog on a real store (offscreen Qt)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from netdesk.domain.contact import Contact, LabeledValue
+from netdesk.services.duplicates import DuplicateService
+from netdesk.services.merge import MergeService
+from netdesk.store.contacts import ContactRepository
+from netdesk.ui.duplicates_view import DuplicatesView
+from netdesk.ui.merge_dialog import MergeDialog
+
+
+def add(database, *contacts: Contact) -> list[int]:
+    with database.engine.begin() as conn:
+        return ContactRepository(conn).add_many(contacts)
+
+
+@pytest.fixture
+def people(database) -> list[int]:
+    return add(
+        database,
+        Contact("Amara Okafor", title="CTO", emails=[LabeledValue("amara@okafor.example")]),
+        Contact("A. Okafor", title="Engineer", emails=[LabeledValue("AMARA@okafor.example")]),
+        Contact("Jonas Weber", phones=[LabeledValue("+49 30 1234567")]),
+        Contact("Weber, Jonas", phones=[LabeledValue("030 1234567")]),
+        Contact("Ben Stone", emails=[LabeledValue("ben@stone.example")]),
+    )
+
+
+def make_view(qtbot, database, contact_service, chosen: list) -> DuplicatesView:
+    def choose(contacts, parent):  # stands in for the user at the modal dialog
+        chosen.append([c.id for c in contacts])
+        return {"title": 1}
+
+    view = DuplicatesView(
+        DuplicateService(database, "DE"), MergeService(database), contact_service, choose
+    )
+    qtbot.addWidget(view)
+    view.show()
+    return view
+
+
+def test_view_finds_pairs_off_the_gui_thread_and_merges(qtbot, database, contact_service, people):
+    chosen: list = []
+    view = make_view(qtbot, database, contact_service, chosen)
+    with qtbot.waitSignal(view.countChanged, timeout=10000) as counted:
+        view.refresh()
+    assert counted.args == [2]
+    table = view.findChild(type(view.table), "duplicatesTable")
+    model = table.model()
+
+    def cell(row: int, col: int) -> str:
+        return model.data(model.index(row, col))
+
+    names = {(cell(r, 2), cell(r, 3)) for r in range(model.rowCount())}
+    assert names == {("Amara Okafor", "A. Okafor"), ("Jonas Weber", "Weber, Jonas")}
+
+    table.selectRow(0)
+    keep, other = (contact_service.resolve(cell(0, col)).id for col in (2, 3))
+    with qtbot.waitSignal(view.merged) as merged:
+        qtbot.keyClick(table, Qt.Key.Key_M)
+    assert chosen == [[keep, other]]
+    survivor = merged.args[0].survivor
+    assert survivor.id == keep
+    assert model.rowCount() == 1
+    assert contact_service.get_many([other]) == []
+
+
+def test_not_the_same_is_remembered_and_skip_moves_on(qtbot, database, contact_service, people):
+    view = make_view(qtbot, database, contact_service, [])
+    with qtbot.waitSignal(view.countChanged, timeout=10000):
+        view.refresh()
+    table = view.table
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_S)
+    assert table.currentIndex().row() == 1
+    qtbot.keyClick(table, Qt.Key.Key_N)
+    assert table.model().rowCount() == 1
+    with qtbot.waitSignal(view.countChanged, timeout=10000) as counted:
+        view.refresh()
+    assert counted.args == [1]  # the pair marked "not the same" stays away
+
+
+def test_pairs_model_passes_qt_model_checks(
+    qtmodeltester, qtbot, database, contact_service, people
+):
+    view = make_view(qtbot, database, contact_service, [])
+    with qtbot.waitSignal(view.countChanged, timeout=10000):
+        view.refresh()
+    qtmodeltester.check(view.model)
+
+
+def test_merge_dialog_offers_only_differing_fields(qtbot, database, contact_service, people):
+    contacts = contact_service.get_many(people[:2])
+    dialog = MergeDialog(contacts)
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(object, "pick_title_0") is not None
+    assert dialog.findChild(object, "pick_org_0") is None  # both empty: nothing to choose
+    dialog.findChild(object, "pick_title_1").setChecked(True)
+    assert dialog.picks()["title"] == 1
+    survivor = MergeService(database).merge(people[0], [people[1]], dialog.picks()).survivor
+    assert survivor.title == "Engineer" and survivor.display_name in {"Amara Okafor", "A. Okafor"}
