@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtGui import Qt, QTextDocument
 
 from netdesk.ui.contacts_model import EMAIL, NAME, TOOLTIP
+from tests.ui.driver import Ui
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE_NAME = "<b><u>Mallory</u></b> <img src='http://example.invalid/x.png'>"
@@ -28,20 +29,20 @@ def shown_as(tooltip: str) -> str:
     return doc.toPlainText()
 
 
-def _import_hostile(window, qtbot, tmp_path: Path) -> None:
+def _import_hostile(ui, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     vcf = tmp_path / "hostile.vcf"
     vcf.write_text(
         f"BEGIN:VCARD\nVERSION:3.0\nFN:{HOSTILE_NAME}\nEMAIL:{HOSTILE_EMAIL}\n"
         "NOTE:<i>note</i>\nEND:VCARD\n",
         encoding="utf-8",
     )
-    window.import_files([str(vcf)])
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10_000)
+    ui.import_files([str(vcf)])
+    qtbot.waitUntil(lambda: ui.model.rowCount() == 1, timeout=10_000)
 
 
-def test_contact_table_tooltips_show_imported_html_as_text(window, qtbot, tmp_path) -> None:
-    _import_hostile(window, qtbot, tmp_path)
-    model = window.model
+def test_contact_table_tooltips_show_imported_html_as_text(ui, qtbot, tmp_path) -> None:
+    _import_hostile(ui, qtbot, tmp_path)
+    model = ui.model
     name_tip = model.data(model.index(0, NAME), TOOLTIP)
     email_tip = model.data(model.index(0, EMAIL), TOOLTIP)
     assert shown_as(name_tip) == HOSTILE_NAME
@@ -87,9 +88,9 @@ def test_window_starts_over_a_store_holding_a_bad_cadence(qtbot, data_dir: Path)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.model.rowCount() >= 1, timeout=10_000)
-    names = [w.model.data(w.model.index(r, NAME)) for r in range(w.model.rowCount())]
-    assert "Bad Cadence" in names
+    ui = Ui(w)
+    qtbot.waitUntil(lambda: ui.model.rowCount() >= 1, timeout=10_000)
+    assert "Bad Cadence" in ui.names()
     w.close()
 
 
