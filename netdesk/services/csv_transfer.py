@@ -26,12 +26,8 @@ from netdesk.domain.contact import Contact
 from netdesk.domain.matching import names_compatible, normalise_email
 from netdesk.services.errors import ServiceError
 from netdesk.services.files import write_atomically
-from netdesk.services.transfer import (
-    MAX_FILE_BYTES,
-    ImportReport,
-    Progress,
-    TransferService,
-)
+from netdesk.services.import_source import MAX_FILE_BYTES
+from netdesk.services.transfer import ImportReport, Progress, TransferService
 from netdesk.store.db import Database
 
 CSV_SUFFIXES = (".csv", ".tsv")

@@ -8,15 +8,10 @@ or a name are never merged. Re-importing the same file changes nothing.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import mmap
-import os
-import re
-import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from netdesk.domain.contact import LABELED_FIELDS, Contact
@@ -29,8 +24,9 @@ from netdesk.domain.matching import (
     normalise_phone,
 )
 from netdesk.domain.merging import union_values
-from netdesk.domain.wording import import_summary
 from netdesk.services.errors import NotFoundError, ServiceError, storage_errors
+from netdesk.services.import_report import ImportCancelled, ImportReport
+from netdesk.services.import_source import count_cards, mapped_file, printable_name, printable_path
 from netdesk.store import merges, reading
 from netdesk.store.db import Database
 from netdesk.store.safe_files import atomic_text_writer
@@ -38,82 +34,7 @@ from netdesk.vcard import CardProblem, iter_cards, write_vcards
 
 Progress = Callable[[int, int], None]
 BATCH = 2000
-_BEGIN = re.compile(rb"(?im)^[ \t]*BEGIN[ \t]*:[ \t]*VCARD")
-# Refuse files that can't be address books; a 100k-card export is ~60 MB.
-MAX_FILE_BYTES = 512 * 1024 * 1024
 _CROWD = MAX_CONTACTS_PER_STRONG_KEY
-
-
-class ImportCancelled(ServiceError):
-    def __init__(self) -> None:
-        super().__init__("Import cancelled; nothing was changed.")
-
-
-@dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    # Cards merged into another card of the same import (the same person twice in a file).
-    merged: int = 0
-    skipped: int = 0
-    problems: list[CardProblem] = field(default_factory=list)
-    # (file, message) for files that could not be read at all.
-    files_failed: list[tuple[str, str]] = field(default_factory=list)
-    # What undo of the import needs: the ids it created, and the stored contacts it changed
-    # as they were before it.
-    created_ids: list[int] = field(default_factory=list)
-    updated_before: dict[int, Contact] = field(default_factory=dict)
-
-    def add(self, other: ImportReport) -> None:
-        self.created += other.created
-        self.updated += other.updated
-        self.unchanged += other.unchanged
-        self.merged += other.merged
-        self.skipped += other.skipped
-        self.problems += other.problems
-        self.files_failed += other.files_failed
-        self.created_ids += other.created_ids
-        for cid, before in other.updated_before.items():
-            self.updated_before.setdefault(cid, before)
-
-    def summary(self) -> str:
-        return import_summary(self)
-
-
-def count_cards(data: bytes | mmap.mmap) -> int:
-    return sum(1 for _ in _BEGIN.finditer(data))
-
-
-@contextlib.contextmanager
-def _mapped(path: Path) -> Iterator[bytes | mmap.mmap]:
-    """The file's bytes, memory-mapped (read-only); raises OSError or ServiceError."""
-    # O_NONBLOCK: opening a FIFO for reading would otherwise wait forever for a writer.
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as f:
-        info = os.fstat(f.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            raise ServiceError(f"{printable_name(path)} is {kind}; give a .vcf file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise ServiceError(
-                f"{printable_name(path)} is larger than 512 MB; is it an address book?"
-            )
-        if info.st_size == 0:
-            yield b""
-            return
-        with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            yield data
-
-
-def _printable(path: Path) -> str:
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-def printable_name(path: Path) -> str:
-    """A file name as text that can be stored and printed: bytes that are not UTF-8 (kept by
-    Python as lone surrogates, which SQLite and UTF-8 output reject) become U+FFFD."""
-    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def content_uid(card: Contact) -> str:
@@ -397,22 +318,22 @@ class TransferService:
         readable: list[tuple[Path, int]] = []
         for p in map(Path, paths):
             try:
-                with _mapped(p) as data:
+                with mapped_file(p) as data:
                     readable.append((p, count_cards(data)))
             except ServiceError as exc:
-                report.files_failed.append((_printable(p), str(exc)))
+                report.files_failed.append((printable_path(p), str(exc)))
             except OSError as exc:
-                report.files_failed.append((_printable(p), exc.strerror or str(exc)))
+                report.files_failed.append((printable_path(p), exc.strerror or str(exc)))
         total = sum(n for _, n in readable)
         done = 0
         if progress:
             progress(0, total)
         for path, cards in readable:
             try:
-                with _mapped(path) as data:
+                with mapped_file(path) as data:
                     report.add(self._import_one(path, data, progress, cancelled, done, total))
             except OSError as exc:  # gone or changed between counting and importing
-                report.files_failed.append((_printable(path), exc.strerror or str(exc)))
+                report.files_failed.append((printable_path(path), exc.strerror or str(exc)))
             done += cards
         return report
 
