@@ -18,11 +18,12 @@ ALLOWED = {
     "store": {"domain"},
     "vcard": {"domain"},
     "ical": {"domain"},
-    "services": {"domain", "store", "vcard", "ical"},
+    "sync": {"domain"},
+    "services": {"domain", "store", "vcard", "ical", "sync"},
     "ui": {"domain", "services", "store", "vcard", "ical", "paths", "logsetup"},
     "cli": {"domain", "services", "store", "vcard", "ical", "paths", "logsetup", "app"},
 }
-NO_QT = {"domain", "store", "vcard", "ical", "services", "cli"}
+NO_QT = {"domain", "store", "vcard", "ical", "sync", "services", "cli"}
 
 
 def _imports(path: Path) -> set[str]:

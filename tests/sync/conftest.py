@@ -1,0 +1,42 @@
+"""A real Radicale per test module, and a keyring backend in a temporary folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.radicale_server import RadicaleServer
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def radicale(tmp_path_factory):
+    server = RadicaleServer(tmp_path_factory.mktemp("radicale"), {"alice": "secret"}).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def book(radicale, request) -> str:
+    """A fresh, empty address book for this test."""
+    name = "b" + str(abs(hash(request.node.nodeid)))[:12]
+    return radicale.make_book("alice", name)
+
+
+@pytest.fixture
+def test_keyring(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "keyring.json"
+    monkeypatch.setenv("NETDESK_TEST_KEYRING_FILE", str(path))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.helpers.file_keyring.TmpFileKeyring")
+    monkeypatch.setenv("PYTHONPATH", str(REPO))
+    import keyring
+    import keyring.core
+
+    previous = keyring.get_keyring()
+    keyring.core.set_keyring(keyring.core.load_env() or previous)
+    yield path
+    keyring.core.set_keyring(previous)
