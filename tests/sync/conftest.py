@@ -27,16 +27,29 @@ def book(radicale, request) -> str:
     return radicale.make_book("alice", name)
 
 
+@pytest.fixture(autouse=True)
+def no_real_keyring(monkeypatch):
+    """Never touch the developer's own keyring: no backend unless a test asks for one."""
+    import keyring.backends.fail
+    import keyring.core
+
+    previous = keyring.get_keyring()
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    keyring.core.set_keyring(keyring.backends.fail.Keyring())
+    yield
+    keyring.core.set_keyring(previous)
+
+
 @pytest.fixture
-def test_keyring(tmp_path, monkeypatch) -> Path:
+def test_keyring(tmp_path, monkeypatch, no_real_keyring) -> Path:
+    import keyring
+    import keyring.core
+
+    previous = keyring.get_keyring()  # before the env switch, or it would pick ours
     path = tmp_path / "keyring.json"
     monkeypatch.setenv("NETDESK_TEST_KEYRING_FILE", str(path))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.helpers.file_keyring.TmpFileKeyring")
     monkeypatch.setenv("PYTHONPATH", str(REPO))
-    import keyring
-    import keyring.core
-
-    previous = keyring.get_keyring()
     keyring.core.set_keyring(keyring.core.load_env() or previous)
     yield path
     keyring.core.set_keyring(previous)
