@@ -7,7 +7,7 @@ entities. Only the few elements netdesk needs are read; everything else is ignor
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 from xml.etree.ElementTree import Element
 from xml.sax.saxutils import escape
 
@@ -17,6 +17,7 @@ DAV = "{DAV:}"
 CARD = "{urn:ietf:params:xml:ns:carddav}"
 CS = "{http://calendarserver.org/ns/}"
 
+_HREF_SAFE = "/:@!$&'()*+,;=~-._"
 _HEAD = '<?xml version="1.0" encoding="utf-8"?>\n'
 
 
@@ -111,7 +112,8 @@ def sync_collection_body(token: str) -> str:
 
 
 def multiget_body(hrefs: list[str]) -> str:
-    refs = "".join(f"<d:href>{escape(h)}</d:href>" for h in hrefs)
+    # hrefs are kept unquoted (as parsed); on the wire they go percent-encoded again.
+    refs = "".join(f"<d:href>{escape(quote(h, safe=_HREF_SAFE))}</d:href>" for h in hrefs)
     return (
         f'{_HEAD}<card:addressbook-multiget xmlns:d="DAV:" '
         'xmlns:card="urn:ietf:params:xml:ns:carddav">'
