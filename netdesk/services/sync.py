@@ -10,6 +10,7 @@ etag it already has, and re-sends local changes under the same card names (412, 
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
 
@@ -31,6 +32,7 @@ from netdesk.sync.client import (
 )
 
 MULTIGET_BATCH = 200
+PUT_CONNECTIONS = 4
 # Ask before more deletions than this in one sync, or than this share of the book.
 MAX_SILENT_DELETIONS = 50
 MAX_SILENT_SHARE = 0.20
@@ -146,26 +148,37 @@ class SyncRun:
             self.applier.forget([item.href])
 
     def _push_changes(self) -> None:
+        """PUT every contact changed here, a few at a time over parallel connections (a
+        server that checks UIDs per new card is the bottleneck; 4 connections nearly halve
+        a first upload), and record each answer here, in order, on this thread."""
         con = self.db.connect_raw()
         try:
             ids = sync_state.contacts_changed_since_sync(con, self.account.id)
-            for start in range(0, len(ids), MULTIGET_BATCH):
-                for contact in reading.load_contacts(con, ids[start : start + MULTIGET_BATCH]):
-                    item = sync_state.item_for_contact(con, self.account.id, contact.id or 0)
-                    if item is not None and item.contact_uid != contact.uid:
-                        item = None
-                    self._push_one(contact, item)
+            with ThreadPoolExecutor(PUT_CONNECTIONS) as pool:
+                for start in range(0, len(ids), MULTIGET_BATCH):
+                    jobs = []
+                    for contact in reading.load_contacts(con, ids[start : start + MULTIGET_BATCH]):
+                        item = sync_state.item_for_contact(con, self.account.id, contact.id or 0)
+                        if item is not None and item.contact_uid != contact.uid:
+                            item = None
+                        text = self.applier.render(contact)
+                        if item is not None and self.applier.fingerprint(text) == item.local_hash:
+                            self.applier.touch(item.href, contact)  # saved again, unchanged
+                            continue
+                        href = item.href if item else self._new_href(contact)
+                        etag = item.etag if item else None
+                        job = pool.submit(self.client.put, self._url(href), text, etag)
+                        jobs.append((contact, item, href, text, job))
+                    for contact, item, href, text, job in jobs:
+                        self._after_put(contact, item, href, text, job)
         finally:
             con.close()
 
-    def _push_one(self, contact: Contact, item: SyncItem | None) -> None:
-        text = self.applier.render(contact)
-        if item is not None and self.applier.fingerprint(text) == item.local_hash:
-            self.applier.touch(item.href, contact)  # saved again without a change
-            return
-        href = item.href if item else self._new_href(contact)
+    def _after_put(
+        self, contact: Contact, item: SyncItem | None, href: str, text: str, job: Future
+    ) -> None:
         try:
-            url, etag = self.client.put(self._url(href), text, item.etag if item else None)
+            url, etag = job.result()
         except PreconditionFailed:
             self._reconcile(contact, href, item)
             return

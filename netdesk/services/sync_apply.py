@@ -72,8 +72,11 @@ class Applier:
                 contact = found[0] if found else contact
             self._link(raw, href, etag, server_text, contact)
 
-    def _link(self, raw, href: str, etag: str, server_text: str, contact: Contact) -> None:
-        stamp = sync_state.updated_at(raw, [contact.id or 0]).get(contact.id or 0, "")
+    def _link(
+        self, raw, href: str, etag: str, server_text: str, contact: Contact, stamp: str = ""
+    ) -> None:
+        if not stamp:
+            stamp = sync_state.updated_at(raw, [contact.id or 0]).get(contact.id or 0, "")
         sync_state.put_item(
             raw,
             self._aid,
@@ -145,37 +148,40 @@ class Applier:
 
     # -- pulling ------------------------------------------------------------------------------
     def apply_server_cards(self, batch: dict[str, tuple[str, str]]) -> None:
-        """Apply one multiget batch in one transaction."""
+        """Apply one multiget batch in one transaction; new cards are inserted together."""
+        from netdesk.store.contacts import ContactRepository
+
         with self._begin() as conn:
             raw = conn.connection.driver_connection
             known = sync_state.items_for(raw, self._aid, batch)
+            new: list[tuple[str, str, str, Contact]] = []
             for href, (etag, text) in batch.items():
                 server = sync_cards.parse_card(text)
                 if server is None:
                     self.report.errors.append(f"{href}: the server's card cannot be read")
                     continue
-                contact, dirty = self._apply_one(conn, known.get(href), server, text)
-                self._link(raw, href, etag, text, contact)
+                item = known.get(href)
+                local = self._linked_contact(raw, item) if item else None
+                if local is None and item is None:
+                    local = self._unlinked_same_uid(raw, server)
+                if local is None:
+                    server.id = None
+                    new.append((href, etag, text, server))
+                    continue
+                _merged, dirty = self._merge(conn, item.synced_text if item else None,
+                                             local, server, text)  # fmt: skip
+                self.report.updated_local += 1
+                stored = reading.load_contacts(raw, [local.id or 0])[0]
+                self._link(raw, href, etag, text, stored)
                 if dirty:
                     sync_state.mark_dirty(raw, self._aid, href)
-
-    def _apply_one(
-        self, conn, item: SyncItem | None, server: Contact, text: str
-    ) -> tuple[Contact, bool]:
-        from netdesk.store.contacts import ContactRepository
-
-        repo = ContactRepository(conn)
-        raw = conn.connection.driver_connection
-        local = self._linked_contact(raw, item) if item else self._unlinked_same_uid(raw, server)
-        if local is None:
-            server.id = None
-            new_id = repo.add(server)
-            self.report.downloaded += 1
-            return reading.load_contacts(raw, [new_id])[0], False
-        base = item.synced_text if item else None
-        _merged, dirty = self._merge(conn, base, local, server, text)
-        self.report.updated_local += 1
-        return reading.load_contacts(raw, [local.id or 0])[0], dirty
+            ids = ContactRepository(conn).add_many(card for *_rest, card in new)
+            stamps = sync_state.updated_at(raw, ids)
+            for (href, etag, text, _card), stored in zip(
+                new, reading.load_contacts(raw, ids), strict=True
+            ):
+                self._link(raw, href, etag, text, stored, stamps.get(stored.id or 0, ""))
+            self.report.downloaded += len(new)
 
     def _linked_contact(self, raw, item: SyncItem) -> Contact | None:
         found = reading.load_contacts(raw, [item.contact_id])

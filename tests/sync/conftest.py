@@ -13,7 +13,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def radicale(tmp_path_factory):
-    server = RadicaleServer(tmp_path_factory.mktemp("radicale"), {"alice": "secret"}).start()
+    server = RadicaleServer(
+        tmp_path_factory.mktemp("radicale"), {"alice": "secret", "bob": "bobpw", "carol": "cpw"}
+    ).start()
     try:
         yield server
     finally:

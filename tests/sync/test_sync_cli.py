@@ -207,3 +207,32 @@ def test_conflicts_cli_lists_and_resolves(tmp_path, radicale, book, capsys, monk
     assert desktop.by_name()["Hana Mori"].title == want
     laptop.close()
     desktop.close()
+
+
+def test_discovery_from_the_server_url_and_create_book(tmp_path, radicale, capsys, monkeypatch):
+    d = str(tmp_path / "d")
+    args = ("--data-dir", d, "account", "add")
+    code, _, err = run(capsys, monkeypatch, *args, "bob", "--url", radicale.url, "--user", "bob",
+                       "--password-stdin", stdin="bobpw\n")  # fmt: skip
+    assert code == 1 and "--create-book" in err
+    code, _, err = run(capsys, monkeypatch, *args, "bob", "--url", radicale.url, "--user", "bob",
+                       "--password-stdin", "--create-book", stdin="bobpw\n")  # fmt: skip
+    assert code == 0, err
+    code, out, _ = run(capsys, monkeypatch, "--data-dir", d, "account", "list", "--json")
+    assert json.loads(out)[0]["book"] == f"{radicale.url}bob/netdesk/"
+
+    radicale.make_book("carol", "work")
+    radicale.make_book("carol", "family")
+    code, _, err = run(capsys, monkeypatch, *args, "carol", "--url", radicale.url, "--user",
+                       "carol", "--password-stdin", stdin="cpw\n")  # fmt: skip
+    assert code == 1 and "/carol/work" in err and "/carol/family" in err and "--book" in err
+    code, _, err = run(
+        capsys, monkeypatch, *args, "carol", "--url", radicale.url, "--user", "carol",
+        "--password-stdin", "--book", "/carol/family/", stdin="cpw\n",
+    )  # fmt: skip
+    assert code == 0, err
+    code, out, _ = run(capsys, monkeypatch, "--data-dir", d, "account", "books", "carol",
+                       "--password-stdin", "--json", stdin="cpw\n")  # fmt: skip
+    assert sorted(b["url"] for b in json.loads(out)) == [
+        f"{radicale.url}carol/family/", f"{radicale.url}carol/work/",
+    ]  # fmt: skip
