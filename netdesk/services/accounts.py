@@ -110,6 +110,17 @@ class AccountService:
         return client.create_book(home, "netdesk", "netdesk").url
 
     # -- others -------------------------------------------------------------------------------
+    def discover(
+        self, url: str, username: str, password: str, insecure_http: bool = False
+    ) -> list[Book]:
+        """The address books at ``url`` for this user, before any account exists."""
+        probe = Account(None, "", url, username, "", insecure_http)
+        with self.client(probe, password) as client:
+            try:
+                return client.discover()
+            except DavError as exc:
+                raise SyncError(str(exc)) from None
+
     def books(self, name: str, password: str) -> list[Book]:
         account = self.get(name)
         with self.client(account, password) as client:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from netdesk.sync import davxml
-from netdesk.sync.davxml import CARD, CS, DAV, Response
+from netdesk.sync.davxml import CARD, DAV, Response
 
 VCARD_TYPE = "text/vcard; charset=utf-8"
 _XML = {"Content-Type": "application/xml; charset=utf-8"}
@@ -225,10 +225,6 @@ class CardDavClient:
             for r in listed
             if r.href.rstrip("/") != book_path and f"{DAV}getetag" in r.props
         }
-
-    def ctag(self, book_url: str) -> str:
-        found = self._first(self.propfind(book_url, ("cs:getctag", "d:sync-token")))
-        return found.text(f"{CS}getctag") if found else ""
 
     def multiget(self, book_url: str, hrefs: list[str]) -> dict[str, tuple[str, str]]:
         """href -> (etag, vCard text) for the hrefs the server still has."""
