@@ -38,6 +38,9 @@ MAX_SILENT_DELETIONS = 50
 MAX_SILENT_SHARE = 0.20
 # ...but the share rule leaves a handful alone: deleting 1 of a 2-card book needs no question.
 SHARE_RULE_FROM = 5
+# "One side suddenly empty" is judged from this many synced cards: the phone deleting the one
+# card of a one-card book is just a delete.
+EMPTY_RULE_FROM = 3
 
 
 class SyncError(ServiceError):
@@ -105,12 +108,24 @@ class SyncRun:
     def run(self) -> SyncReport:
         try:
             self._check_local_not_emptied()
+            if self._first_sync():
+                # Both sides may hold the same people (one vCard imported on each): pulling
+                # first links them by UID instead of uploading duplicates.
+                self._pull()
             self._push_deletes()
             self._push_changes()
             self._pull()
+            if self.applier.dirty:
+                # Cards merged during the pull (edited here meanwhile): send the merge now
+                # rather than at the next sync.
+                self._push_changes()
         except DavError as exc:
             raise SyncError(str(exc)) from None
         return self.report
+
+    def _first_sync(self) -> bool:
+        with closing(self.db.connect_raw()) as con:
+            return not self.account.sync_token and not sync_state.etags(con, self.account.id)
 
     def _url(self, href: str) -> str:
         return davxml.absolute(self.account.book_url, href)
@@ -120,7 +135,7 @@ class SyncRun:
         with closing(self.db.connect_raw()) as con:
             linked = len(sync_state.etags(con, self.account.id))
             local = sync_state.count_contacts(con)
-        if linked and not local and not self.confirmed:
+        if linked >= EMPTY_RULE_FROM and not local and not self.confirmed:
             raise ConfirmationNeeded(
                 f"the local store is empty but {linked} contacts were synced with "
                 f"“{self.account.name}”; refusing to empty the server — run with --yes to do so"
@@ -259,8 +274,8 @@ class SyncRun:
         changed, removed, token, capabilities = self._changes(stored)
         fetch = sorted(h for h, etag in changed.items() if stored.get(h) != etag or not etag)
         removed &= set(stored)
-        full_listing = not self.account.sync_token or capabilities == "propfind"
-        if stored and full_listing and not changed and not self.confirmed:
+        left_on_server = len(set(stored) - removed) + len(set(changed) - set(stored))
+        if len(stored) >= EMPTY_RULE_FROM and not left_on_server and not self.confirmed:
             raise ConfirmationNeeded(
                 f"the address book on the server is empty but {len(stored)} contacts were "
                 "synced with it; nothing was deleted here — run with --yes to empty this store"

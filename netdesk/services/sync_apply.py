@@ -33,6 +33,7 @@ class Applier:
         self.account = account
         self.report = report
         self.clock = clock
+        self.dirty = 0  # cards whose merge the server does not hold yet
 
     @property
     def _aid(self) -> int:
@@ -175,6 +176,7 @@ class Applier:
                 self._link(raw, href, etag, text, stored)
                 if dirty:
                     sync_state.mark_dirty(raw, self._aid, href)
+                    self.dirty += 1
             ids = ContactRepository(conn).add_many(card for *_rest, card in new)
             stamps = sync_state.updated_at(raw, ids)
             for (href, etag, text, _card), stored in zip(

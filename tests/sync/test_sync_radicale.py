@@ -231,14 +231,14 @@ def test_wrong_password_and_server_down_leave_the_store_unchanged(sides, radical
 
 def test_refuses_when_one_side_is_suddenly_empty_or_many_deletions(sides, book) -> None:
     laptop, _ = sides
-    for i in range(6):
+    for i in range(10):
         laptop.add(f"Person {i}")
     laptop.sync()
-    for href in server_cards(book):
+    for href in sorted(server_cards(book))[:6]:
         httpx.delete(book.split("/alice/")[0] + href, auth=AUTH)
-    with pytest.raises(ConfirmationNeeded, match="6 of 6"):
+    with pytest.raises(ConfirmationNeeded, match="6 of 10"):
         laptop.sync()
-    assert len(laptop.by_name()) == 6  # nothing deleted here
+    assert len(laptop.by_name()) == 10  # nothing deleted here
     assert laptop.sync(confirmed=True).deleted_local == 6
 
     laptop.add("Solo One")
@@ -247,4 +247,33 @@ def test_refuses_when_one_side_is_suddenly_empty_or_many_deletions(sides, book) 
     laptop.contacts.delete([c.id for c in laptop.by_name().values()])
     with pytest.raises(ConfirmationNeeded, match="local store is empty"):
         laptop.sync()
-    assert len(server_cards(book)) == 2
+    assert len(server_cards(book)) == 6
+
+
+def test_first_sync_links_the_same_card_on_both_sides_without_duplicates(sides, book) -> None:
+    laptop, _ = sides
+    url = f"{book}phone-made-name.vcf"
+    httpx.put(url, content=phone_card("shared-uid-1", "Ivo Shared", "+1 555 0142"), auth=AUTH)
+    laptop.contacts.create(
+        Contact(display_name="Ivo Shared", family_name="Ivo Shared", uid="shared-uid-1",
+                emails=[LabeledValue("ivo@example.org")])
+    )  # fmt: skip
+    report = laptop.sync()
+    assert report.downloaded == 0 and report.uploaded == 0 and not report.errors
+    assert list(laptop.by_name()) == ["Ivo Shared"]
+    ivo = laptop.by_name()["Ivo Shared"]
+    assert [p.value for p in ivo.phones] == ["+1 555 0142"]
+    (text,) = server_cards(book).values()  # one card, holding both sides' data
+    assert "ivo@example.org" in text and "+1 555 0142" in text
+
+
+def test_server_emptied_is_refused_even_for_a_small_book(sides, book) -> None:
+    laptop, _ = sides
+    for name in ("Jo One", "Kim Two", "Lu Three"):
+        laptop.add(name)
+    laptop.sync()
+    for href in server_cards(book):
+        httpx.delete(book.split("/alice/")[0] + href, auth=AUTH)
+    with pytest.raises(ConfirmationNeeded, match="server is empty"):
+        laptop.sync()
+    assert len(laptop.by_name()) == 3
