@@ -125,7 +125,7 @@ class SyncRun:
 
     def _first_sync(self) -> bool:
         with closing(self.db.connect_raw()) as con:
-            return not self.account.sync_token and not sync_state.etags(con, self.account.id)
+            return not self.account.sync_token and not sync_state.count_items(con, self.account.id)
 
     def _url(self, href: str) -> str:
         return davxml.absolute(self.account.book_url, href)
@@ -133,7 +133,7 @@ class SyncRun:
     # -- push ---------------------------------------------------------------------------------
     def _check_local_not_emptied(self) -> None:
         with closing(self.db.connect_raw()) as con:
-            linked = len(sync_state.etags(con, self.account.id))
+            linked = sync_state.count_items(con, self.account.id)
             local = sync_state.count_contacts(con)
         if linked >= EMPTY_RULE_FROM and not local and not self.confirmed:
             raise ConfirmationNeeded(
@@ -145,7 +145,7 @@ class SyncRun:
         con = self.db.connect_raw()
         try:
             gone = sync_state.items_without_contact(con, self.account.id)
-            linked = len(sync_state.etags(con, self.account.id))
+            linked = sync_state.count_items(con, self.account.id)
         finally:
             con.close()
         check_deletions(len(gone), linked, "on the server", self.confirmed)

@@ -120,6 +120,11 @@ def etags(con: sqlite3.Connection, account_id: int) -> dict[str, str]:
     return dict(rows.fetchall())
 
 
+def count_items(con: sqlite3.Connection, account_id: int) -> int:
+    sql = "SELECT COUNT(*) FROM sync_items WHERE account_id=?"
+    return con.execute(sql, (account_id,)).fetchone()[0]
+
+
 def items_for(
     con: sqlite3.Connection, account_id: int, hrefs: Iterable[str]
 ) -> dict[str, SyncItem]:

@@ -88,7 +88,8 @@ class _Handler(BaseHTTPRequestHandler):
         root = ET.fromstring(self._body())
         book = self.book
         with book.lock:
-            book.requests.append(("REPORT", root.tag))
+            token = root.findtext("{DAV:}sync-token") or ""
+            book.requests.append(("REPORT", root.tag.split("}")[-1] + " " + token))
             if root.tag.endswith("addressbook-multiget"):
                 inner = ""
                 for h in root.iter("{DAV:}href"):
@@ -98,7 +99,6 @@ class _Handler(BaseHTTPRequestHandler):
                         inner += _response(h.text, props + "</c:address-data>")
                 self._send(207, _multistatus(inner))
                 return
-            token = root.findtext("{DAV:}sync-token") or ""
             since = int(token[1:]) if token.startswith("t") else 0
             pending = [(v, h) for v, h in book.log if v > since]
             page, last = pending[: book.page_size], (pending[-1][0] if pending else since)
