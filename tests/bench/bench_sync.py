@@ -38,6 +38,36 @@ from netdesk.store.db import open_database  # noqa: E402
 from tests.helpers.radicale_server import RadicaleServer  # noqa: E402
 
 AUTH = ("alice", "secret")
+HTTP_SECONDS = [0.0]  # time spent waiting on HTTP (the server's share plus transfer)
+
+
+def _count_http_time() -> None:
+    """Wrap the client's one request method to add up the time spent on HTTP (bench only)."""
+    from netdesk.sync.client import CardDavClient
+
+    plain = CardDavClient.request
+
+    def request(self, method, url, **kwargs):
+        start = time.perf_counter()
+        try:
+            return plain(self, method, url, **kwargs)
+        finally:
+            HTTP_SECONDS[0] += time.perf_counter() - start
+
+    CardDavClient.request = request
+
+
+def timed_sync(accounts) -> tuple[float, float, object]:
+    """(seconds, of which HTTP seconds, report) of one sync."""
+    HTTP_SECONDS[0] = 0.0
+    secs, report = timed(lambda: accounts.sync("bench", "secret"))
+    return secs, HTTP_SECONDS[0], report
+
+
+def share(runs: list[tuple[float, float]]) -> str:
+    total = statistics.median(r[0] for r in runs)
+    http = statistics.median(r[1] for r in runs)
+    return f"{total:.3f} s (HTTP/server {http:.3f} s)"
 
 
 def card(i: int, uid: str, note: str = "") -> str:
@@ -86,12 +116,12 @@ def bench_size(server: RadicaleServer, root: Path, n: int, args, results: dict) 
                                        headers={"Depth": "1"}))[0]  # fmt: skip
     results[f"{n}: (Radicale cache warm-up, not netdesk)"] = f"{warm:.2f} s"
     db, accounts, contacts = side(root, f"down{n}", server, book_url)
-    secs, report = timed(lambda: accounts.sync("bench", "secret"))
+    secs, http, report = timed_sync(accounts)
     assert report.downloaded == n, report.as_dict()
-    results[f"{n}: first download"] = f"{secs:.2f} s ({n / secs:.0f} cards/s)"
+    results[f"{n}: first download"] = f"{secs:.2f} s ({n / secs:.0f} cards/s; HTTP {http:.2f} s)"
 
-    noop = [timed(lambda: accounts.sync("bench", "secret"))[0] for _ in range(args.repeat)]
-    results[f"{n}: no-op sync (median)"] = f"{statistics.median(noop):.3f} s"
+    noop = [timed_sync(accounts)[:2] for _ in range(args.repeat)]
+    results[f"{n}: no-op sync (median)"] = share(noop)
 
     changed = []
     for r in range(args.repeat):
@@ -102,10 +132,10 @@ def bench_size(server: RadicaleServer, root: Path, n: int, args, results: dict) 
         for i in range(500 + r * 10, 510 + r * 10):  # the "phone" rewrites 10 other cards
             url = f"{server.url.rstrip('/')}{hrefs[i]}"
             httpx.put(url, content=card(i, f"bench-{i:05d}", f"phone {r}"), auth=AUTH)
-        secs, report = timed(lambda: accounts.sync("bench", "secret"))
+        secs, http, report = timed_sync(accounts)
         assert (report.updated_remote, report.updated_local) == (10, 10), report.as_dict()
-        changed.append(secs)
-    results[f"{n}: 10 changes each side (median)"] = f"{statistics.median(changed):.3f} s"
+        changed.append((secs, http))
+    results[f"{n}: 10 changes each side (median)"] = share(changed)
     contacts.close()
     db.dispose()
 
@@ -123,9 +153,9 @@ def bench_upload(server: RadicaleServer, root: Path, n: int, results: dict) -> N
                     emails=[LabeledValue(f"u{i}@example.org")])
             for i in range(n)
         )  # fmt: skip
-    secs, report = timed(lambda: accounts.sync("bench", "secret"))
+    secs, http, report = timed_sync(accounts)
     assert report.uploaded == n, report.as_dict()
-    results[f"{n}: first upload"] = f"{secs:.2f} s ({n / secs:.0f} cards/s)"
+    results[f"{n}: first upload"] = f"{secs:.2f} s ({n / secs:.0f} cards/s; HTTP {http:.2f} s)"
     contacts.close()
     db.dispose()
 
@@ -164,6 +194,7 @@ def main() -> None:
     parser.add_argument("--no-vdirsyncer", action="store_true")
     parser.add_argument("--vdirsyncer-root", type=Path, help="reuse this folder's venv")
     args = parser.parse_args()
+    _count_http_time()
     results: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
