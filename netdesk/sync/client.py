@@ -122,7 +122,11 @@ class CardDavClient:
                     f"talking to {_host(url)} failed: {type(exc).__name__}"
                 ) from None
             if resp.status_code in (301, 302, 303, 307, 308) and "location" in resp.headers:
-                url = davxml.absolute(url, resp.headers["location"])
+                target = davxml.absolute(url, resp.headers["location"])
+                if urlsplit(url).scheme == "https" and urlsplit(target).scheme != "https":
+                    # The password would follow the redirect in clear text.
+                    raise DavError(f"{_host(url)} redirected from https to plain http; refused")
+                url = target
                 continue
             if resp.status_code == 401:
                 raise AuthError(f"{_host(url)} refused the user name or password (401)")
