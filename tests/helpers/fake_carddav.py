@@ -13,7 +13,10 @@ BOOK = "/book/"
 
 
 class FakeBook:
-    def __init__(self, page_size: int = 2, rename_on_create: bool = False) -> None:
+    def __init__(
+        self, page_size: int = 2, rename_on_create: bool = False, sync_collection: bool = True
+    ) -> None:
+        self.sync_collection = sync_collection
         self.cards: dict[str, tuple[str, str]] = {}  # href -> (etag, text)
         self.log: list[tuple[int, str]] = []  # (version, href) of every change
         self.version = 0
@@ -98,6 +101,9 @@ class _Handler(BaseHTTPRequestHandler):
                         props = f"<d:getetag>{etag}</d:getetag><c:address-data>{escape(text)}"
                         inner += _response(h.text, props + "</c:address-data>")
                 self._send(207, _multistatus(inner))
+                return
+            if not book.sync_collection:  # an older server: no sync-collection
+                self._send(403)
                 return
             since = int(token[1:]) if token.startswith("t") else 0
             pending = [(v, h) for v, h in book.log if v > since]

@@ -64,3 +64,20 @@ def test_server_that_renames_cards_on_put(tmp_path) -> None:
         assert len(texts) == 2 and any("TITLE:Analyst" in t for t in texts)
         contacts.close()
         db.dispose()
+
+
+def test_server_without_sync_collection_falls_back_to_etag_listings(tmp_path) -> None:
+    book = FakeBook(sync_collection=False)
+    for i in range(3):
+        book.store(f"{BOOK}c{i}.vcf", card(f"c{i}", f"Card {i}"))
+    with FakeCardDavServer(book) as server:
+        db, accounts, contacts = _store(tmp_path, server.book_url)
+        assert accounts.sync("fake", "p").downloaded == 3
+        assert accounts.get("fake").capabilities == "propfind"
+        book.remove(f"{BOOK}c0.vcf")
+        book.store(f"{BOOK}c1.vcf", card("c1", "Card One"))
+        report = accounts.sync("fake", "p")
+        assert (report.deleted_local, report.updated_local, report.downloaded) == (1, 1, 0)
+        assert sorted(s.name for s in contacts.summaries()) == ["Card 2", "Card One"]
+        contacts.close()
+        db.dispose()
