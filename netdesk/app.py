@@ -125,11 +125,13 @@ def _add_today_badge(window, activity, today) -> None:  # noqa: ANN001
             return
         overdue, due = len(data.overdue), len(data.today)
         parts = [f"{n} {label}" for n, label in ((overdue, "overdue"), (due, "due today")) if n]
-        window.set_view_badge(today, overdue + due, overdue > 0,
-                              " · ".join(parts) or "Nothing due today")
+        window.set_view_badge(
+            today, overdue + due, overdue > 0, " · ".join(parts) or "Nothing due today"
+        )
         local = data.now.astimezone(activity.tz)
-        next_day = dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(0, 0, 5),
-                                       tzinfo=activity.tz)
+        next_day = dt.datetime.combine(
+            local.date() + dt.timedelta(days=1), dt.time(0, 0, 5), tzinfo=activity.tz
+        )
         midnight.start(max(1000, int((next_day - local).total_seconds() * 1000)))
 
     today.refreshed.connect(show_count)

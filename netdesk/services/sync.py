@@ -209,7 +209,7 @@ class SyncRun:
         server_text = text
         if not etag or url != self._url(href):
             # The server renamed the card or did not say its etag: read back what it holds.
-            fetched = self.client.get(url)
+            fetched = self.client.fetch(self.account.book_url, url)
             if fetched is not None:
                 etag, server_text = fetched
             if item is not None and url != self._url(href):
@@ -224,7 +224,7 @@ class SyncRun:
     def _reconcile(self, contact: Contact, href: str, item: SyncItem | None) -> None:
         """A write met a newer server card (412): fetch it, merge, and write the merge back."""
         for _attempt in range(3):
-            fetched = self.client.get(self._url(href))
+            fetched = self.client.fetch(self.account.book_url, self._url(href))
             if fetched is None:  # deleted meanwhile: our edit brings it back
                 etag = None
                 merged = contact
@@ -239,7 +239,7 @@ class SyncRun:
                 url, _new_etag = self.client.put(self._url(href), self.applier.render(merged), etag)
             except PreconditionFailed:
                 continue
-            fetched = self.client.get(url)
+            fetched = self.client.fetch(self.account.book_url, url)
             if fetched is not None:
                 self.applier.record(
                     davxml.href_path(url), fetched[0], fetched[1], merged, reload=True

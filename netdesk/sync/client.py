@@ -246,13 +246,11 @@ class CardDavClient:
         for start in range(0, len(hrefs), batch):
             yield self.multiget(book_url, hrefs[start : start + batch])
 
-    def get(self, url: str) -> tuple[str, str] | None:
-        resp = self.request("GET", url)
-        if resp.status_code == 404:
-            return None
-        if resp.status_code != 200:
-            raise DavError(f"GET {_path(url)} failed: HTTP {resp.status_code}")
-        return resp.headers.get("etag", ""), resp.text
+    def fetch(self, book_url: str, url: str) -> tuple[str, str] | None:
+        """(etag, card) of one card, or None if it is gone. Asked with a one-href multiget,
+        not GET: some servers (iCloud) answer GET badly, every CardDAV server does multiget."""
+        href = davxml.href_path(url)
+        return self.multiget(book_url, [href]).get(href)
 
     # -- writing ------------------------------------------------------------------------------
     def put(self, url: str, text: str, etag: str | None) -> tuple[str, str]:

@@ -92,8 +92,9 @@ class BackgroundJob(QObject):
     finished = Signal()
     failed = Signal()
 
-    def __init__(self, fn: JobFn, parent: QObject | None = None, poll_ms: int = 30,
-                 name: str = "netdesk-job") -> None:
+    def __init__(
+        self, fn: JobFn, parent: QObject | None = None, poll_ms: int = 30, name: str = "netdesk-job"
+    ) -> None:
         super().__init__(parent)
         self._state = _State(fn)
         self._name = name
@@ -166,4 +167,3 @@ class BackgroundJob(QObject):
             self.finished.emit()
         else:
             self.failed.emit()
-

@@ -21,8 +21,9 @@ ErrorCallback = Callable[[str], None]
 
 
 class _ContactCommand(QUndoCommand):
-    def __init__(self, text: str, service: ContactService, on_change: ChangeCallback,
-                 on_error: ErrorCallback) -> None:
+    def __init__(
+        self, text: str, service: ContactService, on_change: ChangeCallback, on_error: ErrorCallback
+    ) -> None:
         super().__init__(text)
         self.service = service
         self._on_change = on_change
@@ -57,8 +58,13 @@ class _ContactCommand(QUndoCommand):
 
 
 class CreateContactCommand(_ContactCommand):
-    def __init__(self, created: Contact, service: ContactService, on_change: ChangeCallback,
-                 on_error: ErrorCallback) -> None:
+    def __init__(
+        self,
+        created: Contact,
+        service: ContactService,
+        on_change: ChangeCallback,
+        on_error: ErrorCallback,
+    ) -> None:
         super().__init__(f"Add {created.display_name}", service, on_change, on_error)
         self.contact_id = created.id
         self._deletion: Deletion | None = None
@@ -74,8 +80,14 @@ class CreateContactCommand(_ContactCommand):
 
 
 class EditContactCommand(_ContactCommand):
-    def __init__(self, before: Contact, after: Contact, service: ContactService,
-                 on_change: ChangeCallback, on_error: ErrorCallback) -> None:
+    def __init__(
+        self,
+        before: Contact,
+        after: Contact,
+        service: ContactService,
+        on_change: ChangeCallback,
+        on_error: ErrorCallback,
+    ) -> None:
         super().__init__(f"Edit {after.display_name}", service, on_change, on_error)
         self.before = before
         self.after = after
@@ -90,8 +102,13 @@ class EditContactCommand(_ContactCommand):
 
 
 class DeleteContactsCommand(_ContactCommand):
-    def __init__(self, deletion: Deletion, service: ContactService, on_change: ChangeCallback,
-                 on_error: ErrorCallback) -> None:
+    def __init__(
+        self,
+        deletion: Deletion,
+        service: ContactService,
+        on_change: ChangeCallback,
+        on_error: ErrorCallback,
+    ) -> None:
         names = [c.display_name for c in deletion.contacts]
         text = f"Delete {names[0]}" if len(names) == 1 else f"Delete {len(names)} contacts"
         super().__init__(text, service, on_change, on_error)

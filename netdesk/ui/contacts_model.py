@@ -94,8 +94,9 @@ def _first(pair: tuple) -> Any:
 
 
 def all_column_orders(rows: Sequence[ContactSummary]) -> dict[int, ColumnOrder]:
-    orders = {column: column_order(rows, column) for column in range(len(COLUMNS))
-              if column != NAME}
+    orders = {
+        column: column_order(rows, column) for column in range(len(COLUMNS)) if column != NAME
+    }
     return orders
 
 
@@ -218,8 +219,9 @@ class ContactsTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # -- what the window uses -----------------------------------------------------------------
-    def set_contacts(self, rows: Iterable[ContactSummary],
-                     orders: dict[int, ColumnOrder] | None = None) -> None:
+    def set_contacts(
+        self, rows: Iterable[ContactSummary], orders: dict[int, ColumnOrder] | None = None
+    ) -> None:
         """Replace every row (after a load or a change to the store)."""
         self.beginResetModel()
         self._set_now()
@@ -230,9 +232,12 @@ class ContactsTableModel(QAbstractTableModel):
         self._rows = self._filtered(self._all)
         self.endResetModel()
 
-    def set_contacts_sorted_by_name(self, rows: list[ContactSummary],
-                                    orders: dict[int, ColumnOrder] | None = None,
-                                    by_id: dict[int, ContactSummary] | None = None) -> None:
+    def set_contacts_sorted_by_name(
+        self,
+        rows: list[ContactSummary],
+        orders: dict[int, ColumnOrder] | None = None,
+        by_id: dict[int, ContactSummary] | None = None,
+    ) -> None:
         """Like set_contacts for rows already in name order (as the service returns them):
         skips the sort when the table is sorted by name, ascending. ``by_id`` may come
         precomputed from the loader thread."""
@@ -358,8 +363,7 @@ class RowsLoader(BackgroundJob):
     ``failed`` (``error`` holds the exception; ``failure_message()`` words it).
     """
 
-    def __init__(self, fetch: Callable[[], tuple[list[ContactSummary], Any]],
-                 parent=None) -> None:
+    def __init__(self, fetch: Callable[[], tuple[list[ContactSummary], Any]], parent=None) -> None:
         super().__init__(_rows_loading(fetch), parent, name="netdesk-rows")
         from netdesk.services.errors import ServiceError  # here, on the GUI thread
 

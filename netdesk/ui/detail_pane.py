@@ -42,8 +42,18 @@ from netdesk.ui.icons import line_icon
 AVATAR_SIZE = 64
 HEADER_SPACING = 14
 _MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -72,8 +82,12 @@ def avatar_pixmap(name: str, photo: bytes | None, size: int, ratio: float = 1.0)
     image = QImage.fromData(photo) if photo else QImage()
     if not image.isNull():
         painter.setClipPath(clip)
-        scaled = image.scaled(px, px, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                              Qt.TransformationMode.SmoothTransformation)
+        scaled = image.scaled(
+            px,
+            px,
+            Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+            Qt.TransformationMode.SmoothTransformation,
+        )
         painter.drawImage((px - scaled.width()) // 2, (px - scaled.height()) // 2, scaled)
     else:
         hue = int(hashlib.md5(name.encode("utf-8")).hexdigest()[:4], 16) % 360
@@ -121,8 +135,9 @@ class ElidingLabel(QLabel):
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001
         super().resizeEvent(event)
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle,
-                                              max(0, self.contentsRect().width()))
+        shown = self.fontMetrics().elidedText(
+            self._full, Qt.TextElideMode.ElideMiddle, max(0, self.contentsRect().width())
+        )
         if shown != self.text():
             self.setText(shown)
         self.setToolTip(self._full if shown != self._full else "")
@@ -189,8 +204,9 @@ class FlowLayout(QLayout):
 
 def _muted(label: QLabel) -> QLabel:
     palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText,
-                     palette.color(QPalette.ColorRole.PlaceholderText))
+    palette.setColor(
+        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
+    )
     label.setPalette(palette)
     return label
 
@@ -204,8 +220,14 @@ def birthday_text(contact: Contact) -> str:
 
 
 def _address_text(a: Address) -> str:
-    lines = [a.street, a.extended, a.po_box,
-             " ".join(x for x in (a.postal_code, a.locality) if x), a.region, a.country]
+    lines = [
+        a.street,
+        a.extended,
+        a.po_box,
+        " ".join(x for x in (a.postal_code, a.locality) if x),
+        a.region,
+        a.country,
+    ]
     return "\n".join(line for line in lines if line)
 
 
@@ -298,8 +320,9 @@ class DetailPane(QScrollArea):
         avatar = QLabel()
         avatar.setObjectName("detailAvatar")
         avatar.setFixedSize(AVATAR_SIZE, AVATAR_SIZE)
-        avatar.setPixmap(avatar_pixmap(c.display_name, c.photo, AVATAR_SIZE,
-                                       self.devicePixelRatioF()))
+        avatar.setPixmap(
+            avatar_pixmap(c.display_name, c.photo, AVATAR_SIZE, self.devicePixelRatioF())
+        )
         header.addWidget(avatar, 0, Qt.AlignmentFlag.AlignTop)
         names = QVBoxLayout()
         names.setSpacing(2)
@@ -311,8 +334,9 @@ class DetailPane(QScrollArea):
         name.setFont(font)
         self.name_label = name
         names.addWidget(name)
-        role = " · ".join(x for x in (c.title, ", ".join([c.org, *c.org_units]) if c.org else "")
-                          if x)
+        role = " · ".join(
+            x for x in (c.title, ", ".join([c.org, *c.org_units]) if c.org else "") if x
+        )
         if role:
             subtitle = _plain_label(role)
             subtitle.setObjectName("detailSubtitle")
@@ -404,4 +428,3 @@ def _tag_chips(tags: list[str]) -> FlowLayout:
         chip.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         row.addWidget(chip)
     return row
-

@@ -40,8 +40,18 @@ from netdesk.ui.multi_value_editor import AddressesEditor, ErrorLabel, LabeledVa
 
 PHOTO_MAX_PX = 256
 _MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 SOCIAL_LABELS = ("linkedin", "mastodon", "github", "bluesky", "x", "other")
 URL_LABELS = ("work", "home", "blog", "portfolio", "other")
@@ -50,8 +60,12 @@ URL_LABELS = ("work", "home", "blog", "portfolio", "other")
 def scaled_photo(image: QImage) -> tuple[bytes, str]:
     """The image shrunk to at most 256 px a side, as JPEG (PNG when it has transparency)."""
     if max(image.width(), image.height()) > PHOTO_MAX_PX:
-        image = image.scaled(PHOTO_MAX_PX, PHOTO_MAX_PX, Qt.AspectRatioMode.KeepAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)
+        image = image.scaled(
+            PHOTO_MAX_PX,
+            PHOTO_MAX_PX,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
     fmt, mime = ("PNG", "image/png") if image.hasAlphaChannel() else ("JPEG", "image/jpeg")
     data = QByteArray()
     buffer = QBuffer(data)
@@ -96,8 +110,9 @@ class ContactEditor(QDialog):
         self._save = save
         self._photo: bytes | None = self.original.photo
         self._photo_mime = self.original.photo_mime
-        self.setWindowTitle("New contact" if self.original.id is None
-                            else f"Edit {self.original.display_name}")
+        self.setWindowTitle(
+            "New contact" if self.original.id is None else f"Edit {self.original.display_name}"
+        )
         self.resize(620, 720)
         self._build(tags, event_names)
         self._load(self.original)
@@ -208,8 +223,13 @@ class ContactEditor(QDialog):
         self.birthday_year.setRange(1900, 2100)
         self.birthday_year.setValue(1990)
         bday_row = QHBoxLayout()
-        for w in (self.birthday_check, self.birthday_day, self.birthday_month, self.year_known,
-                  self.birthday_year):
+        for w in (
+            self.birthday_check,
+            self.birthday_day,
+            self.birthday_month,
+            self.year_known,
+            self.birthday_year,
+        ):
             bday_row.addWidget(w)
         bday_row.addStretch(1)
         self.birthday_check.toggled.connect(self._sync_birthday)
@@ -233,7 +253,8 @@ class ContactEditor(QDialog):
         self.buttons.accepted.connect(self.try_save)
         self.buttons.rejected.connect(self.reject)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setShortcut(
-            QKeySequence("Ctrl+S"))
+            QKeySequence("Ctrl+S")
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 12)
         layout.addWidget(self.scroll, 1)
@@ -319,8 +340,9 @@ class ContactEditor(QDialog):
             return None
         year = self.birthday_year.value() if self.year_known.isChecked() else None
         try:
-            return PartialDate(year, self.birthday_month.currentIndex() + 1,
-                               self.birthday_day.value())
+            return PartialDate(
+                year, self.birthday_month.currentIndex() + 1, self.birthday_day.value()
+            )
         except ValueError:
             raise ValidationError("That day does not exist in that month", "birthday") from None
 
@@ -349,8 +371,7 @@ class ContactEditor(QDialog):
 
     def _show_photo(self) -> None:
         name = self.original.display_name or "?"
-        self.photo_preview.setPixmap(avatar_pixmap(name, self._photo, 64,
-                                                   self.devicePixelRatioF()))
+        self.photo_preview.setPixmap(avatar_pixmap(name, self._photo, 64, self.devicePixelRatioF()))
         self.remove_photo.setEnabled(self._photo is not None)
 
     # -- saving -------------------------------------------------------------------------------
@@ -369,17 +390,28 @@ class ContactEditor(QDialog):
         return True
 
     def _clear_errors(self) -> None:
-        for label in (self.general_error, self.met_kind_error, self.keep_error,
-                      self.birthday_error, self.phones.error, self.emails.error,
-                      self.urls.error, self.socials.error):
+        for label in (
+            self.general_error,
+            self.met_kind_error,
+            self.keep_error,
+            self.birthday_error,
+            self.phones.error,
+            self.emails.error,
+            self.urls.error,
+            self.socials.error,
+        ):
             label.show_message("")
 
     def show_error(self, field: str, message: str) -> None:
         """Put ``message`` next to the field a ValidationError names, and focus that field."""
         name, _, rest = field.partition("[")
         index = int(rest.rstrip("]")) if rest.rstrip("]").isdigit() else 0
-        editors = {"phones": self.phones, "emails": self.emails, "urls": self.urls,
-                   "social_profiles": self.socials}
+        editors = {
+            "phones": self.phones,
+            "emails": self.emails,
+            "urls": self.urls,
+            "social_profiles": self.socials,
+        }
         if name in editors:
             editor = editors[name]
             editor.error.show_message(message)

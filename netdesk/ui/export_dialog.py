@@ -48,8 +48,9 @@ class ExportDialog(QDialog):
         self._export = export
         self._selected = list(selected_ids)
         self.all_radio = QRadioButton(f"All contacts ({total:,})", objectName="exportAll")
-        self.selected_radio = QRadioButton(f"Selected contacts ({len(self._selected):,})",
-                                           objectName="exportSelected")
+        self.selected_radio = QRadioButton(
+            f"Selected contacts ({len(self._selected):,})", objectName="exportSelected"
+        )
         self.selected_radio.setEnabled(bool(self._selected))
         self.tag_radio = QRadioButton("Contacts tagged", objectName="exportTag")
         self.tag_combo = QComboBox(objectName="exportTagCombo")
@@ -78,7 +79,8 @@ class ExportDialog(QDialog):
         form.addRow("Format", self.version_combo)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton(
-            "Export…", QDialogButtonBox.ButtonRole.AcceptRole)
+            "Export…", QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.export_button.setObjectName("exportButton")
         self.export_button.setDefault(True)
         self.buttons.accepted.connect(self.choose_file_and_export)
@@ -105,8 +107,9 @@ class ExportDialog(QDialog):
     def choose_file_and_export(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         start = str(Path(folder or Path.home()) / DEFAULT_NAME)
-        path, _ = QFileDialog.getSaveFileName(self, "Export contacts", start,
-                                              "vCard files (*.vcf);;All files (*)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export contacts", start, "vCard files (*.vcf);;All files (*)"
+        )
         if path:
             self.export_to(Path(path))
 

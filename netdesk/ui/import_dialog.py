@@ -60,8 +60,7 @@ class ImportWorker(BackgroundJob):
 
 def describe_report(report) -> tuple[str, str]:
     """(one-line summary, details) of an ImportReport, for people rather than programs."""
-    summary = (f"{report.created:,} created, {report.updated:,} updated, "
-               f"{report.skipped:,} skipped")
+    summary = f"{report.created:,} created, {report.updated:,} updated, {report.skipped:,} skipped"
     unchanged = getattr(report, "unchanged", 0)
     if unchanged:
         summary += f", {unchanged:,} unchanged"
@@ -80,8 +79,9 @@ class ImportDialog(QDialog):
 
     finished_import = Signal(object)
 
-    def __init__(self, import_files: ImportFn, paths: Sequence[Path],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, import_files: ImportFn, paths: Sequence[Path], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle("Import vCards")

@@ -213,21 +213,32 @@ class MainWindow(QMainWindow):
             self.addAction(a)
             return a
 
-        self.new_action = action("New contact", "new", QKeySequence.StandardKey.New,
-                                 self.new_contact, "newAction")
-        self.import_action = action("Import vCards…", "import", "Ctrl+I",
-                                    self.choose_import_files, "importAction")
-        self.export_action = action("Export vCards…", "export", "Ctrl+E", self.export_contacts,
-                                    "exportAction")
+        self.new_action = action(
+            "New contact", "new", QKeySequence.StandardKey.New, self.new_contact, "newAction"
+        )
+        self.import_action = action(
+            "Import vCards…", "import", "Ctrl+I", self.choose_import_files, "importAction"
+        )
+        self.export_action = action(
+            "Export vCards…", "export", "Ctrl+E", self.export_contacts, "exportAction"
+        )
         self.edit_action = action("Edit contact", "edit", None, self.edit_selected, "editAction")
-        self.delete_action = action("Delete", "delete", QKeySequence.StandardKey.Delete,
-                                    self.delete_selected, "deleteAction")
-        self.find_action = action("Find", "search", QKeySequence.StandardKey.Find,
-                                  self.focus_search, "findAction")
-        self.sample_action = action("Add sample contacts", None, None, self.add_sample_contacts,
-                                    "sampleAction")
-        self.quit_action = action("Quit", None, QKeySequence.StandardKey.Quit, self.close,
-                                  "quitAction")
+        self.delete_action = action(
+            "Delete",
+            "delete",
+            QKeySequence.StandardKey.Delete,
+            self.delete_selected,
+            "deleteAction",
+        )
+        self.find_action = action(
+            "Find", "search", QKeySequence.StandardKey.Find, self.focus_search, "findAction"
+        )
+        self.sample_action = action(
+            "Add sample contacts", None, None, self.add_sample_contacts, "sampleAction"
+        )
+        self.quit_action = action(
+            "Quit", None, QKeySequence.StandardKey.Quit, self.close, "quitAction"
+        )
         self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setObjectName("undoAction")
@@ -241,9 +252,12 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for a, name in ((self.new_action, "newButton"), (self.import_action, "importButton"),
-                        (self.export_action, "exportButton"),
-                        (self.delete_action, "deleteButton")):
+        for a, name in (
+            (self.new_action, "newButton"),
+            (self.import_action, "importButton"),
+            (self.export_action, "exportButton"),
+            (self.delete_action, "deleteButton"),
+        ):
             toolbar.addAction(a)
             toolbar.widgetForAction(a).setObjectName(name)
         self.addToolBar(toolbar)
@@ -306,7 +320,8 @@ class MainWindow(QMainWindow):
         header.setMinimumSectionSize(48)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(
-            lambda pos: self.columns_menu.popup(header.viewport().mapToGlobal(pos)))
+            lambda pos: self.columns_menu.popup(header.viewport().mapToGlobal(pos))
+        )
         self.table.setItemDelegateForColumn(EMAIL, ElideMiddleDelegate(self.table))
         self._build_columns_menu()
         self._apply_default_columns()
@@ -325,14 +340,17 @@ class MainWindow(QMainWindow):
             "Bring in the contacts from your phone or address book as vCard (.vcf) files — "
             "or drop them onto this window. Not ready yet? Look around with sample contacts.",
         )
-        self.first_run.add_button("Import vCards…", "emptyImportButton", default=True
-                                  ).clicked.connect(self.choose_import_files)
-        self.first_run.add_button("Try with sample contacts", "sampleContactsButton"
-                                  ).clicked.connect(self.add_sample_contacts)
+        self.first_run.add_button(
+            "Import vCards…", "emptyImportButton", default=True
+        ).clicked.connect(self.choose_import_files)
+        self.first_run.add_button(
+            "Try with sample contacts", "sampleContactsButton"
+        ).clicked.connect(self.add_sample_contacts)
         self.no_results = EmptyState("noResultsState")
         self.no_results.set_icon(line_icon("search"), 56)
         self.no_results.add_button("Clear search", "clearSearchButton").clicked.connect(
-            self.clear_search)
+            self.clear_search
+        )
 
         self.list_stack = QStackedWidget()
         self.list_stack.setObjectName("listStack")
@@ -453,7 +471,8 @@ class MainWindow(QMainWindow):
         header.setSectionHidden(column, not visible)
         if visible and header.sectionSize(column) < header.minimumSectionSize():
             self.table.setColumnWidth(
-                column, default_column_widths(QFontMetrics(self.table.font()))[column])
+                column, default_column_widths(QFontMetrics(self.table.font()))[column]
+            )
         self._sync_column_actions()
         self._settings.setValue("table/header", header.saveState())
 
@@ -512,8 +531,7 @@ class MainWindow(QMainWindow):
         self.model.set_contacts_sorted_by_name(rows, orders, by_id)
         self.sidebar_model.set_counts(len(rows), tags)
         if self._current_view_key() is None:
-            self._select_sidebar_row(
-                self.sidebar_model.row_of(TAG, self._tag) if self._tag else -1)
+            self._select_sidebar_row(self.sidebar_model.row_of(TAG, self._tag) if self._tag else -1)
         self._apply_filter()
         self._select_ids(keep)
         self._update_status()
@@ -557,8 +575,7 @@ class MainWindow(QMainWindow):
             total = self.contacts.count()
         self.sidebar_model.set_counts(total, self.contacts.tags())
         if self._current_view_key() is None:
-            self._select_sidebar_row(
-                self.sidebar_model.row_of(TAG, self._tag) if self._tag else -1)
+            self._select_sidebar_row(self.sidebar_model.row_of(TAG, self._tag) if self._tag else -1)
 
     def refresh_contact(self, contact_id: int) -> None:
         """Re-read one contact's row (its last contact or next follow-up changed)."""
@@ -618,9 +635,11 @@ class MainWindow(QMainWindow):
             text = self.search_edit.text().strip()
             where = f" tagged “{self._tag}”" if self._tag else ""
             if text:
-                self.no_results.set_text(f"No contacts{where} match “{text}”",
-                                         "Check the spelling, or search for part of a name, "
-                                         "a company, an e-mail address or a phone number.")
+                self.no_results.set_text(
+                    f"No contacts{where} match “{text}”",
+                    "Check the spelling, or search for part of a name, "
+                    "a company, an e-mail address or a phone number.",
+                )
             else:
                 self.no_results.set_text(f"No contacts{where}", "")
         self.list_stack.setCurrentIndex(page)
@@ -654,8 +673,9 @@ class MainWindow(QMainWindow):
         self.search_edit.selectAll()
 
     # ------------------------------------------------------------------------------ sidebar
-    def add_view(self, title: str, widget: QWidget, icon: QIcon | None = None,
-                 first: bool = False) -> None:
+    def add_view(
+        self, title: str, widget: QWidget, icon: QIcon | None = None, first: bool = False
+    ) -> None:
         """Add a sidebar entry (above the tags) that shows ``widget`` in the central area.
 
         Views and All contacts get Ctrl+1, Ctrl+2, … in sidebar order (View menu)."""
@@ -665,13 +685,17 @@ class MainWindow(QMainWindow):
         current = self._current_view_key()
         self.sidebar_model.add_view(key, title, icon, first)
         self._select_sidebar_row(
-            self.sidebar_model.row_of(VIEW, current) if current else
-            self.sidebar_model.row_of(TAG, self._tag) if self._tag else
-            self.sidebar_model.row_of(ALL))
+            self.sidebar_model.row_of(VIEW, current)
+            if current
+            else self.sidebar_model.row_of(TAG, self._tag)
+            if self._tag
+            else self.sidebar_model.row_of(ALL)
+        )
         self._rebuild_view_actions()
 
-    def set_view_badge(self, widget: QWidget, count: int, urgent: bool = False,
-                       tooltip: str = "") -> None:
+    def set_view_badge(
+        self, widget: QWidget, count: int, urgent: bool = False, tooltip: str = ""
+    ) -> None:
         """A count on an added view's sidebar entry (0: none); ``urgent`` draws it red."""
         for key, view in self._views.items():
             if view is widget:
@@ -710,7 +734,8 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             kind, key = index.data(KIND), index.data(KEY)
             action.triggered.connect(
-                lambda _=False, k=kind, v=key: self._select_sidebar_row(model.row_of(k, v)))
+                lambda _=False, k=kind, v=key: self._select_sidebar_row(model.row_of(k, v))
+            )
             self.addAction(action)
             self.view_menu.insertAction(self._view_menu_separator, action)
             self._view_actions.append(action)
@@ -720,8 +745,11 @@ class MainWindow(QMainWindow):
         if widget is self.contacts_splitter:
             if self.view_stack.currentWidget() is not widget:
                 self.view_stack.setCurrentWidget(widget)
-                row = (self.sidebar_model.row_of(TAG, self._tag) if self._tag
-                       else self.sidebar_model.row_of(ALL))
+                row = (
+                    self.sidebar_model.row_of(TAG, self._tag)
+                    if self._tag
+                    else self.sidebar_model.row_of(ALL)
+                )
                 self._select_sidebar_row(row)
             return
         for key, view in self._views.items():
@@ -739,7 +767,8 @@ class MainWindow(QMainWindow):
             row = self.sidebar_model.row_of(ALL)
         index = self.sidebar_model.index(row, 0)
         self.tag_list.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
 
     def _on_sidebar_changed(self, current, _previous) -> None:
         if not current.isValid():
@@ -799,8 +828,9 @@ class MainWindow(QMainWindow):
 
     def select_tag(self, tag: str | None) -> None:
         """Show all contacts (None) or those with ``tag``, as if chosen in the sidebar."""
-        self._select_sidebar_row(self.sidebar_model.row_of(TAG, tag) if tag else
-                                 self.sidebar_model.row_of(ALL))
+        self._select_sidebar_row(
+            self.sidebar_model.row_of(TAG, tag) if tag else self.sidebar_model.row_of(ALL)
+        )
 
     # ------------------------------------------------------------------------------ selection
     def selected_contact_ids(self) -> list[int]:
@@ -814,8 +844,7 @@ class MainWindow(QMainWindow):
             if not selection.hasSelection():
                 self._on_selection_changed()
             return
-        flags = (QItemSelectionModel.SelectionFlag.Select
-                 | QItemSelectionModel.SelectionFlag.Rows)
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         selection.clearSelection()
         current = self.model.index(rows[0], NAME)
         selection.setCurrentIndex(current, flags)
@@ -856,8 +885,10 @@ class MainWindow(QMainWindow):
             section.setVisible(len(ids) == 1)
         if len(ids) != 1:
             self.detail.show_placeholder(
-                f"{len(ids):,} contacts selected." if ids else
-                "Select a contact to see everything you know about them.")
+                f"{len(ids):,} contacts selected."
+                if ids
+                else "Select a contact to see everything you know about them."
+            )
             self.contact_selected.emit(-1, "")
             return
         row = self.model.row_of(ids[0])
@@ -905,7 +936,8 @@ class MainWindow(QMainWindow):
             self.detail_splitter.setStretchFactor(i, 3 if i == 0 else 2)
         height = max(self.detail_splitter.height(), 600)
         self.detail_splitter.setSizes(
-            [height * 3 // 5] + [height * 2 // 5] * (self.detail_splitter.count() - 1))
+            [height * 3 // 5] + [height * 2 // 5] * (self.detail_splitter.count() - 1)
+        )
         state = ui_settings.read_bytes(self._settings, "window/detailSplitter")
         if state is not None:
             self.detail_splitter.restoreState(state)
@@ -918,8 +950,7 @@ class MainWindow(QMainWindow):
         from netdesk.ui.editor import ContactEditor
 
         save = self._save_new if contact is None else self._save_edit
-        editor = ContactEditor(contact, save, self._tag_names(), self.contacts.event_names(),
-                               self)
+        editor = ContactEditor(contact, save, self._tag_names(), self.contacts.event_names(), self)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.finished.connect(lambda _r: setattr(self, "editor", None))
         self.editor = editor
@@ -945,16 +976,18 @@ class MainWindow(QMainWindow):
         if self.search_edit.text():
             self.search_edit.clear()
         created = self.contacts.create(contact)  # ValidationError goes back to the editor
-        self.undo_stack.push(CreateContactCommand(created, self.contacts, self._update_rows,
-                                                  self._on_undo_error))
+        self.undo_stack.push(
+            CreateContactCommand(created, self.contacts, self._update_rows, self._on_undo_error)
+        )
         self._update_rows([created.id], [])
         return created
 
     def _save_edit(self, contact: Contact) -> Contact:
         before = self.contacts.get(contact.id)
         saved = self.contacts.update(contact)
-        self.undo_stack.push(EditContactCommand(before, saved, self.contacts, self._update_rows,
-                                                self._on_undo_error))
+        self.undo_stack.push(
+            EditContactCommand(before, saved, self.contacts, self._update_rows, self._on_undo_error)
+        )
         self._update_rows([saved.id], [])
         return saved
 
@@ -968,8 +1001,9 @@ class MainWindow(QMainWindow):
         except ServiceError as exc:
             self._show_error(str(exc))
             return
-        command = DeleteContactsCommand(deletion, self.contacts, self._update_rows,
-                                        self._on_undo_error)
+        command = DeleteContactsCommand(
+            deletion, self.contacts, self._update_rows, self._on_undo_error
+        )
         self.undo_stack.push(command)
         self._update_rows([], ids)
         # Keep the keyboard flow going: select the row that moved into the deleted one's place.
@@ -977,7 +1011,8 @@ class MainWindow(QMainWindow):
             next_row = min(row, self.model.rowCount() - 1)
             self._select_ids([self.model.summary(next_row).id])
         undo_key = QKeySequence(QKeySequence.StandardKey.Undo).toString(
-            QKeySequence.SequenceFormat.NativeText)
+            QKeySequence.SequenceFormat.NativeText
+        )
         self.statusBar().showMessage(f"{command.text()}. Press {undo_key} to undo.", 8000)
 
     def _on_undo_error(self, message: str) -> None:
@@ -1041,7 +1076,8 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import vCards", str(Path.home()), "vCard files (*.vcf *.vcard);;All files (*)")
+            self, "Import vCards", str(Path.home()), "vCard files (*.vcf *.vcard);;All files (*)"
+        )
         if paths:
             self.import_files(paths)
 
@@ -1071,8 +1107,11 @@ class MainWindow(QMainWindow):
         if report.created or report.updated:
             self.refresh()
             self._update_list_page()
-        self.statusBar().showMessage(f"Imported: {report.created} created, "
-                                     f"{report.updated} updated, {report.skipped} skipped.", 8000)
+        self.statusBar().showMessage(
+            f"Imported: {report.created} created, "
+            f"{report.updated} updated, {report.skipped} skipped.",
+            8000,
+        )
 
     def _on_import_dialog_closed(self, _result: int) -> None:
         if self._pending_imports:
@@ -1088,11 +1127,19 @@ class MainWindow(QMainWindow):
         except ServiceError as exc:
             self._show_error(str(exc))
             return
-        dialog = ExportDialog(transfer.export, self.model.total_count(),
-                              self.selected_contact_ids(), tags,
-                              current_tag=self._tag, parent=self)
-        dialog.exported.connect(lambda n, path: self.statusBar().showMessage(
-            f"Exported {n:,} contact{'s' if n != 1 else ''} to {path}.", 8000))
+        dialog = ExportDialog(
+            transfer.export,
+            self.model.total_count(),
+            self.selected_contact_ids(),
+            tags,
+            current_tag=self._tag,
+            parent=self,
+        )
+        dialog.exported.connect(
+            lambda n, path: self.statusBar().showMessage(
+                f"Exported {n:,} contact{'s' if n != 1 else ''} to {path}.", 8000
+            )
+        )
         self.export_dialog = dialog
         dialog.open()
 
@@ -1103,8 +1150,10 @@ class MainWindow(QMainWindow):
             if key == Qt.Key.Key_Escape and self.search_edit.text():
                 self.clear_search()
                 return True
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                    self.model.rowCount():
+            if (
+                key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and self.model.rowCount()
+            ):
                 # From the search field straight into the results.
                 self.table.setFocus()
                 if not self.selected_contact_ids():
@@ -1178,8 +1227,10 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         # The detail splitter's state comes back in add_detail_section, once it has sections.
-        for key, splitter in (("window/mainSplitter", self.main_splitter),
-                              ("window/contactsSplitter", self.contacts_splitter)):
+        for key, splitter in (
+            ("window/mainSplitter", self.main_splitter),
+            ("window/contactsSplitter", self.contacts_splitter),
+        ):
             state = ui_settings.read_bytes(s, key)
             if state is not None:
                 splitter.restoreState(state)
@@ -1201,17 +1252,21 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------------------ misc
     def _show_error(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message,
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.Ok, self
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.error_box = box
         box.open()
 
     def _about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"{APP_NAME} {__version__}\n\nA personal CRM for people who network: "
-                          "who you met, where, and when to follow up.")
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\nA personal CRM for people who network: "
+            "who you met, where, and when to follow up.",
+        )
 
 
 def _run_warm_up(jobs: list[Callable[[], object]]) -> None:

@@ -97,8 +97,9 @@ class LabeledValuesEditor(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-    def add_row(self, value: str = "", label: str = "", preferred: bool = False,
-                focus: bool = False) -> QLineEdit:
+    def add_row(
+        self, value: str = "", label: str = "", preferred: bool = False, focus: bool = False
+    ) -> QLineEdit:
         row = QWidget()
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
@@ -180,9 +181,13 @@ class AddressesEditor(QWidget):
             "region": QLineEdit(address.region),
             "country": QLineEdit(address.country),
         }
-        for name, placeholder in (("street", "Street"), ("postal_code", "Postcode"),
-                                  ("locality", "City"), ("region", "Region"),
-                                  ("country", "Country")):
+        for name, placeholder in (
+            ("street", "Street"),
+            ("postal_code", "Postcode"),
+            ("locality", "City"),
+            ("region", "Region"),
+            ("country", "Country"),
+        ):
             fields[name].setPlaceholderText(placeholder)
         remove = _remove_button("address")
         grid.addWidget(combo, 0, 0)

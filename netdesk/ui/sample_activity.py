@@ -17,45 +17,110 @@ from netdesk.domain.contact import Contact
 
 # (name, days ago, local hour, minute, channel, note)
 INTERACTIONS = [
-    ("Amara Okafor", 41, 19, 30, "meeting",
-     "Met at Berlin Python Meetup after her talk on platform teams. Hiring two backend "
-     "engineers in Q3."),
-    ("Amara Okafor", 34, 10, 5, "email",
-     "Sent my CV and the write-up on background jobs she asked about."),
-    ("Amara Okafor", 12, 16, 0, "call",
-     "30-minute call about the backend role: team of six, Python and Go, remote-friendly. "
-     "She'll introduce me to the hiring manager."),
-    ("Lukas Brenner", 20, 8, 45, "meeting",
-     "Coffee after Product Camp. Invests in B2B tools; wants the deck once we have ten "
-     "pilots."),
-    ("Priya Raman", 6, 11, 0, "call",
-     "Screening call for a staff role at a fintech client; salary band shared."),
-    ("Jonas Lindqvist", 9, 8, 30, "event",
-     "Founders Breakfast Lisbon: talked about fleet data pipelines."),
-    ("Hannah Schmidt", 44, 18, 30, "meeting",
-     "Women in Data DE meetup: offered to speak at the spring edition."),
-    ("Kwame Mensah", 3, 21, 10, "message",
-     "LinkedIn: asked about product roles at Sankofa Pay."),
-    ("Ravi Kulkarni", 15, 14, 20, "email",
-     "Reviewed my docs pull request; suggested the collective's mentoring programme."),
-    ("Mei Chen", 27, 17, 0, "call",
-     "Catch-up call: Harbor Robotics is opening a Lisbon office."),
-    ("Ben Carter", 75, 19, 0, "event",
-     "Spoke at Product Guild London; Ben runs the monthly meetup."),
-    ("Zoë Andersen", 1, 15, 30, "meeting",
-     "Coffee at Lumen Health: the people team is growing, open HR business partner role."),
-    ("Chloé Durand", 2, 9, 40, "email",
-     "She shared her research-ops templates."),
-    ("Oliver Hughes", 50, 12, 0, "call",
-     "Intro call; Cobalt places contract data engineers."),
-    ("Samuel Osei", 8, 13, 15, "message",
-     "Tech Careers Accra would like a remote talk in the spring."),
-    ("Laura Bianchi", 18, 18, 0, "meeting",
-     "Velvet AI demo day: looking for a founding designer."),
-    ("Clara Novak", 24, 10, 0, "call",
-     "Advice on freelance day rates and contract terms."),
-    ("Emma Johansson", 11, 9, 0, "email",
-     "Asked about sponsoring the Northern Lights autumn conference."),
+    (
+        "Amara Okafor",
+        41,
+        19,
+        30,
+        "meeting",
+        "Met at Berlin Python Meetup after her talk on platform teams. Hiring two backend "
+        "engineers in Q3.",
+    ),
+    (
+        "Amara Okafor",
+        34,
+        10,
+        5,
+        "email",
+        "Sent my CV and the write-up on background jobs she asked about.",
+    ),
+    (
+        "Amara Okafor",
+        12,
+        16,
+        0,
+        "call",
+        "30-minute call about the backend role: team of six, Python and Go, remote-friendly. "
+        "She'll introduce me to the hiring manager.",
+    ),
+    (
+        "Lukas Brenner",
+        20,
+        8,
+        45,
+        "meeting",
+        "Coffee after Product Camp. Invests in B2B tools; wants the deck once we have ten pilots.",
+    ),
+    (
+        "Priya Raman",
+        6,
+        11,
+        0,
+        "call",
+        "Screening call for a staff role at a fintech client; salary band shared.",
+    ),
+    (
+        "Jonas Lindqvist",
+        9,
+        8,
+        30,
+        "event",
+        "Founders Breakfast Lisbon: talked about fleet data pipelines.",
+    ),
+    (
+        "Hannah Schmidt",
+        44,
+        18,
+        30,
+        "meeting",
+        "Women in Data DE meetup: offered to speak at the spring edition.",
+    ),
+    ("Kwame Mensah", 3, 21, 10, "message", "LinkedIn: asked about product roles at Sankofa Pay."),
+    (
+        "Ravi Kulkarni",
+        15,
+        14,
+        20,
+        "email",
+        "Reviewed my docs pull request; suggested the collective's mentoring programme.",
+    ),
+    ("Mei Chen", 27, 17, 0, "call", "Catch-up call: Harbor Robotics is opening a Lisbon office."),
+    (
+        "Ben Carter",
+        75,
+        19,
+        0,
+        "event",
+        "Spoke at Product Guild London; Ben runs the monthly meetup.",
+    ),
+    (
+        "Zoë Andersen",
+        1,
+        15,
+        30,
+        "meeting",
+        "Coffee at Lumen Health: the people team is growing, open HR business partner role.",
+    ),
+    ("Chloé Durand", 2, 9, 40, "email", "She shared her research-ops templates."),
+    ("Oliver Hughes", 50, 12, 0, "call", "Intro call; Cobalt places contract data engineers."),
+    (
+        "Samuel Osei",
+        8,
+        13,
+        15,
+        "message",
+        "Tech Careers Accra would like a remote talk in the spring.",
+    ),
+    ("Laura Bianchi", 18, 18, 0, "meeting", "Velvet AI demo day: looking for a founding designer."),
+    ("Clara Novak", 24, 10, 0, "call", "Advice on freelance day rates and contract terms."),
+    (
+        "Emma Johansson",
+        11,
+        9,
+        0,
+        "email",
+        "Asked about sponsoring the Northern Lights autumn conference.",
+    ),
 ]
 
 # (name, days from today — negative: overdue, 0: later today — local hour, minute, note)
@@ -88,8 +153,9 @@ class ActivityWriter(Protocol):
     clock: object
     tz: dt.tzinfo
 
-    def log_interaction(self, contact_id: int, channel: str, note: str,
-                        at: dt.datetime | None) -> object: ...
+    def log_interaction(
+        self, contact_id: int, channel: str, note: str, at: dt.datetime | None
+    ) -> object: ...
 
     def add_followup(self, contact_id: int, due: dt.datetime, note: str) -> object: ...
 
@@ -128,8 +194,9 @@ def add_sample_activity(activity: ActivityWriter, contacts: Sequence[Contact]) -
         if name not in ids:
             continue
         if days == 0:
-            due = later_today(now, tz, due_today.index((name, days, hour, minute, note)) + 1,
-                              len(due_today))
+            due = later_today(
+                now, tz, due_today.index((name, days, hour, minute, note)) + 1, len(due_today)
+            )
         else:
             due = _local(today + dt.timedelta(days=days), hour, minute, tz)
         activity.add_followup(ids[name], due, note)

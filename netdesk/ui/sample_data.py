@@ -112,8 +112,11 @@ def sample_contacts(seed: int = 2024) -> list[Contact]:
     out = []
     for i, (given, family, org, title, tags) in enumerate(PEOPLE):
         event, kind = EVENTS[i % len(EVENTS)]
-        domain = "example.com" if org == "Freelance" else (
-            org.lower().replace(" ", "").replace("&", "and")[:14] + ".example")
+        domain = (
+            "example.com"
+            if org == "Freelance"
+            else (org.lower().replace(" ", "").replace("&", "and")[:14] + ".example")
+        )
         user = _email_user(given, family)
         phones = [LabeledValue(f"+44 7700 900{100 + i:03d}", "mobile", True)]
         if i % 3 == 0:
@@ -138,21 +141,31 @@ def sample_contacts(seed: int = 2024) -> list[Contact]:
             source="sample",
         )
         if i % 5 == 0:
-            contact.addresses = [Address(street=f"{10 + i} Example Street", locality=city,
-                                         postal_code=postcode, country=country, label="work")]
+            contact.addresses = [
+                Address(
+                    street=f"{10 + i} Example Street",
+                    locality=city,
+                    postal_code=postcode,
+                    country=country,
+                    label="work",
+                )
+            ]
         if i % 3 == 1:
             contact.social_profiles = [
-                LabeledValue(f"https://www.linkedin.com/in/{user.replace('.', '-')}-example",
-                             "linkedin")
+                LabeledValue(
+                    f"https://www.linkedin.com/in/{user.replace('.', '-')}-example", "linkedin"
+                )
             ]
         if i % 7 == 2:
-            contact.urls = [LabeledValue(f"https://{user.replace('.', '')}.example.net",
-                                         "portfolio")]
+            contact.urls = [
+                LabeledValue(f"https://{user.replace('.', '')}.example.net", "portfolio")
+            ]
         if i % 4 == 0:
             contact.keep_in_touch_days = rnd.choice([14, 30, 60, 90])
         if i % 6 == 3:
             contact.birthday = PartialDate(
-                rnd.choice([None, 1985, 1990, 1993]), rnd.randint(1, 12), rnd.randint(1, 28))
+                rnd.choice([None, 1985, 1990, 1993]), rnd.randint(1, 12), rnd.randint(1, 28)
+            )
         out.append(contact)
     return out
 

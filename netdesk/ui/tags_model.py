@@ -99,8 +99,7 @@ class SidebarModel(QAbstractListModel):
         self._rebuild()
         self.endResetModel()
 
-    def set_view_badge(self, key: str, count: int, urgent: bool = False,
-                       tooltip: str = "") -> None:
+    def set_view_badge(self, key: str, count: int, urgent: bool = False, tooltip: str = "") -> None:
         """Show ``count`` (none when 0) on the view entry ``key``; ``urgent`` draws it red.
 
         A dataChanged, not a reset: the sidebar keeps its selection and current row."""
@@ -162,8 +161,9 @@ class SidebarDelegate(QStyledItemDelegate):
             painter.setFont(font)
             painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
             rect = option.rect.adjusted(8, 0, -8, 0)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                             index.data(DISPLAY))
+            painter.drawText(
+                rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, index.data(DISPLAY)
+            )
             painter.restore()
             return
         opt = QStyleOptionViewItem(option)
@@ -186,8 +186,12 @@ class SidebarDelegate(QStyledItemDelegate):
         left = option.rect.left() + 8
         if not opt.icon.isNull():
             left += opt.decorationSize.width() + 8
-        text_rect = QRect(left, option.rect.top(), option.rect.right() - 8 - count_width - left,
-                          option.rect.height())
+        text_rect = QRect(
+            left,
+            option.rect.top(),
+            option.rect.right() - 8 - count_width - left,
+            option.rect.height(),
+        )
         painter.save()
         painter.setPen(option.palette.color(text_role))
         painter.drawText(
@@ -201,8 +205,12 @@ class SidebarDelegate(QStyledItemDelegate):
             muted = text_role if selected else QPalette.ColorRole.PlaceholderText
             painter.setPen(option.palette.color(muted))
             painter.drawText(
-                QRect(option.rect.left(), option.rect.top(), option.rect.width() - 8,
-                      option.rect.height()),
+                QRect(
+                    option.rect.left(),
+                    option.rect.top(),
+                    option.rect.width() - 8,
+                    option.rect.height(),
+                ),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 count_text,
             )
@@ -220,11 +228,11 @@ class SidebarDelegate(QStyledItemDelegate):
         height = metrics.height() + 4
         width = max(height, metrics.horizontalAdvance(text) + 14)
         r = option.rect
-        return QRect(r.right() - 8 - width + 1, r.top() + (r.height() - height) // 2,
-                     width, height)
+        return QRect(r.right() - 8 - width + 1, r.top() + (r.height() - height) // 2, width, height)
 
-    def _paint_badge(self, painter, option: QStyleOptionViewItem, text: str, urgent: bool,
-                     selected: bool) -> None:
+    def _paint_badge(
+        self, painter, option: QStyleOptionViewItem, text: str, urgent: bool, selected: bool
+    ) -> None:
         palette = option.palette
         if urgent:
             # Red with white text whatever the theme or selection: it must stand out.

@@ -257,4 +257,3 @@ class InteractionTimeline(QWidget):
             return
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.list.viewport().mapToGlobal(pos))
-

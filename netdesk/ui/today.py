@@ -220,7 +220,6 @@ class DueItemsModel(QAbstractTableModel):
             return item.note or "Follow up"
         return "Follow-up" if item.kind == "followup" else "Keep in touch"
 
-
     def _cadence_text(self, cadence: CadenceInput) -> str:
         last = cadence.last_interaction
         seen = (
@@ -439,9 +438,7 @@ class TodayView(QWidget):
         self.refreshed.emit()
 
     def _first_item_row(self) -> int:
-        return next(
-            (r for r in range(self.model.rowCount()) if self.model.item(r) is not None), -1
-        )
+        return next((r for r in range(self.model.rowCount()) if self.model.item(r) is not None), -1)
 
     def _summary(self, data: TodayData) -> str:
         day = data.now.astimezone(self._tz)
@@ -496,7 +493,8 @@ class TodayView(QWidget):
         is_followup = item is not None and item.kind == "followup"
         self.snooze_button.setEnabled(is_followup)
         self.snooze_button.setToolTip(
-            "Remind me later" if is_followup or item is None
+            "Remind me later"
+            if is_followup or item is None
             else "Keep-in-touch dates move when you log an interaction"
         )
 

@@ -188,15 +188,15 @@ class TrayController(QObject):
             empty = menu.addAction("Nothing due")
             empty.setEnabled(False)
         for item in self._due[:MENU_ITEMS]:
-            what = item.note if item.kind == "followup" and item.note else (
-                "follow up" if item.kind == "followup" else "get in touch"
+            what = (
+                item.note
+                if item.kind == "followup" and item.note
+                else ("follow up" if item.kind == "followup" else "get in touch")
             )
             action = menu.addAction(_elide(f"{item.name} — {what}"))
             action.setToolTip(item.note)
             action.setData(item.contact_id)
-            action.triggered.connect(
-                lambda _=False, cid=item.contact_id: self.open_contact(cid)
-            )
+            action.triggered.connect(lambda _=False, cid=item.contact_id: self.open_contact(cid))
         if len(self._due) > MENU_ITEMS:
             more = menu.addAction(f"…and {len(self._due) - MENU_ITEMS} more")
             more.triggered.connect(self.show_window)

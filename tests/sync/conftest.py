@@ -1,4 +1,5 @@
-"""A real Radicale per test module, and a keyring backend in a temporary folder."""
+"""One real Radicale for the whole run (each test gets its own book), and a keyring backend
+in a temporary folder."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from tests.helpers.radicale_server import RadicaleServer
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def radicale(tmp_path_factory):
     server = RadicaleServer(
         tmp_path_factory.mktemp("radicale"), {"alice": "secret", "bob": "bobpw", "carol": "cpw"}
