@@ -130,14 +130,15 @@ def bench_size(server: RadicaleServer, root: Path, n: int, args, results: dict) 
     results[f"{n}: no-op sync (median)"] = share(noop)
 
     changed = []
+    run_id = uuid.uuid4().hex[:6]  # fresh values, so a --keep re-run changes something too
     for r in range(args.repeat):
         ids = [s.id for s in contacts.summaries()][r * 10 : r * 10 + 10]
         for c in contacts.get_many(ids):
-            c.title = f"round {r}"
+            c.title = f"round {r} {run_id}"
             contacts.update(c)
         for i in range(500 + r * 10, 510 + r * 10):  # the "phone" rewrites 10 other cards
             url = f"{server.url.rstrip('/')}{hrefs[i]}"
-            httpx.put(url, content=card(i, f"bench-{i:05d}", f"phone {r}"), auth=AUTH)
+            httpx.put(url, content=card(i, f"bench-{i:05d}", f"phone {r} {run_id}"), auth=AUTH)
         secs, http, cpu, report = timed_sync(accounts)
         assert (report.updated_remote, report.updated_local) == (10, 10), report.as_dict()
         changed.append((secs, http, cpu))
