@@ -29,7 +29,9 @@ ALLOWED = {
     "csvimport": {"domain"},
     # Duplicate finding: the domain's rule plus phonenumberslite and rapidfuzz (not stdlib).
     "dedupe": {"domain"},
-    "services": {"domain", "store", "vcard", "ical", "csvimport", "dedupe"},
+    # CardDAV: httpx and defusedxml over the domain; no store (services keep the sync state).
+    "sync": {"domain"},
+    "services": {"domain", "store", "vcard", "ical", "csvimport", "dedupe", "sync"},
     "actions": {"domain", "services"},
     # No store: the table's rows are domain types (domain/summary.py), writes go through
     # actions and reads through services.

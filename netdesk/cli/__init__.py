@@ -22,6 +22,7 @@ _MODULES = (
     "netdesk.cli.activity",
     "netdesk.cli.share",
     "netdesk.cli.duplicates",
+    "netdesk.cli.sync",
 )
 # Their names, known without importing them (tests/cli checks the two agree).
 SUBCOMMANDS = frozenset(
@@ -40,6 +41,9 @@ SUBCOMMANDS = frozenset(
         "me",
         "duplicates",
         "merge",
+        "account",
+        "sync",
+        "conflicts",
     }
 )
 

@@ -285,3 +285,67 @@ class MergeLogRow(Base):
     merged_ids: Mapped[str] = mapped_column(String)
     snapshot: Mapped[str] = mapped_column(Text)
     undone_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class SyncAccountRow(Base):
+    """A CardDAV account and the one address book netdesk syncs with (issue 12).
+
+    The password is never here: it lives in the system keyring (or, if the user chose so,
+    in a private file next to the database).
+    """
+
+    __tablename__ = "sync_accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String, unique=True)
+    server_url: Mapped[str] = mapped_column(String)
+    username: Mapped[str] = mapped_column(String)
+    book_url: Mapped[str] = mapped_column(String)
+    insecure_http: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The RFC 6578 token of the last complete pull; "" before the first sync.
+    sync_token: Mapped[str] = mapped_column(String, default="")
+    # "sync-collection" when the server answered one, "" when we fall back to etag listings.
+    capabilities: Mapped[str] = mapped_column(String, default="")
+    preferred_version: Mapped[str] = mapped_column(String, default="3.0")
+    last_sync: Mapped[str] = mapped_column(String, default="")
+
+
+class SyncItemRow(Base):
+    """One card of an account's book and the local contact it is linked to."""
+
+    __tablename__ = "sync_items"
+    __table_args__ = (
+        Index("ix_sync_items_account_id_href", "account_id", "href", unique=True),
+        Index("ix_sync_items_account_id_contact_id", "account_id", "contact_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("sync_accounts.id", ondelete="CASCADE"))
+    href: Mapped[str] = mapped_column(String)
+    etag: Mapped[str] = mapped_column(String, default="")
+    server_uid: Mapped[str] = mapped_column(String, default="")
+    # No foreign key: the link must outlive a local delete, which is how sync notices it.
+    contact_id: Mapped[int] = mapped_column(Integer)
+    contact_uid: Mapped[str] = mapped_column(String, default="")
+    # The card as last agreed with the server: the base of the three-way merge.
+    synced_text: Mapped[str] = mapped_column(Text, default="")
+    # The local contact's updated_at and content hash when last synced: a cheap and then an
+    # exact test for "changed here since".
+    local_updated: Mapped[str] = mapped_column(String, default="")
+    local_hash: Mapped[str] = mapped_column(String, default="")
+
+
+class SyncConflictRow(Base):
+    """A field both sides changed: the local value was kept, the server's waits here."""
+
+    __tablename__ = "sync_conflicts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("sync_accounts.id", ondelete="CASCADE"))
+    contact_id: Mapped[int] = mapped_column(Integer, index=True)
+    field: Mapped[str] = mapped_column(String)
+    local_value: Mapped[str] = mapped_column(Text, default="")
+    server_value: Mapped[str] = mapped_column(Text, default="")
+    # The whole server card, so "take the server's" can restore any field exactly.
+    server_card: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[str] = mapped_column(String, default="")

@@ -1,0 +1,1 @@
+"""CardDAV: the HTTP/XML client and the field-level merge (no store, no Qt)."""
