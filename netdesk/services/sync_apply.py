@@ -57,10 +57,7 @@ class Applier:
         with self._begin() as conn:
             raw = conn.connection.driver_connection
             stamp = sync_state.updated_at(raw, [contact.id or 0]).get(contact.id or 0, "")
-            raw.execute(
-                "UPDATE sync_items SET local_updated=? WHERE account_id=? AND href=?",
-                (stamp, self._aid, href),
-            )
+            sync_state.set_local_updated(raw, self._aid, href, stamp)
 
     def record(
         self, href: str, etag: str, server_text: str, contact: Contact, reload: bool = False

@@ -174,6 +174,14 @@ def mark_dirty(con: sqlite3.Connection, account_id: int, href: str) -> None:
     )
 
 
+def set_local_updated(con: sqlite3.Connection, account_id: int, href: str, stamp: str) -> None:
+    """The local contact behind ``href`` is as synced as of its ``updated_at`` ``stamp``."""
+    con.execute(
+        "UPDATE sync_items SET local_updated=? WHERE account_id=? AND href=?",
+        (stamp, account_id, href),
+    )
+
+
 def contacts_changed_since_sync(con: sqlite3.Connection, account_id: int) -> list[int]:
     """Local contacts never synced with this account, or whose updated_at moved since."""
     rows = con.execute(
