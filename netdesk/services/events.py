@@ -128,6 +128,22 @@ class EventService:
             out.append(EventSummary(event, people, followed))
         return out
 
+    def export_ics(self, path=None) -> str:  # noqa: ANN001
+        """Dated events with the people met there as iCalendar text (and into ``path``)."""
+        from pathlib import Path
+
+        from netdesk.ical.events import events_ics
+
+        with storage_errors(), self.db.engine.connect() as conn:
+            repo = self._repo(conn)
+            met = repo.people_by_event()
+            events = [(e, [name for _, name in met.get(e.id, [])]) for e in repo.all()]
+        text = events_ics(events, dtstamp=self.clock.now())
+        if path is not None:
+            with storage_errors():
+                Path(path).write_text(text, encoding="utf-8", newline="")
+        return text
+
     # -- writing ------------------------------------------------------------------------------
     def _name_free(self, repo, event: Event) -> None:
         other = repo.find_by_name(event.name)
