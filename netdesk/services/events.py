@@ -144,6 +144,29 @@ class EventService:
                 Path(path).write_text(text, encoding="utf-8", newline="")
         return text
 
+    def meet_at(self, event: Event, contact_id: int) -> tuple[int, bool]:
+        """Log that ``contact_id`` was met at ``event`` today: everyone met there the same day
+        shares one "met at" interaction (one meetup with six people is one entry, and every
+        one of their cadence clocks restarts). Returns (interaction id, whether it was new)."""
+        from netdesk.domain.activity import Interaction
+        from netdesk.store.activity import ActivityRepository
+
+        now = self.clock.now()
+        midnight = dt.datetime.combine(now.astimezone(self.tz).date(), dt.time(), self.tz)
+        note = f"Met at {event.name}"
+        with storage_errors(), self.db.engine.begin() as conn:
+            repo = self._repo(conn)
+            shared = repo.meeting_at(note, midnight.astimezone(dt.UTC))
+            if shared is not None and repo.join_meeting(shared, contact_id):
+                return shared, False
+            return ActivityRepository(conn).add_interaction(
+                Interaction(contact_id, now, "event", note)), True
+
+    def rejoin(self, interaction_id: int, contact_id: int) -> None:
+        """Undo of a removal: put someone back into a shared meeting (if it still exists)."""
+        with storage_errors(), self.db.engine.begin() as conn:
+            self._repo(conn).join_meeting(interaction_id, contact_id)
+
     # -- writing ------------------------------------------------------------------------------
     def _name_free(self, repo, event: Event) -> None:
         other = repo.find_by_name(event.name)

@@ -33,6 +33,9 @@ class QuickEntry:
 class QuickAdded:
     contact: Contact
     followup: FollowUp | None
+    # The shared "met at" interaction this person joined (None when they started it, then it
+    # is theirs and comes back with them on redo).
+    joined: int | None = None
 
 
 def contact_detail(text: str) -> tuple[list[LabeledValue], list[LabeledValue]]:
@@ -75,17 +78,22 @@ class QuickAddService:
         )
         # Checked before anything is written, so a bad follow-up adds nobody.
         created = self.contacts.create(contact)
-        followup = None
-        if todo is not None:
-            try:
-                followup = self.activity.add_followup(created.id, todo[1], todo[0])
-            except Exception:
-                self.contacts.delete([created.id])
-                raise
-        return QuickAdded(created, followup)
+        added = QuickAdded(created, None)
+        try:
+            if event is not None:
+                meeting, new = self.events.meet_at(event, created.id)
+                added.joined = None if new else meeting
+            if todo is not None:
+                added.followup = self.activity.add_followup(created.id, todo[1], todo[0])
+        except Exception:
+            self.contacts.delete([created.id])
+            raise
+        return added
 
     def remove(self, added: QuickAdded) -> Deletion:
         return self.contacts.delete([added.contact.id])
 
-    def put_back(self, deletion: Deletion) -> None:
+    def put_back(self, added: QuickAdded, deletion: Deletion) -> None:
         self.contacts.restore(deletion)
+        if added.joined is not None:
+            self.events.rejoin(added.joined, added.contact.id)

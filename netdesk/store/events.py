@@ -143,6 +143,24 @@ class EventRepository:
         )
         return [_event(r) for r in rows]
 
+    # -- the meeting at an event ------------------------------------------------------------
+    def meeting_at(self, note: str, since: dt.datetime) -> int | None:
+        """The id of the "met at <event>" interaction logged since ``since``, if any."""
+        i = InteractionRow.__table__
+        return self.conn.execute(
+            select(i.c.id).where(i.c.channel == "event", i.c.note == note, i.c.at >= since)
+            .order_by(i.c.id.desc()).limit(1)
+        ).scalar()
+
+    def join_meeting(self, interaction_id: int, contact_id: int) -> bool:
+        """Add someone to an interaction; False when it no longer exists."""
+        i, ip = InteractionRow.__table__, InteractionPersonRow.__table__
+        if self.conn.execute(select(i.c.id).where(i.c.id == interaction_id)).first() is None:
+            return False
+        self.conn.execute(insert(ip).prefix_with("OR IGNORE").values(
+            interaction_id=interaction_id, contact_id=contact_id))
+        return True
+
     # -- what happened after ------------------------------------------------------------------
     def touches(self, contact_ids: Sequence[int]) -> dict[int, list[dt.datetime]]:
         """Every moment each contact was in touch: interactions they took part in and

@@ -96,3 +96,16 @@ def test_followed_up_counts_touches_after_the_event(events, contact_service, act
     (summary,) = events.summaries()
     assert summary.wording() == "met 3, followed up with 1"
     assert [n for _, n in summary.not_followed_up] == ["A", "C"]
+
+
+def test_everyone_quick_added_at_a_meetup_shares_one_meeting(runner, quick, events, activity,
+                                                            clock) -> None:
+    meetup = events.add(Event("PyData", "meetup", clock.now().astimezone(BERLIN).date()))
+    for name in ("A", "B", "C"):
+        assert runner.run(QuickAdd(quick, QuickEntry(name, event_id=meetup.id)))
+    ids = [cid for cid, _ in events.people(meetup.id)]
+    (meeting,) = activity.interactions(ids[0])
+    assert meeting.note == "Met at PyData" and set(meeting.people) == set(ids)
+    assert all(activity.interactions(cid) == [meeting] for cid in ids)
+    assert runner.undo() and runner.redo()  # C leaves the meeting and comes back to it
+    assert set(activity.interactions(ids[0])[0].people) == set(ids)
