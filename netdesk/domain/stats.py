@@ -82,23 +82,31 @@ def new_people_per_month(
     return list(bars.values())
 
 
+def week_bounds(today: dt.date, tz: dt.tzinfo, weeks: int) -> list[dt.datetime]:
+    """The UTC moments the last ``weeks`` local weeks start, and the moment the last one ends."""
+    mondays = week_starts(today, weeks)
+    days = [*mondays, mondays[-1] + dt.timedelta(weeks=1)]
+    return [dt.datetime.combine(d, dt.time(), tz).astimezone(dt.UTC) for d in days]
+
+
 def interactions_per_week(
-    interactions: Iterable[tuple[dt.datetime, str, Sequence[int]]],
+    interactions: Iterable[tuple[int, str, Sequence[int]]],
     today: dt.date,
-    tz: dt.tzinfo,
     channels: Sequence[str],
     weeks: int = 12,
 ) -> list[StackedBar]:
-    """``interactions`` are (when, channel, everyone who took part); one group interaction
-    counts once."""
-    starts = week_starts(today, weeks)
-    bars = {d: StackedBar(d.strftime("%d %b"), {c: Bar(c) for c in channels}) for d in starts}
-    for at, channel, people in interactions:
-        day = at.astimezone(tz).date()
-        bar = bars.get(day - dt.timedelta(days=day.weekday()))
-        if bar is not None:
-            bar.parts.setdefault(channel, Bar(channel)).add(people)
-    return list(bars.values())
+    """``interactions`` are (week number from 0 = the oldest shown, channel, everyone who took
+    part), numbered by ``week_bounds``; one group interaction counts once."""
+    bars = [StackedBar(d.strftime("%d %b"), {c: Bar(c) for c in channels})
+            for d in week_starts(today, weeks)]
+    for week, channel, people in interactions:
+        if 0 <= week < weeks:
+            part = bars[week].parts.get(channel)
+            if part is None:
+                part = bars[week].parts[channel] = Bar(channel)
+            part.value += 1
+            part.contact_ids.update(people)
+    return bars
 
 
 def followup_timeliness(

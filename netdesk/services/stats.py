@@ -31,14 +31,13 @@ class StatsService:
         today = now.astimezone(self.tz).date()
         # A day of slack on each window: local months and weeks may start before UTC ones.
         first_month = stats.month_starts(today, MONTHS)[0] - dt.timedelta(days=1)
-        first_week = stats.week_starts(today, WEEKS)[0] - dt.timedelta(days=1)
         since_month = dt.datetime.combine(first_month, dt.time(), dt.UTC)
-        since_week = dt.datetime.combine(first_week, dt.time(), dt.UTC)
+        weeks = stats.week_bounds(today, self.tz, WEEKS)
         with storage_errors():
             con = self.db.connect_raw()
             try:
                 created = list(rows.contacts_created_since(con, since_month))
-                interactions = list(rows.interactions_since(con, since_week))
+                interactions = list(rows.interactions_in_buckets(con, weeks))
                 followups = list(rows.followups_since(con, since_month))
             finally:
                 con.close()
@@ -46,7 +45,7 @@ class StatsService:
         lapsed = [(c.contact_id, c.name, ago) for c, ago in losing_touch(cadences, now)]
         return stats.NetworkStats(
             stats.new_people_per_month(created, today, self.tz, MONTHS),
-            stats.interactions_per_week(interactions, today, self.tz, CHANNELS, WEEKS),
+            stats.interactions_per_week(interactions, today, CHANNELS, WEEKS),
             stats.followup_timeliness(followups, now),
             stats.lapsed_people(lapsed),
             self._lasting(),
