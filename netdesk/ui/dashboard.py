@@ -72,6 +72,7 @@ class Dashboard(QWidget):
         self.people = QListWidget(side, objectName="dashboardPeople")
         self.people.itemActivated.connect(
             lambda item: self.contactActivated.emit(item.data(Qt.ItemDataRole.UserRole)))
+        side.setMinimumWidth(200)
         column = QVBoxLayout(side)
         column.addWidget(self.people_title)
         column.addWidget(self.people)

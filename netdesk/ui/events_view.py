@@ -120,7 +120,10 @@ class EventsView(QWidget):
         groups = {"Upcoming": [], "Past": [], "No date": []}
         for s in summaries:
             e = s.event
-            key = "No date" if e.start is None else "Upcoming" if e.is_upcoming(today) else "Past"
+            if e.start is None:
+                key = "No date"
+            else:  # an event still on today is where the user is going (or is)
+                key = "Upcoming" if e.last_day >= today else "Past"
             groups[key].append(s)
         groups["Upcoming"].reverse()  # the next one first
         for title, members in groups.items():
@@ -128,6 +131,9 @@ class EventsView(QWidget):
                 continue
             head = QTreeWidgetItem([f"{title} ({len(members)})"])
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = head.font(0)
+            font.setBold(True)
+            head.setFont(0, font)
             self.tree.addTopLevelItem(head)
             for s in members:
                 e = s.event
