@@ -120,10 +120,8 @@ class EventsView(QWidget):
         groups = {"Upcoming": [], "Past": [], "No date": []}
         for s in summaries:
             e = s.event
-            if e.start is None:
-                key = "No date"
-            else:  # an event still on today is where the user is going (or is)
-                key = "Upcoming" if e.last_day >= today else "Past"
+            # An event still on today is where the user is going (or is): upcoming.
+            key = "No date" if e.start is None else "Upcoming" if e.last_day >= today else "Past"
             groups[key].append(s)
         groups["Upcoming"].reverse()  # the next one first
         for title, members in groups.items():

@@ -54,6 +54,8 @@ class NetworkingController(QObject):
 
     def open_quick_add(self) -> QuickAddDialog:
         """Show the dialog (the same one again while it is open), event list fresh."""
+        if not self._window.isVisible():  # asked for from the tray
+            self._window.bring_to_front()
         if self.quick_dialog is None or not self.quick_dialog.isVisible():
             self.quick_dialog = QuickAddDialog(self.quick, self.events, self._runner,
                                                self._settings, self._window)

@@ -45,7 +45,8 @@ def _fill(database, contacts, activity, events, clock) -> None:
 
     people = add_sample_contacts(create)
     add_sample_activity(activity, people)
-    dates = {"Berlin Python Meetup": (dt.date(2026, 11, 12), "https://berlin.python.example", "meetup"),
+    dates = {"Berlin Python Meetup": (dt.date(2026, 11, 12), "https://berlin.python.example",
+                                      "meetup"),
              "Women in Data DE": (dt.date(2026, 10, 8), "Kreuzberg, Berlin", "association")}
     for i, event in enumerate(sorted(events.all(), key=lambda e: e.name)):
         start, place, kind = dates.get(event.name, (dt.date(2026, 9 - i % 6, 3 + i), "", ""))
@@ -123,7 +124,7 @@ def main() -> int:
         dashboard = Dashboard(StatsService(database, clock, TZ), contacts, runner)
         dashboard.resize(1200, 760)
         widgets.append((dashboard, "dashboard.png"))
-        for widget, name in widgets:
+        for widget, _name in widgets:
             widget.show()
             app.processEvents()
         view.select(events.find("Berlin Python Meetup").id)
