@@ -2,7 +2,8 @@
 
 The numbers come from StatsService, the same as ``netdesk stats``. A click on a bar lists the
 contacts behind it; activating one opens them. The numbers are read again after a change only
-when the dashboard is shown (a change while it is hidden just marks it stale).
+when the dashboard is shown (a change while it is hidden just marks it stale), and off the GUI
+thread: at 100k interactions they take about a second to count, the drawing ~30 ms.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from netdesk.domain.stats import Bar, NetworkStats
 from netdesk.services.contacts import ContactService
 from netdesk.services.errors import ServiceError
 from netdesk.services.stats import StatsService
+from netdesk.ui.background import BackgroundJob
 from netdesk.ui.bar_chart import BarChart, ChartBar
 
 CHARTS = (
@@ -51,6 +53,8 @@ class Dashboard(QWidget):
         self.setObjectName("dashboardView")
         self._stats, self._contacts = stats, contacts
         self._stale = True
+        self._job: BackgroundJob | None = None
+        self._again = False
         self.numbers: NetworkStats | None = None
         self.compute_ms = 0.0
         self.charts: dict[str, BarChart] = {}
@@ -98,15 +102,38 @@ class Dashboard(QWidget):
         if self._stale:
             self.refresh()
 
-    def refresh(self) -> None:
-        started = time.perf_counter()
-        try:
-            numbers = self._stats.compute()
-        except ServiceError as exc:
-            self.people_title.setText(f"Could not read the numbers: {exc}")
-            return
-        self.compute_ms = (time.perf_counter() - started) * 1000
+    def refresh(self) -> BackgroundJob:
+        """Count again on a worker thread; the charts follow when it is done. A change while
+        counting asks for one more count afterwards (never two at once)."""
+        if self._job is not None and self._job.is_running():
+            self._again = True
+            return self._job
+        self._again = False
+        compute = self._stats.compute  # a plain service method: no Qt on the worker
+
+        def count(_progress, _cancelled) -> tuple[NetworkStats, float]:  # noqa: ANN001
+            started = time.perf_counter()
+            return compute(), (time.perf_counter() - started) * 1000
+
+        job = BackgroundJob(count, self, name="netdesk-dashboard")
+        job.finished.connect(lambda: self._counted(job))
+        job.failed.connect(lambda: self._failed(job))
+        self._job = job
+        job.start()
+        return job
+
+    def _counted(self, job: BackgroundJob) -> None:
+        numbers, self.compute_ms = job.result  # type: ignore[misc]
+        job.deleteLater()
         self.set_numbers(numbers)
+        if self._again:
+            self.refresh()
+
+    def _failed(self, job: BackgroundJob) -> None:
+        error = job.error
+        job.deleteLater()
+        message = str(error) if isinstance(error, ServiceError) else f"unexpected error: {error}"
+        self.people_title.setText(f"Could not read the numbers: {message}")
 
     def set_numbers(self, numbers: NetworkStats) -> None:
         self.numbers = numbers

@@ -127,6 +127,7 @@ def main() -> int:
         for widget, _name in widgets:
             widget.show()
             app.processEvents()
+        dashboard.refresh().wait()
         view.select(events.find("Berlin Python Meetup").id)
         chart = dashboard.charts["followUpsChart"]
         chart.grab()

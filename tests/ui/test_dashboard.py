@@ -122,7 +122,7 @@ def test_clicking_a_bar_lists_the_people_behind_it(network, qtbot, clock) -> Non
     view.resize(1100, 700)
     view.show()
     qtbot.waitExposed(view)
-    assert view.numbers is not None  # read on first show
+    qtbot.waitUntil(lambda: view.numbers is not None)  # counted on first show, off the GUI
     chart = view.charts["followUpsChart"]
     late = view.numbers.followups[1]
     chart.grab()  # paint now: where the bars are is known once they are drawn
@@ -134,3 +134,20 @@ def test_clicking_a_bar_lists_the_people_behind_it(network, qtbot, clock) -> Non
         view.people.itemActivated.emit(view.people.item(0))
     assert opened.args[0] in late.contact_ids
     contacts.close()
+
+
+def test_a_change_while_shown_is_counted_again(qtbot, database, contact_service) -> None:
+    from netdesk.actions import Runner
+    from netdesk.actions.contacts import CreateContact
+    from netdesk.domain.contact import Contact
+
+    runner = Runner()
+    # The system clock: the store stamps new contacts with the real time.
+    view = Dashboard(StatsService(database, tz=BERLIN), contact_service, runner)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.numbers is not None)
+    assert view.numbers.new_people_per_month[-1].value == 0
+    assert runner.run(CreateContact(contact_service, Contact(display_name="Ada")))
+    assert runner.run(CreateContact(contact_service, Contact(display_name="Bob")))
+    qtbot.waitUntil(lambda: view.numbers.new_people_per_month[-1].value == 2)
