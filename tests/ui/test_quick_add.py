@@ -140,3 +140,23 @@ def test_ctrl_m_in_the_window_opens_it_and_ctrl_z_takes_an_entry_back(parts, qtb
     assert not dialog.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert parts.contacts.count() == 0
+
+
+def test_a_group_meeting_shows_in_each_timeline_with_the_others(parts, qtbot) -> None:
+    from PySide6.QtWidgets import QListWidget, QWidget
+
+    from netdesk.actions.activity import LogInteraction
+    from netdesk.actions.contacts import CreateContact
+    from netdesk.domain.contact import Contact
+    from tests.ui.driver import Ui, run
+
+    ids = [run(parts, CreateContact(parts.contacts, Contact(display_name=n))).created.id
+           for n in ("Ada", "Bob", "Cleo")]
+    run(parts, LogInteraction(parts.activity, ids[0], "meeting", "lunch", with_ids=tuple(ids[1:])))
+    ui = Ui(parts.window)
+    timeline = parts.window.findChild(QWidget, "interactionTimeline")
+    for cid in ids:
+        ui.show_contact(cid)
+        entries = timeline.findChild(QListWidget, "interactionsList")
+        qtbot.waitUntil(lambda e=entries: e.count() == 1)
+        assert "Meeting · with 2 others\nlunch" in entries.item(0).text()
