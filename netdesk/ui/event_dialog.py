@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -49,6 +50,7 @@ class EventDialog(QDialog):
                               ("&Place or URL", self.place_edit), ("N&otes", self.notes_edit)):
             form.addRow(label, widget)
         self.error = error_label(self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what was typed
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)

@@ -64,6 +64,7 @@ class QuickAddDialog(QDialog):
         self.tags_edit = self._line("quickTagsEdit", "Tags, separated by commas")
         self.followup_edit = self._line("quickFollowUpEdit", "e.g. send the intro tomorrow")
         self.followup_hint = QLabel(self, objectName="quickFollowUpHint")
+        self.followup_hint.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
         self.followup_edit.textChanged.connect(self._preview_followup)
         form = QFormLayout()
         for label, widget in (("&Name", self.name_edit), ("&Company", self.company_edit),
@@ -72,6 +73,7 @@ class QuickAddDialog(QDialog):
                               ("&Follow up", self.followup_edit), ("", self.followup_hint)):
             form.addRow(label, widget)
         self.error = error_label(self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.status = QLabel("Enter saves and clears for the next person; Esc closes.", self,
                              objectName="quickStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)

@@ -160,3 +160,14 @@ def test_a_group_meeting_shows_in_each_timeline_with_the_others(parts, qtbot) ->
         entries = timeline.findChild(QListWidget, "interactionsList")
         qtbot.waitUntil(lambda e=entries: e.count() == 1)
         assert "Meeting · with 2 others\nlunch" in entries.item(0).text()
+
+
+def test_typed_markup_is_shown_as_text(qtbot, setup) -> None:
+    dialog, *_ = setup
+    dialog.followup_edit.setText("<b>send</b> tomorrow")
+    assert dialog.followup_hint.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>send</b>" in dialog.followup_hint.text()
+    dialog.name_edit.setText("Eve")
+    dialog.detail_edit.setText("<i>nope</i>")
+    dialog.save()
+    assert dialog.error.textFormat() == Qt.TextFormat.PlainText
