@@ -3,10 +3,13 @@ followed up since ("met 6, followed up with 2")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -18,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.actions import ChangeEvent, Runner
-from netdesk.actions.networking import AddEvent, DeleteEvent, EditEvent
+from netdesk.actions import ChangeEvent, Outcome, Runner
+from netdesk.actions.networking import AddEvent, DeleteEvent, EditEvent, MetAtEvent
+from netdesk.domain.contact import Contact
 from netdesk.domain.events import KIND_LABELS, Event, EventSummary
 from netdesk.services.errors import ServiceError
 from netdesk.services.events import EventService
@@ -41,13 +45,17 @@ class EventsView(QWidget):
     quickAddRequested = Signal()
 
     def __init__(self, events: EventService, runner: Runner,
-                 report=None, parent: QWidget | None = None) -> None:  # noqa: ANN001
+                 report=None, parent: QWidget | None = None,  # noqa: ANN001
+                 resolve: Callable[[str], Contact] | None = None) -> None:
+        """``report(outcome)`` tells the user how a change went; ``resolve(text)`` finds a
+        contact from a typed name, e-mail or id (ContactService.resolve)."""
         super().__init__(parent)
         self.setObjectName("eventsView")
-        self._events, self._runner = events, runner
+        self._events, self._runner, self._resolve = events, runner, resolve
         self._report = report or (lambda outcome: outcome.ok)
         self.summaries: dict[int, EventSummary] = {}
         self.dialog: EventDialog | None = None
+        self.people_dialog: QInputDialog | None = None
         # Read on first show, not at start-up: the window's first paint needs no events
         # (and reading them would pull SQLAlchemy into the start-up path).
         self._stale = True
@@ -75,6 +83,7 @@ class EventsView(QWidget):
         for name, text, slot in (("newEventButton", "New event…", self.new_event),
                                  ("editEventButton", "Edit…", self.edit_event),
                                  ("deleteEventButton", "Delete", self.delete_event),
+                                 ("addPeopleButton", "Add people met…", self.add_people),
                                  ("metSomeoneButton", "Met someone…", self.quickAddRequested.emit)):
             button = QPushButton(text, self, objectName=name)
             button.clicked.connect(slot)
@@ -202,3 +211,30 @@ class EventsView(QWidget):
         s = self.summaries.get(self.current_id())
         if s is not None:
             self._report(self._runner.run(DeleteEvent(self._events, s.event.id, s.event.name)))
+
+    def add_people(self) -> QInputDialog | None:
+        """Ask for people met at the current event (names, e-mails or ids, comma separated)."""
+        s = self.summaries.get(self.current_id())
+        if s is None or self._resolve is None:
+            return None
+        dialog = QInputDialog(self)
+        dialog.setObjectName("addPeopleDialog")
+        dialog.setWindowTitle(f"People met at {s.event.name}")
+        dialog.setLabelText("Names, e-mail addresses or ids, separated by commas:")
+        dialog.textValueSelected.connect(lambda text: self.link_people(s.event, text))
+        self.people_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def link_people(self, event: Event, typed: str) -> bool:
+        """Find everyone typed (all of them, before anything is written), then link them."""
+        assert self._resolve is not None
+        refs = [r.strip() for r in typed.split(",") if r.strip()]
+        try:
+            people = [self._resolve(ref) for ref in refs]
+        except ServiceError as exc:
+            return self._report(Outcome(False, str(exc)))
+        if not people:
+            return False
+        return self._report(self._runner.run(
+            MetAtEvent(self._events, event.id, [c.id for c in people], event.name)))

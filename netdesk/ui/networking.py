@@ -43,7 +43,8 @@ class NetworkingController(QObject):
         window.addAction(self.quick_action)
         window.contact_menu.addAction(self.quick_action)
 
-        self.events_view = EventsView(self.events, runner, feedback.outcome)
+        self.events_view = EventsView(self.events, runner, feedback.outcome,
+                                      resolve=contacts.resolve)
         self.events_view.contactActivated.connect(show_contact)
         self.events_view.quickAddRequested.connect(self.open_quick_add)
         window.add_view("Events", self.events_view, line_icon("today"))

@@ -24,7 +24,7 @@ def setup(qtbot, database, contact_service, activity, clock):
     events.link(past.id, ids)
     activity.log_interaction(ids[1], "email", at=dt.datetime(2026, 11, 9, 10, tzinfo=dt.UTC))
     runner = Runner()
-    view = EventsView(events, runner)
+    view = EventsView(events, runner, resolve=contact_service.resolve)
     qtbot.addWidget(view)
     view.show()
     qtbot.waitExposed(view)
@@ -100,3 +100,24 @@ def test_delete_and_undo(setup) -> None:
     assert [e.name for e in events.all()] == ["FOSDEM", "Python Discord"]
     assert runner.undo()
     assert "met 3, followed up with 1" in [r[3] for r in _rows(view)]
+
+
+def test_add_people_met_by_name_and_undo(setup, contact_service) -> None:
+    view, events, runner, *_ = setup
+    contact_service.create(Contact(display_name="Dan Brown"))
+    fosdem = events.find("FOSDEM")
+    view.select(fosdem.id)
+    dialog = view.add_people()
+    dialog.setTextValue("Ada, dan brown")
+    dialog.accept()
+    assert [n for _, n in events.people(fosdem.id)] == ["Ada", "Dan Brown"]
+    assert "met 2, followed up with" in view.summaries[fosdem.id].wording()
+    assert runner.undo() and events.people(fosdem.id) == []
+
+
+def test_add_people_with_an_unknown_name_links_nobody(setup) -> None:
+    view, events, *_ = setup
+    fosdem = events.find("FOSDEM")
+    view.select(fosdem.id)
+    assert not view.link_people(fosdem, "Ada, Nobody Here")
+    assert events.people(fosdem.id) == []
