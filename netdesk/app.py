@@ -102,7 +102,7 @@ def compose(data_dir: Path) -> Parts:
     from netdesk.ui.networking import NetworkingController
 
     NetworkingController(window, contacts, activity, runner, feedback, settings,
-                         contacts_list.show_contact)
+                         contacts_list.show_contact, today)
     contacts_list.load_initial()
     window.add_warm_up(_warm_up_imports)
     # The first due query compiles SQLAlchemy's statements (~100 ms at 100k contacts): do it

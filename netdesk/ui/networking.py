@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from netdesk.actions import Runner
 from netdesk.services.activity import ActivityService
@@ -27,7 +28,7 @@ QUICK_ADD_SHORTCUT = "Ctrl+M"
 class NetworkingController(QObject):
     def __init__(self, window: MainWindow, contacts: ContactService, activity: ActivityService,
                  runner: Runner, feedback: Feedback, settings: QSettings,
-                 show_contact: Callable[[int], object]) -> None:
+                 show_contact: Callable[[int], object], today: QWidget | None = None) -> None:
         super().__init__(window)
         self.setObjectName("networkingController")
         self._window, self._runner, self._settings = window, runner, settings
@@ -42,6 +43,8 @@ class NetworkingController(QObject):
         self.quick_action.triggered.connect(self.open_quick_add)
         window.addAction(self.quick_action)
         window.contact_menu.addAction(self.quick_action)
+        if today is not None:  # the Today view's "Met someone…" button
+            today.quickAddRequested.connect(self.open_quick_add)
 
         self.events_view = EventsView(self.events, runner, feedback.outcome,
                                       resolve=contacts.resolve)

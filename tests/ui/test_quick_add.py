@@ -171,3 +171,12 @@ def test_typed_markup_is_shown_as_text(qtbot, setup) -> None:
     dialog.detail_edit.setText("<i>nope</i>")
     dialog.save()
     assert dialog.error.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_today_view_opens_it_too(parts, qtbot) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    button = parts.window.findChild(QPushButton, "todayQuickAddButton")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = parts.window.findChild(QuickAddDialog, "quickAddDialog")
+    assert dialog is not None and dialog.isVisible()
