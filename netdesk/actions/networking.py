@@ -120,7 +120,7 @@ class QuickAdd:
         return self._event()
 
     def redo(self) -> ChangeEvent:
-        assert self.gone is not None and self.added is not None
-        self.quick.put_back(self.added, self.gone)
+        assert self.gone is not None
+        self.quick.put_back(self.gone)
         return self._event()
 

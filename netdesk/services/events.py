@@ -24,6 +24,8 @@ class EventDeletion:
 
     event: Event
     people: tuple[int, ...]
+    # Those whose "where we met" named the event (the delete cleared it).
+    where_met: tuple[int, ...] = ()
 
 
 def parse_day(text: str, what: str) -> dt.date | None:
@@ -162,11 +164,6 @@ class EventService:
             return ActivityRepository(conn).add_interaction(
                 Interaction(contact_id, now, "event", note)), True
 
-    def rejoin(self, interaction_id: int, contact_id: int) -> None:
-        """Undo of a removal: put someone back into a shared meeting (if it still exists)."""
-        with storage_errors(), self.db.engine.begin() as conn:
-            self._repo(conn).join_meeting(interaction_id, contact_id)
-
     # -- writing ------------------------------------------------------------------------------
     def _name_free(self, repo, event: Event) -> None:
         other = repo.find_by_name(event.name)
@@ -200,14 +197,16 @@ class EventService:
             if event is None:
                 raise NotFoundError(f"no event with id {event_id}")
             people = tuple(cid for cid, _ in repo.people(event_id))
+            where_met = tuple(repo.where_met(event_id))
             repo.delete(event_id)
-        return EventDeletion(event, people)
+        return EventDeletion(event, people, where_met)
 
     def restore(self, deletion: EventDeletion) -> Event:
         with storage_errors(), self.db.engine.begin() as conn:
             repo = self._repo(conn)
             event_id = repo.add(deletion.event)
             repo.link(event_id, self._existing(conn, deletion.people))
+            repo.set_where_met(deletion.where_met, event_id)
         return dataclasses.replace(deletion.event, id=event_id)
 
     def link(self, event_id: int, contact_ids: Sequence[int]) -> list[int]:

@@ -33,9 +33,6 @@ class QuickEntry:
 class QuickAdded:
     contact: Contact
     followup: FollowUp | None
-    # The shared "met at" interaction this person joined (None when they started it, then it
-    # is theirs and comes back with them on redo).
-    joined: int | None = None
 
 
 def contact_detail(text: str) -> tuple[list[LabeledValue], list[LabeledValue]]:
@@ -81,8 +78,7 @@ class QuickAddService:
         added = QuickAdded(created, None)
         try:
             if event is not None:
-                meeting, new = self.events.meet_at(event, created.id)
-                added.joined = None if new else meeting
+                self.events.meet_at(event, created.id)
             if todo is not None:
                 added.followup = self.activity.add_followup(created.id, todo[1], todo[0])
         except Exception:
@@ -93,7 +89,6 @@ class QuickAddService:
     def remove(self, added: QuickAdded) -> Deletion:
         return self.contacts.delete([added.contact.id])
 
-    def put_back(self, added: QuickAdded, deletion: Deletion) -> None:
+    def put_back(self, deletion: Deletion) -> None:
+        # The restore also puts them back into the shared "met at" interaction.
         self.contacts.restore(deletion)
-        if added.joined is not None:
-            self.events.rejoin(added.joined, added.contact.id)

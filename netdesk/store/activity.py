@@ -196,6 +196,28 @@ class ActivityRepository:
                     self.conn.execute(insert(table), rows)
         self._put_back_people(interactions)
 
+    def took_part(self, contact_ids: Sequence[int]) -> list[tuple[int, int]]:
+        """(interaction id, contact id) of the group interactions these contacts were in but
+        did not start (a delete removes those links; ``rejoin`` puts them back)."""
+        out: list[tuple[int, int]] = []
+        for start in range(0, len(contact_ids), 500):
+            chunk = list(contact_ids[start : start + 500])
+            out += [(iid, cid) for iid, cid in self.conn.execute(
+                select(_IP.c.interaction_id, _IP.c.contact_id)
+                .join(_I, _I.c.id == _IP.c.interaction_id)
+                .where(_IP.c.contact_id.in_(chunk), _I.c.contact_id.not_in(chunk)))]
+        return out
+
+    def rejoin(self, links: Sequence[tuple[int, int]]) -> None:
+        """Put people back into group interactions that still exist."""
+        if not links:
+            return
+        alive = set(self.conn.execute(select(_I.c.id).where(
+            _I.c.id.in_({iid for iid, _ in links}))).scalars())
+        rows = [{"interaction_id": iid, "contact_id": cid} for iid, cid in links if iid in alive]
+        if rows:
+            self.conn.execute(insert(_IP).prefix_with("OR IGNORE"), rows)
+
     def _put_back_people(self, interactions: Sequence[Interaction]) -> None:
         """Link restored group interactions to the others again (those still in the store)."""
         wanted = [i for i in interactions if i.with_ids]

@@ -118,6 +118,10 @@ class EventRepository:
         self.conn.execute(update(_C).where(_C.c.id.in_(list(contact_ids)))
                           .values(met_event_id=event_id))
 
+    def where_met(self, event_id: int) -> list[int]:
+        return list(self.conn.execute(select(_C.c.id).where(_C.c.met_event_id == event_id))
+                    .scalars())
+
     def people(self, event_id: int) -> list[tuple[int, str]]:
         return self.people_by_event(event_id).get(event_id, [])
 

@@ -109,3 +109,14 @@ def test_everyone_quick_added_at_a_meetup_shares_one_meeting(runner, quick, even
     assert all(activity.interactions(cid) == [meeting] for cid in ids)
     assert runner.undo() and runner.redo()  # C leaves the meeting and comes back to it
     assert set(activity.interactions(ids[0])[0].people) == set(ids)
+
+
+def test_undoing_an_event_delete_gives_back_where_people_met(runner, events, contact_service,
+                                                              clock) -> None:
+    ada = contact_service.create(Contact(display_name="Ada", met_event="PyData")).id
+    (event,) = events.all()
+    assert runner.run(DeleteEvent(events, event.id, "PyData"))
+    assert contact_service.get(ada).met_event == ""
+    assert runner.undo()
+    assert contact_service.get(ada).met_event == "PyData"
+    assert events.people(events.all()[0].id) == [(ada, "Ada")]

@@ -79,3 +79,15 @@ def test_deleting_the_first_person_and_undoing_keeps_the_group(activity, people,
     contact_service.restore(gone)
     (entry,) = activity.interactions(bob)
     assert entry.note == "coffee" and set(entry.people) == set(people)
+
+
+def test_deleting_someone_else_in_the_group_and_undoing_puts_them_back(activity, people,
+                                                                       contact_service) -> None:
+    ada, bob, cleo = people
+    activity.log_interaction(ada, "meeting", "coffee", with_ids=[bob, cleo])
+    gone = contact_service.delete([cleo])
+    (entry,) = activity.interactions(ada)
+    assert set(entry.people) == {ada, bob}
+    contact_service.restore(gone)
+    (entry,) = activity.interactions(cleo)
+    assert entry.note == "coffee" and set(entry.people) == set(people)
