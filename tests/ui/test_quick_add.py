@@ -180,3 +180,27 @@ def test_the_today_view_opens_it_too(parts, qtbot) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = parts.window.findChild(QuickAddDialog, "quickAddDialog")
     assert dialog is not None and dialog.isVisible()
+
+
+def test_log_interaction_on_several_selected_contacts_logs_one_meeting(parts, qtbot) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from netdesk.actions.contacts import CreateContact
+    from netdesk.domain.contact import Contact
+    from tests.ui.driver import Ui, run
+
+    ids = {run(parts, CreateContact(parts.contacts, Contact(display_name=n))).created.id
+           for n in ("Ada", "Bob", "Cleo")}
+    ui = Ui(parts.window)
+    qtbot.waitUntil(lambda: ui.model.rowCount() == 3)
+    ui.table.selectAll()
+    assert set(ui.selected_contact_ids()) == ids
+    ui.action("logInteractionAction").trigger()
+    dialog = parts.window.findChild(QDialog, "logInteractionDialog")
+    assert dialog.windowTitle().endswith("and 2 others")
+    dialog.note_edit.setPlainText("lunch with all three")
+    dialog.accept()
+    (first, *_) = ids
+    (meeting,) = parts.activity.interactions(first)
+    assert set(meeting.people) == ids and meeting.note == "lunch with all three"
+    assert all(parts.activity.interactions(cid) == [meeting] for cid in ids)
