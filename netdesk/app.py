@@ -103,6 +103,10 @@ def compose(data_dir: Path) -> Parts:
 
     transfer = _add_transfer(window, contacts, runner, feedback, contacts_list, make_transfer,
                              make_samples)
+    from netdesk.ui.networking import NetworkingController
+
+    NetworkingController(window, contacts, activity, runner, feedback, settings,
+                         contacts_list.show_contact, today)
     contacts_list.load_initial()
     window.add_warm_up(_warm_up_imports)
     # The first due query compiles SQLAlchemy's statements (slow, docs/PERFORMANCE.md): do it

@@ -16,29 +16,30 @@ def _touch(contact_id: int) -> ChangeEvent:
 class LogInteraction:
     def __init__(self, activity: ActivityService, contact_id: int, channel: str = "other",
                  note: str = "", at: dt.datetime | None = None, name: str = "",
-                 label: str = "") -> None:
+                 label: str = "", with_ids: tuple[int, ...] = ()) -> None:
         self.activity = activity
         self.contact_id, self.channel, self.note, self.at = contact_id, channel, note, at
+        self.with_ids = with_ids
         self.logged: Interaction | None = None
         self.label = label or (f"Log an interaction with {name}" if name
                                else "Log an interaction")
 
     def do(self) -> ChangeEvent:
         self.logged = self.activity.log_interaction(self.contact_id, self.channel, self.note,
-                                                    self.at)
+                                                    self.at, self.with_ids)
         # Redo logs the same moment again, not "now".
         self.at = self.logged.at
-        return _touch(self.contact_id)
+        return ChangeEvent.of(activity=self.logged.people)
 
     def undo(self) -> ChangeEvent:
         assert self.logged is not None and self.logged.id is not None
         self.activity.delete_interaction(self.logged.id)
-        return _touch(self.contact_id)
+        return ChangeEvent.of(activity=self.logged.people)
 
     def redo(self) -> ChangeEvent:
         assert self.logged is not None
         self.activity.restore_interaction(self.logged)
-        return _touch(self.contact_id)
+        return ChangeEvent.of(activity=self.logged.people)
 
 
 class DeleteInteraction:
@@ -50,12 +51,12 @@ class DeleteInteraction:
 
     def do(self) -> ChangeEvent:
         self.gone = self.activity.delete_interaction(self.interaction_id)
-        return _touch(self.gone.contact_id)
+        return ChangeEvent.of(activity=self.gone.people)
 
     def undo(self) -> ChangeEvent:
         assert self.gone is not None
         self.activity.restore_interaction(self.gone)
-        return _touch(self.gone.contact_id)
+        return ChangeEvent.of(activity=self.gone.people)
 
     def redo(self) -> ChangeEvent:
         return self.do()

@@ -21,6 +21,8 @@ class ChangeEvent:
     # table's last-contact/follow-up columns follow these).
     activity_changed: frozenset[int] = field(default_factory=frozenset)
     bulk: bool = False
+    # Events (meetups, conferences) created, edited, deleted or whose people changed.
+    events_changed: frozenset[int] = field(default_factory=frozenset)
 
     @classmethod
     def of(
@@ -29,8 +31,10 @@ class ChangeEvent:
         removed: Iterable[int] = (),
         activity: Iterable[int] = (),
         bulk: bool = False,
+        events: Iterable[int] = (),
     ) -> ChangeEvent:
-        return cls(frozenset(changed), frozenset(removed), frozenset(activity), bulk)
+        return cls(frozenset(changed), frozenset(removed), frozenset(activity), bulk,
+                   frozenset(events))
 
     @property
     def touches_contacts(self) -> bool:
@@ -45,7 +49,7 @@ class ChangeEvent:
 
     def is_empty(self) -> bool:
         return not (self.bulk or self.contacts_changed or self.contacts_removed
-                    or self.activity_changed)
+                    or self.activity_changed or self.events_changed)
 
     def touches(self, contact_id: int) -> bool:
         return self.bulk or contact_id in (

@@ -23,6 +23,7 @@ _MODULES = (
     "netdesk.cli.share",
     "netdesk.cli.duplicates",
     "netdesk.cli.sync",
+    "netdesk.cli.events",
 )
 # Their names, known without importing them (tests/cli checks the two agree).
 SUBCOMMANDS = frozenset(
@@ -44,6 +45,8 @@ SUBCOMMANDS = frozenset(
         "account",
         "sync",
         "conflicts",
+        "event",
+        "stats",
     }
 )
 

@@ -51,7 +51,8 @@ def _when(text: str, tz: dt.tzinfo) -> dt.datetime:
 
 # -- log ----------------------------------------------------------------------------------------
 def _configure_log(p: argparse.ArgumentParser) -> None:
-    p.add_argument("contact", metavar="CONTACT", help="id, or a unique name or e-mail")
+    p.add_argument("contacts", metavar="CONTACT", nargs="+",
+                   help="id, or a unique name or e-mail; several for one meeting with them all")
     p.add_argument("--channel", default="other", metavar="C", help=f"one of {', '.join(CHANNELS)}")
     p.add_argument("--note", default="", metavar="TEXT", help="what was said or agreed")
     p.add_argument("--at", metavar="ISO", help="when (default now; local time unless a zone)")
@@ -62,13 +63,16 @@ def _run_log(args: argparse.Namespace) -> int:
     if args.channel not in CHANNELS:
         raise CliError(f"unknown channel “{args.channel}” (use one of: {', '.join(CHANNELS)})")
     at = _when(args.at, activity.tz) if args.at else None
-    contact = _resolve(contacts, args.contact)
+    people = list({c.id: c for c in (_resolve(contacts, ref) for ref in args.contacts)}.values())
     try:
-        done = activity.log_interaction(contact.id, args.channel, args.note, at)
+        done = activity.log_interaction(people[0].id, args.channel, args.note, at,
+                                        with_ids=[c.id for c in people[1:]])
     except ServiceError as exc:
         raise CliError(str(exc)) from exc
     phrase = _CHANNEL_PHRASE[done.channel]
-    say(f"Logged {phrase} with {contact.display_name} on {format_local(done.at, activity.tz)}")
+    names = [c.display_name for c in people]
+    who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    say(f"Logged {phrase} with {who} on {format_local(done.at, activity.tz)}")
     return 0
 
 
@@ -218,16 +222,25 @@ def _configure_calendar(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--no-cadences", action="store_true", help="only follow-ups, not keep-in-touch dates"
     )
+    p.add_argument(
+        "--events", action="store_true",
+        help="export events (meetups, conferences) with the people met there instead",
+    )
 
 
 def _run_calendar(args: argparse.Namespace) -> int:
     _contacts, activity = _open(args)
     try:
-        text = activity.export_ics(args.output, with_cadences=not args.no_cadences)
+        if args.events:
+            from netdesk.services.events import EventService
+
+            text = EventService(activity.db, tz=activity.tz).export_ics(args.output)
+        else:
+            text = activity.export_ics(args.output, with_cadences=not args.no_cadences)
     except ServiceError as exc:
         raise CliError(str(exc)) from exc
     if args.output:
-        count = text.count("BEGIN:VTODO")
+        count = text.count("BEGIN:VEVENT" if args.events else "BEGIN:VTODO")
         print(f"Wrote {count} entr{'y' if count == 1 else 'ies'} to {args.output}")
     else:
         print(text, end="")

@@ -18,6 +18,12 @@ class Interaction:
     channel: str = "other"
     note: str = ""
     id: int | None = None
+    # Everyone else who took part (one meeting with three people is one interaction).
+    with_ids: tuple[int, ...] = ()
+
+    @property
+    def people(self) -> tuple[int, ...]:
+        return (self.contact_id, *self.with_ids)
 
 
 @dataclass(slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from netdesk.domain.activity import CHANNELS, FollowUp, Interaction
@@ -105,16 +105,20 @@ class ActivityService:
         channel: str = "other",
         note: str = "",
         at: dt.datetime | None = None,
+        with_ids: Sequence[int] = (),
     ) -> Interaction:
-        """Record that the user was in touch; this restarts the contact's cadence."""
+        """Record that the user was in touch; this restarts the contact's cadence (and that of
+        everyone in ``with_ids``: one meeting with three people is one interaction)."""
         if channel not in CHANNELS:
             raise ValidationError(
                 f"unknown channel “{channel}” (use one of: {', '.join(CHANNELS)})", "channel"
             )
         when = self.clock.now() if at is None else _aware(at, "the interaction time")
-        interaction = Interaction(contact_id, when, channel, note.strip())
+        others = tuple(dict.fromkeys(c for c in with_ids if c != contact_id))
+        interaction = Interaction(contact_id, when, channel, note.strip(), with_ids=others)
         with storage_errors(), self.db.engine.begin() as conn:
-            self._check_contact(conn, contact_id)
+            for person in interaction.people:
+                self._check_contact(conn, person)
             interaction.id = self._repo(conn).add_interaction(interaction)
         return interaction
 

@@ -42,6 +42,8 @@ class Deletion:
     contacts: list[Contact]
     interactions: list[Interaction]
     followups: list[FollowUp]
+    # (interaction id, contact id): group interactions of others the deleted took part in.
+    took_part: list[tuple[int, int]] = dataclasses.field(default_factory=list)
 
 
 class TagInfo(NamedTuple):
@@ -229,8 +231,9 @@ class ContactService:
 
         with storage_errors(), self.db.engine.begin() as conn:
             interactions, followups = ActivityRepository(conn).snapshot(ids)
+            took_part = ActivityRepository(conn).took_part(ids)
             gone = ContactRepository(conn).delete(ids)
-        return Deletion(gone, interactions, followups)
+        return Deletion(gone, interactions, followups, took_part)
 
     def restore(self, deletion: Deletion) -> dict[int, int]:
         """Put deleted contacts back under their old ids, with their activity.
@@ -251,6 +254,8 @@ class ContactService:
                 for f in deletion.followups
             ]
             ActivityRepository(conn).put_back(interactions, followups)
+            ActivityRepository(conn).rejoin(
+                [(iid, moved.get(cid, cid)) for iid, cid in deletion.took_part])
         return moved
 
     def set_tag_cadence(self, tag: str, days: int | None) -> None:

@@ -9,10 +9,18 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from netdesk.domain.activity import FollowUp, Interaction
 from netdesk.domain.clock import system_now
-from netdesk.store.models import ContactRow, ContactTagRow, FollowUpRow, InteractionRow, TagRow
+from netdesk.store.models import (
+    ContactRow,
+    ContactTagRow,
+    FollowUpRow,
+    InteractionPersonRow,
+    InteractionRow,
+    TagRow,
+)
 
 _I = InteractionRow.__table__
 _F = FollowUpRow.__table__
+_IP = InteractionPersonRow.__table__
 
 
 def _interaction(r) -> Interaction:
@@ -51,31 +59,74 @@ class ActivityRepository:
     # -- interactions -------------------------------------------------------------------------
     def add_interaction(self, interaction: Interaction) -> int:
         res = self.conn.execute(insert(_I).values(**_interaction_params(interaction)))
-        return res.inserted_primary_key[0]
+        new_id = res.inserted_primary_key[0]
+        self._link_people(new_id, interaction)
+        return new_id
+
+    def _link_people(self, interaction_id: int, interaction: Interaction) -> None:
+        others = dict.fromkeys(c for c in interaction.with_ids if c != interaction.contact_id)
+        if others:
+            self.conn.execute(
+                insert(_IP), [{"interaction_id": interaction_id, "contact_id": c} for c in others]
+            )
+
+    def _with_ids(self, interaction_ids: Sequence[int]) -> dict[int, tuple[int, ...]]:
+        out: dict[int, list[int]] = {}
+        for start in range(0, len(interaction_ids), 500):
+            chunk = list(interaction_ids[start : start + 500])
+            for iid, cid in self.conn.execute(
+                select(_IP.c.interaction_id, _IP.c.contact_id)
+                .where(_IP.c.interaction_id.in_(chunk))
+                .order_by(_IP.c.interaction_id, _IP.c.contact_id)
+            ):
+                out.setdefault(iid, []).append(cid)
+        return {iid: tuple(cids) for iid, cids in out.items()}
+
+    def _with_people(self, rows) -> list[Interaction]:
+        found = [_interaction(r) for r in rows]
+        others = self._with_ids([i.id for i in found])
+        for i in found:
+            i.with_ids = others.get(i.id, ())
+        return found
 
     def delete_interaction(self, interaction_id: int) -> Interaction | None:
-        row = self.conn.execute(select(_I).where(_I.c.id == interaction_id)).first()
-        if row is None:
+        rows = self.conn.execute(select(_I).where(_I.c.id == interaction_id)).fetchall()
+        if not rows:
             return None
+        (gone,) = self._with_people(rows)
         self.conn.execute(delete(_I).where(_I.c.id == interaction_id))
-        return _interaction(row)
+        return gone
 
     def interactions(self, contact_id: int) -> list[Interaction]:
-        """A contact's interactions, newest first."""
+        """A contact's interactions (their own and those they took part in), newest first."""
+        took_part = select(_IP.c.interaction_id).where(_IP.c.contact_id == contact_id)
         rows = self.conn.execute(
-            select(_I).where(_I.c.contact_id == contact_id).order_by(_I.c.at.desc(), _I.c.id.desc())
-        )
-        return [_interaction(r) for r in rows]
+            select(_I)
+            .where((_I.c.contact_id == contact_id) | _I.c.id.in_(took_part))
+            .order_by(_I.c.at.desc(), _I.c.id.desc())
+        ).fetchall()
+        return self._with_people(rows)
 
     def last_interactions(self, contact_ids: Sequence[int] | None = None) -> dict[int, dt.datetime]:
-        query = select(_I.c.contact_id, func.max(_I.c.at)).group_by(_I.c.contact_id)
+        """When each contact was last in touch, counting group interactions they were part of
+        (so everyone's cadence clock restarts)."""
+        own = select(_I.c.contact_id, func.max(_I.c.at)).group_by(_I.c.contact_id)
+        shared = (
+            select(_IP.c.contact_id, func.max(_I.c.at))
+            .join(_I, _I.c.id == _IP.c.interaction_id)
+            .group_by(_IP.c.contact_id)
+        )
         if contact_ids is not None:
-            query = query.where(_I.c.contact_id.in_(contact_ids))
+            own = own.where(_I.c.contact_id.in_(contact_ids))
+            shared = shared.where(_IP.c.contact_id.in_(contact_ids))
         # func.max loses the column type; convert the stored naive UTC text/datetime here.
-        out = {}
-        for cid, stored in self.conn.execute(query):
-            at = dt.datetime.fromisoformat(stored) if isinstance(stored, str) else stored
-            out[cid] = at.replace(tzinfo=dt.UTC)
+        out: dict[int, dt.datetime] = {}
+        for query in (own, shared):
+            for cid, stored in self.conn.execute(query):
+                at = dt.datetime.fromisoformat(stored) if isinstance(stored, str) else stored
+                at = at.replace(tzinfo=dt.UTC)
+                if cid not in out or at > out[cid]:
+                    out[cid] = at
         return out
 
     # -- follow-ups ---------------------------------------------------------------------------
@@ -164,10 +215,9 @@ class ActivityRepository:
         followups: list[FollowUp] = []
         for start in range(0, len(contact_ids), 500):
             chunk = list(contact_ids[start : start + 500])
-            interactions += [
-                _interaction(r)
-                for r in self.conn.execute(select(_I).where(_I.c.contact_id.in_(chunk)))
-            ]
+            interactions += self._with_people(
+                self.conn.execute(select(_I).where(_I.c.contact_id.in_(chunk))).fetchall()
+            )
             followups += [
                 _followup(r)
                 for r in self.conn.execute(select(_F).where(_F.c.contact_id.in_(chunk)))
@@ -190,3 +240,44 @@ class ActivityRepository:
             for rows in (keep, fresh):
                 if rows:
                     self.conn.execute(insert(table), rows)
+        self._put_back_people(interactions)
+
+    def took_part(self, contact_ids: Sequence[int]) -> list[tuple[int, int]]:
+        """(interaction id, contact id) of the group interactions these contacts were in but
+        did not start (a delete removes those links; ``rejoin`` puts them back)."""
+        out: list[tuple[int, int]] = []
+        for start in range(0, len(contact_ids), 500):
+            chunk = list(contact_ids[start : start + 500])
+            out += [(iid, cid) for iid, cid in self.conn.execute(
+                select(_IP.c.interaction_id, _IP.c.contact_id)
+                .join(_I, _I.c.id == _IP.c.interaction_id)
+                .where(_IP.c.contact_id.in_(chunk), _I.c.contact_id.not_in(chunk)))]
+        return out
+
+    def rejoin(self, links: Sequence[tuple[int, int]]) -> None:
+        """Put people back into group interactions that still exist."""
+        if not links:
+            return
+        alive = set(self.conn.execute(select(_I.c.id).where(
+            _I.c.id.in_({iid for iid, _ in links}))).scalars())
+        rows = [{"interaction_id": iid, "contact_id": cid} for iid, cid in links if iid in alive]
+        if rows:
+            self.conn.execute(insert(_IP).prefix_with("OR IGNORE"), rows)
+
+    def _put_back_people(self, interactions: Sequence[Interaction]) -> None:
+        """Link restored group interactions to the others again (those still in the store)."""
+        wanted = [i for i in interactions if i.with_ids]
+        if not wanted:
+            return
+        alive = set(self.conn.execute(select(ContactRow.id).where(
+            ContactRow.id.in_({c for i in wanted for c in i.with_ids}))).scalars())
+        for i in wanted:
+            # A restored row may have got a new id: find it by its first person and moment.
+            iid = self.conn.execute(
+                select(func.max(_I.c.id)).where(_I.c.contact_id == i.contact_id, _I.c.at == i.at)
+            ).scalar()
+            linked = set(self.conn.execute(
+                select(_IP.c.contact_id).where(_IP.c.interaction_id == iid)).scalars())
+            missing = [c for c in i.with_ids if c in alive and c not in linked]
+            if iid is not None and missing:
+                self._link_people(iid, Interaction(i.contact_id, i.at, with_ids=tuple(missing)))

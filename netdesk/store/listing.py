@@ -30,6 +30,11 @@ _ROWS_SQL = (
     "keep_in_touch_days, created_at FROM contacts{where} ORDER BY +sort_name, id"
 )
 _LAST_SQL = "SELECT contact_id, MAX(at) FROM interactions{where} GROUP BY contact_id"
+# The others who took part in a group interaction (see store/models.InteractionPersonRow).
+_LAST_WITH_SQL = (
+    "SELECT ip.contact_id, MAX(i.at) FROM interaction_people ip "
+    "JOIN interactions i ON i.id = ip.interaction_id{where} GROUP BY ip.contact_id"
+)
 _NEXT_SQL = (
     "SELECT contact_id, MIN(MAX(due, COALESCE(snoozed_until, due))) FROM followups "
     "WHERE done_at IS NULL{and_where} GROUP BY contact_id"
@@ -71,6 +76,10 @@ def list_summaries(
         return f" {joiner} {where.format(col=col)}" if where else ""
 
     last = dict(con.execute(_LAST_SQL.format(where=clause("contact_id", "WHERE")), args))
+    for cid, at in con.execute(_LAST_WITH_SQL.format(where=clause("ip.contact_id", "WHERE")),
+                               args):
+        if at > last.get(cid, ""):
+            last[cid] = at
     upcoming = dict(con.execute(_NEXT_SQL.format(and_where=clause("contact_id", "AND")), args))
     tag_days = dict(
         con.execute(_TAG_CADENCE_SQL.format(and_where=clause("ct.contact_id", "AND")), args)

@@ -68,6 +68,24 @@ class EventRow(Base):
     name: Mapped[str] = mapped_column(String, unique=True)
     kind: Mapped[str] = mapped_column(String, default="other")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # ISO dates; None for an event whose date nobody wrote down (e.g. made from an old note).
+    start_date: Mapped[str | None] = mapped_column(String, nullable=True, index=True)
+    end_date: Mapped[str | None] = mapped_column(String, nullable=True)
+    # Where it happens: an address or, for an online community, a URL.
+    place: Mapped[str] = mapped_column(String, default="", server_default="")
+
+
+class EventPersonRow(Base):
+    """Someone the user met at an event."""
+
+    __tablename__ = "event_people"
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class ContactRow(Base):
@@ -232,6 +250,19 @@ class InteractionRow(Base):
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     channel: Mapped[str] = mapped_column(String, default="other")
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class InteractionPersonRow(Base):
+    """Everyone else who took part in an interaction (its first person is ``contact_id``)."""
+
+    __tablename__ = "interaction_people"
+
+    interaction_id: Mapped[int] = mapped_column(
+        ForeignKey("interactions.id", ondelete="CASCADE"), primary_key=True
+    )
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class FollowUpRow(Base):

@@ -44,14 +44,18 @@ class ActivityFlows:
         return outcome
 
     def log_interaction(self, parent: QWidget, contact_id: int, name: str = "",
-                        report: Report | None = None) -> LogInteractionDialog:
+                        report: Report | None = None,
+                        with_ids: tuple[int, ...] = ()) -> LogInteractionDialog:
+        """``with_ids``: everyone else who was there (one meeting, one entry for all)."""
+        if with_ids:
+            name = f"{name} and {len(with_ids)} other{'s' if len(with_ids) > 1 else ''}"
         dialog = LogInteractionDialog(self.tz, self.now(), parent, contact_name=name)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def write() -> None:
             channel, at, note = dialog.values()
-            self.run(LogInteraction(self.activity, contact_id, channel, note, at, name=name),
-                     report)
+            self.run(LogInteraction(self.activity, contact_id, channel, note, at, name=name,
+                                    with_ids=with_ids), report)
 
         dialog.accepted.connect(write)
         dialog.open()
@@ -117,9 +121,10 @@ def contact_activity_actions(
             flows.add_followup(parent, cid, name_of(cid))
 
     def log() -> None:
-        cid = first()
-        if cid is not None:
-            flows.log_interaction(parent, cid, name_of(cid))
+        # Several people selected: one interaction with all of them (a meeting with three).
+        ids = target_ids()
+        if ids:
+            flows.log_interaction(parent, ids[0], name_of(ids[0]), with_ids=tuple(ids[1:]))
 
     follow = QAction("Add follow-up…", parent)
     follow.setObjectName("addFollowUpAction")

@@ -158,6 +158,9 @@ class InteractionTimeline(QWidget):
     def _interaction_item(self, i: Interaction) -> QListWidgetItem:
         channel = CHANNEL_LABELS.get(i.channel, i.channel)
         head = f"{format_local(i.at, self._activity.tz)} · {channel}"
+        others = len(i.people) - 1  # one meeting with several people is one entry
+        if others:
+            head += f" · with {others} other{'s' if others > 1 else ''}"
         item = QListWidgetItem(channel_icon(i.channel), head + (f"\n{i.note}" if i.note else ""))
         item.setData(ENTRY_ROLE, i)
         return item

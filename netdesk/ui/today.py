@@ -82,6 +82,8 @@ class TodayView(QWidget):
     """The Today page. ``contactActivated`` carries a contact id when a row is double-clicked."""
 
     contactActivated = Signal(int)
+    # "Met someone…": the quick add dialog (ui/quick_add.py), wired by ui/networking.py.
+    quickAddRequested = Signal()
     # After every successful refresh; ``data`` holds what was read (the sidebar badge uses it
     # instead of querying the store a second time).
     refreshed = Signal()
@@ -174,7 +176,10 @@ class TodayView(QWidget):
         self.log_button = QPushButton("Log interaction…")
         self.log_button.setObjectName("logButton")
         self.log_button.clicked.connect(self.open_log_dialog)
-        for b in (self.done_button, self.snooze_button, self.log_button):
+        self.met_button = QPushButton("Met someone…")
+        self.met_button.setObjectName("todayQuickAddButton")
+        self.met_button.clicked.connect(self.quickAddRequested)
+        for b in (self.done_button, self.snooze_button, self.log_button, self.met_button):
             b.setMinimumHeight(30)
         self.done_button.setDefault(True)
 
@@ -187,6 +192,7 @@ class TodayView(QWidget):
         head.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignBottom)
         head.addWidget(self.snooze_button, 0, Qt.AlignmentFlag.AlignBottom)
         head.addWidget(self.log_button, 0, Qt.AlignmentFlag.AlignBottom)
+        head.addWidget(self.met_button, 0, Qt.AlignmentFlag.AlignBottom)
         return head
 
     def _build_banner(self) -> None:

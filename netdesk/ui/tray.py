@@ -202,6 +202,9 @@ class TrayController(QObject):
             more = menu.addAction(f"…and {len(self._due) - MENU_ITEMS} more")
             more.triggered.connect(self.show_window)
         menu.addSeparator()
+        quick_add = self.window.findChild(QAction, "quickAddAction")
+        if quick_add is not None:  # "Met someone…" without opening the window first
+            menu.addAction(quick_add)
         open_action = QAction("Open netdesk", menu)
         open_action.setObjectName("trayOpenAction")
         open_action.triggered.connect(self.show_window)

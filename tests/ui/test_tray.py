@@ -204,3 +204,16 @@ def test_left_click_toggles_the_window(qtbot, window, make_tray):
     assert not window.isVisible()
     tray.tray.activated.emit(QSystemTrayIcon.ActivationReason.Context)
     assert not window.isVisible()
+
+
+def test_menu_offers_met_someone_when_the_window_has_it(make_tray, window, qtbot):
+    from PySide6.QtGui import QAction
+
+    quick = QAction("Met someone…", window)
+    quick.setObjectName("quickAddAction")
+    window.addAction(quick)
+    tray = make_tray()
+    tray.update_due([item(1)])
+    assert "Met someone…" in texts(tray)
+    with qtbot.waitSignal(quick.triggered):
+        next(a for a in tray.contextMenu().actions() if a.text() == "Met someone…").trigger()
