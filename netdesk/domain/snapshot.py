@@ -28,6 +28,8 @@ def _encode(value: Any) -> Any:
         return {"address": [*value.parts(), value.label, value.preferred]}
     if isinstance(value, list):
         return [_encode(v) for v in value]
+    if isinstance(value, tuple):  # e.g. the other people of a shared meeting
+        return {"tuple": [_encode(v) for v in value]}
     raise TypeError(f"cannot snapshot {type(value).__name__}")
 
 
@@ -47,6 +49,8 @@ def _decode(value: Any) -> Any:
         return LabeledValue(*data)
     if kind == "address":
         return Address(*data)
+    if kind == "tuple":
+        return tuple(_decode(v) for v in data)
     raise ValueError(f"unknown snapshot value {kind!r}")
 
 

@@ -205,7 +205,7 @@ class EventService:
         with storage_errors(), self.db.engine.begin() as conn:
             repo = self._repo(conn)
             event_id = repo.add(deletion.event)
-            repo.link(event_id, self._existing(conn, deletion.people))
+            repo.link(event_id, repo.existing_contacts(deletion.people))
             repo.set_where_met(deletion.where_met, event_id)
         return dataclasses.replace(deletion.event, id=event_id)
 
@@ -215,7 +215,7 @@ class EventService:
             repo = self._repo(conn)
             if repo.get(event_id) is None:
                 raise NotFoundError(f"no event with id {event_id}")
-            missing = set(contact_ids) - set(self._existing(conn, contact_ids))
+            missing = set(contact_ids) - set(repo.existing_contacts(contact_ids))
             if missing:
                 raise NotFoundError(f"no contact with id {min(missing)}")
             return repo.link(event_id, contact_ids)
@@ -224,13 +224,4 @@ class EventService:
         with storage_errors(), self.db.engine.begin() as conn:
             self._repo(conn).unlink(event_id, contact_ids)
 
-    @staticmethod
-    def _existing(conn, contact_ids: Sequence[int]) -> list[int]:
-        from sqlalchemy import select
-
-        from netdesk.store.models import ContactRow
-
-        alive = set(conn.execute(select(ContactRow.id).where(
-            ContactRow.id.in_(list(contact_ids)))).scalars())
-        return [c for c in contact_ids if c in alive]
 

@@ -108,6 +108,14 @@ class EventRepository:
             self.conn.execute(insert(_EP), [{"event_id": event_id, "contact_id": c} for c in new])
         return new
 
+    def existing_contacts(self, contact_ids: Sequence[int]) -> list[int]:
+        """Those of ``contact_ids`` that are contacts in the store, in the given order."""
+        from netdesk.store.models import ContactRow
+
+        alive = set(self.conn.execute(select(ContactRow.id).where(
+            ContactRow.id.in_(list(contact_ids)))).scalars())
+        return [c for c in contact_ids if c in alive]
+
     def unlink(self, event_id: int, contact_ids: Sequence[int]) -> None:
         ids = list(contact_ids)
         self.conn.execute(delete(_EP).where(_EP.c.event_id == event_id, _EP.c.contact_id.in_(ids)))
