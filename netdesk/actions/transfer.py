@@ -3,11 +3,15 @@ records its report, so undo removes what it created and puts back what it update
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from netdesk.actions.events import ChangeEvent
 from netdesk.domain.contact import Contact
 from netdesk.domain.wording import import_summary
 from netdesk.services.contacts import ContactService, Deletion
-from netdesk.services.transfer import ImportReport
+
+if TYPE_CHECKING:  # the transfer service (and the vCard codec) load when first used
+    from netdesk.services.transfer import ImportReport
 
 
 class RecordImport:

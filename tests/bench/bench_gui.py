@@ -52,17 +52,18 @@ BARE = textwrap.dedent("""
 NETDESK = textwrap.dedent("""
     import sys
     import netdesk.app as app_module
-    real = app_module.create_window
-    def create_window(data_dir):
+    real = app_module.compose
+    def compose(data_dir):
         from PySide6.QtWidgets import QApplication, QTableView
-        w = real(data_dir)
+        parts = real(data_dir)
+        w = parts.window
         def painted():
             rows = w.findChild(QTableView, "contactsTable").model().rowCount()
             print("painted", rows, flush=True)
             QApplication.instance().quit()
         w.first_painted.connect(painted)
-        return w
-    app_module.create_window = create_window
+        return parts
+    app_module.compose = compose
     from netdesk.cli import main
     sys.exit(main(["--data-dir", sys.argv[1]]))
 """)
