@@ -63,14 +63,21 @@ def _run_export(args: argparse.Namespace) -> int:
 
     services = open_services(args)
     transfer = TransferService(services.contacts.db)
+    notes: list[str] = []
     try:
         if args.output:
-            n = transfer.export(Path(args.output), tag=args.tag, version=args.vcard_version)
+            n = transfer.export(
+                Path(args.output), tag=args.tag, version=args.vcard_version, notes=notes
+            )
             print(f"Exported {n} contact{'s' if n != 1 else ''} to {args.output}.", file=sys.stderr)
         else:
-            sys.stdout.write(transfer.export_text(tag=args.tag, version=args.vcard_version))
+            text = transfer.export_text(tag=args.tag, version=args.vcard_version, notes=notes)
+            sys.stdout.write(text)
     except ServiceError as exc:
         raise CliError(str(exc)) from exc
+    # What had no valid form in this vCard version and was left out or changed.
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
     return 0
 
 

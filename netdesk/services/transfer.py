@@ -439,9 +439,15 @@ class TransferService:
             con.close()
 
     def export_text(
-        self, ids: Sequence[int] | None = None, tag: str | None = None, version: str = "3.0"
+        self,
+        ids: Sequence[int] | None = None,
+        tag: str | None = None,
+        version: str = "3.0",
+        notes: list[str] | None = None,
     ) -> str:
-        return "".join(write_vcards(self._contacts(self._ids(ids, tag)), version))
+        """The vCard text; ``notes`` (when given) receives what the export had to leave out
+        or change (kept lines with no valid form in ``version``), one line each."""
+        return "".join(write_vcards(self._contacts(self._ids(ids, tag)), version, notes))
 
     def export(
         self,
@@ -449,8 +455,11 @@ class TransferService:
         ids: Sequence[int] | None = None,
         tag: str | None = None,
         version: str = "3.0",
+        notes: list[str] | None = None,
     ) -> int:
-        """Write a .vcf file (atomically: a failed write leaves any old file as it was)."""
+        """Write a .vcf file (atomically: a failed write leaves any old file as it was).
+
+        ``notes`` as for ``export_text``."""
         if version not in ("3.0", "4.0"):
             raise ServiceError(f"vCard version {version} is not supported (use 3.0 or 4.0)")
         chosen = self._ids(ids, tag)
@@ -459,7 +468,7 @@ class TransferService:
         try:
             fd, tmp = tempfile.mkstemp(prefix=".netdesk-export-", dir=path.parent)
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-                for text in write_vcards(self._contacts(chosen), version):
+                for text in write_vcards(self._contacts(chosen), version, notes):
                     out.write(text)
             os.replace(tmp, path)
         except OSError as exc:

@@ -86,7 +86,8 @@ def parse_params(text: str) -> Params:
             val = token
             key = "ENCODING" if token.upper() in _BARE_ENCODINGS else "TYPE"
         if key == "TYPE":
-            values = [_unquote(v) for v in _LIST_TOKEN.findall(val)] if val else []
+            # RFC 6350 also quotes a whole list: TYPE="voice,home" is two types.
+            values = [t for v in _LIST_TOKEN.findall(val) for t in _unquote(v).split(",")]
         else:
             values = [_unquote(val)]
         out.setdefault(key, []).extend(v for v in values if v or key != "TYPE")

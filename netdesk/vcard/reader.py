@@ -88,6 +88,38 @@ def _is_pref(params: Params) -> bool:
     return values is not None and (not values or values[0].strip() in ("", "1"))
 
 
+_BASIC_TIMESTAMP = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)(Z|[+-]\d\d\d\d)?")
+
+
+def _canonical_rev(rev: str) -> str:
+    """A basic-form REV (4.0: 20120305T133254Z) in the extended form 3.0 files carry, so a
+    card reads the same whichever version it went through."""
+    m = _BASIC_TIMESTAMP.fullmatch(rev)
+    if m is None:
+        return rev
+    y, mo, d, h, mi, s, zone = m.groups()
+    zone = zone or ""
+    if len(zone) == 5:
+        zone = f"{zone[:3]}:{zone[3:]}"
+    return f"{y}-{mo}-{d}T{h}:{mi}:{s}{zone}"
+
+
+_ESCAPED_SEMI = re.compile(r"(?<!\\)((?:\\\\)*)\\;")
+
+
+def _components(text: str, count: int) -> list[str]:
+    """N / ADR parts. Some writers escape the separators themselves (``Doe\\;John\\;\\;\\;``)
+    or end the value with a stray escaped one; neither may turn into a ";" inside a part."""
+    parts = split_unescaped(text, ";")
+    if len(parts) == 1 and text.count("\\;") >= count - 1:
+        parts = split_unescaped(_ESCAPED_SEMI.sub(r"\1;", text), ";")
+    elif count == 5 and len(parts) == 5 and text.endswith("\\;"):
+        # "N:Doe;John;;;Jr\\;": a stray escaped separator at the end of N, not part of the
+        # suffix (the writer never ends a suffix with ";" for this reason).
+        parts[-1] = parts[-1].rstrip(";")
+    return parts
+
+
 class _CardReader:
     """Maps the properties of one card onto a fresh Contact."""
 
@@ -166,7 +198,10 @@ class _CardReader:
         charset, declared = charset_of(params)
         if declared and charset is None:
             self.warn(p.lineno, f"unknown CHARSET {declared!r} on {p.name}; read as UTF-8")
-        return decode_text(p, charset)
+        text = decode_text(p, charset)
+        if "\r" in text:  # QP =0D=0A: line breaks are "\n" inside netdesk, as after a round trip
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return text
 
     def keep(self, p: Property) -> None:
         self.c.raw_properties.append(p.line)
@@ -198,7 +233,7 @@ class _CardReader:
     def n(self, p: Property) -> None:
         if not self.first(p, "N"):
             return
-        parts = split_unescaped(self.text(p), ";")
+        parts = _components(self.text(p), 5)
         parts += [""] * (5 - len(parts))
         c = self.c
         c.family_name, c.given_name, c.additional_names, c.name_prefix = parts[:4]
@@ -288,12 +323,14 @@ class _CardReader:
         # with an unquoted ':' ran into the value (ez-vcard issue 114).
         if _CARET_ESCAPE.search(text) and "^" in p.line[: len(p.line) - len(p.value)]:
             text = self._repair_leaked_param(p, text)
-        parts = split_unescaped(text, ";")
+        parts = _components(text, 7)
         if len(parts) > 7:
             parts = [*parts[:6], ";".join(parts[6:])]
         parts += [""] * (7 - len(parts))
         address = Address(*parts)
         if address.is_empty():
+            if "LABEL" in p.params:
+                self.keep(p)  # a 4.0 address label with no parts (a 3.0 LABEL written as 4.0)
             return
         address.label, address.preferred = self.label(p)
         self.c.addresses.append(address)
@@ -385,7 +422,7 @@ class _CardReader:
 
     def rev(self, p: Property) -> None:
         if self.first(p, "REV"):
-            self.c.rev = unescape(p.value).strip()
+            self.c.rev = _canonical_rev(unescape(p.value).strip())
 
     def drop(self, p: Property) -> None:
         pass

@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 
 from netdesk.domain.contact import Contact, LabeledValue, PartialDate, fallback_display_name
+from netdesk.vcard.kept import convert_kept
 from netdesk.vcard.labels import label_from_types, types_for_label
 from netdesk.vcard.photos import sniff_mime, type_for_mime
 from netdesk.vcard.problems import VCardError
@@ -27,17 +28,23 @@ _PARAM_SAFE = re.compile(r"[a-z0-9][a-z0-9._+-]*(?: [a-z0-9._+-]+)*")
 _GROUP_OF_RAW = re.compile(r"\s*([A-Za-z0-9_-]+)\.")
 
 
-def write_vcard(contact: Contact, version: str = "3.0") -> str:
-    """One card, CRLF line endings, folded at 75 octets. The contact is not changed."""
+def write_vcard(contact: Contact, version: str = "3.0", notes: list[str] | None = None) -> str:
+    """One card, CRLF line endings, folded at 75 octets. The contact is not changed.
+
+    ``notes`` (when given) receives one line per kept property that had to be left out or
+    changed because it has no valid form in ``version``: the export report shows them.
+    """
     _check(version)
-    return _CardWriter(contact, version == "4.0").write()
+    return _CardWriter(contact, version == "4.0", notes).write()
 
 
-def write_vcards(contacts: Iterable[Contact], version: str = "3.0") -> Iterator[str]:
+def write_vcards(
+    contacts: Iterable[Contact], version: str = "3.0", notes: list[str] | None = None
+) -> Iterator[str]:
     """One string per card, produced as the contacts come (nothing is held)."""
     _check(version)  # here, not inside the generator, so a bad version fails at the call
     v4 = version == "4.0"
-    return (_CardWriter(c, v4).write() for c in contacts)
+    return (_CardWriter(c, v4, notes).write() for c in contacts)
 
 
 def _check(version: str) -> None:
@@ -91,12 +98,33 @@ def _date(value: PartialDate, v4: bool) -> tuple[str, str]:
     return "", f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
 
 
-class _CardWriter:
-    __slots__ = ("c", "next_group", "out", "used_groups", "v4")
+_TIMESTAMP = re.compile(
+    r"(\d{4})-?(\d\d)-?(\d\d)(?:T(\d\d):?(\d\d):?(\d\d)(?:[.,]\d+)?(Z|[+-]\d\d:?\d\d)?)?"
+)
 
-    def __init__(self, contact: Contact, v4: bool) -> None:
+
+def _rev(rev: str, v4: bool) -> str:
+    """REV as the version wants it: 4.0 takes only the basic ISO 8601 form (ical.js rejects
+    2012-03-05T13:32:54Z there); 3.0 keeps what was read. A 4.0 REV that is no timestamp
+    is left out: it only tells a server which copy is newer."""
+    if not v4:
+        return escape(rev)
+    m = _TIMESTAMP.fullmatch(rev.strip())
+    if m is None:
+        return ""
+    y, mo, d, h, mi, s, zone = m.groups()
+    if h is None:
+        return f"{y}{mo}{d}"
+    return f"{y}{mo}{d}T{h}{mi}{s}{(zone or '').replace(':', '')}"
+
+
+class _CardWriter:
+    __slots__ = ("c", "next_group", "notes", "out", "used_groups", "v4")
+
+    def __init__(self, contact: Contact, v4: bool, notes: list[str] | None = None) -> None:
         self.c = contact
         self.v4 = v4
+        self.notes = notes
         self.out: list[str] = []
         self.used_groups: set[str] | None = None
         self.next_group = 1
@@ -152,7 +180,9 @@ class _CardWriter:
         out.append(PRODID)
         add("UID:" + escape(c.uid or f"urn:uuid:{uuid.uuid4()}"))
         add("FN:" + escape(c.display_name if c.display_name.strip() else fallback_display_name(c)))
-        n = (c.family_name, c.given_name, c.additional_names, c.name_prefix, c.name_suffix)
+        # A suffix ending in ";" would read back as a stray separator (see reader._components).
+        suffix = c.name_suffix.rstrip(";") if c.name_suffix.endswith(";") else c.name_suffix
+        n = (c.family_name, c.given_name, c.additional_names, c.name_prefix, suffix)
         add("N:" + ";".join(map(escape, n)))
         if c.nickname:
             add("NICKNAME:" + escape(c.nickname))
@@ -188,15 +218,27 @@ class _CardWriter:
         if c.photo_uri:
             add(("PHOTO:" if v4 else "PHOTO;VALUE=uri:") + escape_uri(c.photo_uri))
         if c.rev:
-            add("REV:" + escape(c.rev))
-        for raw in c.raw_properties:
-            if "\n" in raw or "\r" in raw:  # a raw line must stay one content line
-                add(raw.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
-            else:
-                add(raw)
+            rev = _rev(c.rev, v4)
+            if rev:
+                add("REV:" + rev)
+        if c.raw_properties:
+            self.kept(c.raw_properties)
         out.append("END:VCARD")
         out.append("")
         return "\r\n".join(out)
+
+    def kept(self, raw_properties: list[str]) -> None:
+        """Unmapped properties, re-encoded for this version (see ``kept.convert_kept``)."""
+        for kept_line in raw_properties:
+            raw = kept_line
+            if "\n" in raw or "\r" in raw:  # a raw line must stay one content line
+                raw = raw.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+            lines, note = convert_kept(raw, self.v4)
+            for line in lines:
+                self.add(line)
+            if note and self.notes is not None:
+                name = self.c.display_name or fallback_display_name(self.c)
+                self.notes.append(f"{name}: {note}")
 
     def social(self, lv: LabeledValue) -> None:
         value, label = lv.value, lv.label

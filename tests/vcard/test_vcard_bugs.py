@@ -116,7 +116,9 @@ def test_lower_case_quoted_printable_with_soft_breaks() -> None:
         )
     )
     assert c.display_name == "Jürgen Müller"
-    assert c.notes == "one\r\ntwo three"  # a leading space after a soft break is content
+    # A leading space after a soft break is content; =0D=0A is a line break, kept as "\n"
+    # (what a round trip through 3.0 gives back, so a re-import changes nothing).
+    assert c.notes == "one\ntwo three"
 
 
 def test_bare_quoted_printable_and_base64_parameters() -> None:
@@ -354,12 +356,10 @@ def test_a_bad_date_is_kept_and_reported() -> None:
 
 
 def test_unknown_properties_round_trip_verbatim() -> None:
+    # Lines valid in 3.0 and 4.0 alike; version-only ones are converted (test_vcard_kept).
     unknown = [
         'X-FOO;BAR=baz;QUOTED="a:b;c":value, with; everything\\n',
-        "RELATED;TYPE=spouse:urn:uuid:b8767877",
-        "GEO:geo:37.386013,-122.082932",
         "KEY;TYPE=PGP:http://example.com/key.asc",
-        "LABEL;TYPE=work:1 Main St\\nTown",
         "item7.X-ABDATE:2000-09-12",
         "item7.X-ABLabel:CustomDate",
         "X-LONG:" + "x" * 200,

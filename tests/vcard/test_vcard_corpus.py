@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -84,7 +85,8 @@ def test_malformed_best_effort_values() -> None:
     assert (aosp.family_name, aosp.given_name, aosp.additional_names) == ("F", "G", "M")
     assert aosp.display_name == "G M F"
     assert aosp.phones[0].value == "1" and aosp.phones[0].preferred
-    assert aosp.phones[0].label == "comma,separated"  # a quoted TYPE is one value
+    # RFC 6350: a quoted TYPE value is a comma list too (TYPE="voice,home" is home).
+    assert aosp.phones[0].label == "comma separated"
 
     (eds11,), _ = read("eds_11.vcf")
     assert eds11.raw_properties == [
@@ -214,7 +216,11 @@ def test_fullcontact_extra_single_values_are_kept_raw() -> None:
 @pytest.mark.parametrize("version", ["3.0", "4.0"])
 @pytest.mark.parametrize("name", ALL_FILES)
 def test_corpus_round_trip(name: str, version: str) -> None:
-    """Every corpus contact survives export -> import unchanged (UIDs are created once)."""
+    """Every corpus contact survives export -> import unchanged (UIDs are created once).
+
+    Kept properties are rewritten for the version (2.1 encodings, version-only names), so
+    they are compared as a fixed point: the second export is the first one, byte for byte.
+    """
     contacts, _ = read(name)
     for original in contacts:
         if not original.uid:
@@ -222,7 +228,10 @@ def test_corpus_round_trip(name: str, version: str) -> None:
         text = write_vcard(original, version)
         (again,), problems = read_vcards(text.encode("utf-8"), "again.vcf")
         assert problems == []
-        assert again == original
+        assert dataclasses.replace(again, raw_properties=[]) == dataclasses.replace(
+            original, raw_properties=[]
+        )
+        assert write_vcard(again, version) == text
 
 
 @pytest.mark.parametrize("name", ALL_FILES)
