@@ -95,6 +95,22 @@ class PartialDate:
         return self.iso()
 
 
+@dataclass(frozen=True, slots=True)
+class ContactDate:
+    """A labelled date other than the birthday and the anniversary."""
+
+    date: PartialDate
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedPerson:
+    """Someone related to the contact: a name (or a URI such as urn:uuid:...) and how."""
+
+    name: str
+    relation: str = ""
+
+
 @dataclass(slots=True)
 class Contact:
     """A person (or organisation) the user knows."""
@@ -116,6 +132,11 @@ class Contact:
     role: str = ""
     birthday: PartialDate | None = None
     anniversary: PartialDate | None = None
+    # Other labelled dates and related people (X-ABDATE, RELATED, X-ABRELATEDNAMES...).
+    other_dates: list[ContactDate] = field(default_factory=list)
+    related: list[RelatedPerson] = field(default_factory=list)
+    # "Remind me N days before" the birthday and anniversary; None: the global setting.
+    remind_days_before: int | None = None
     notes: str = ""
     phones: list[LabeledValue] = field(default_factory=list)
     emails: list[LabeledValue] = field(default_factory=list)

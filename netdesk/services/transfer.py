@@ -185,6 +185,8 @@ def merge_into(existing: Contact, incoming: Contact, overrides: bool = False) ->
     if incoming.notes and incoming.notes not in existing.notes:
         merged.notes = f"{existing.notes}\n\n{incoming.notes}" if existing.notes else incoming.notes
     merged.tags = list(dict.fromkeys([*existing.tags, *incoming.tags]))
+    merged.other_dates = list(dict.fromkeys([*existing.other_dates, *incoming.other_dates]))
+    merged.related = list(dict.fromkeys([*existing.related, *incoming.related]))
     merged.raw_properties = list(
         dict.fromkeys([*existing.raw_properties, *incoming.raw_properties])
     )

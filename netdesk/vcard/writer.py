@@ -12,7 +12,8 @@ import re
 import uuid
 from collections.abc import Iterable, Iterator
 
-from netdesk.domain.contact import Contact, LabeledValue, PartialDate, fallback_display_name
+from netdesk.domain.contact import Contact, LabeledValue, fallback_display_name
+from netdesk.vcard.dated import apple_date_lines, date_value, related_lines
 from netdesk.vcard.kept import convert_kept
 from netdesk.vcard.labels import label_from_types, types_for_label
 from netdesk.vcard.photos import sniff_mime, type_for_mime
@@ -85,17 +86,6 @@ def fold(line: str) -> str:
         pieces.append(data[start:end].decode("utf-8"))
         start, limit = end, _MAX_OCTETS - 1  # the leading space counts
     return "\r\n ".join(pieces)
-
-
-def _date(value: PartialDate, v4: bool) -> tuple[str, str]:
-    """(extra parameters, value). 3.0 has no year-less form, so Apple's convention is used."""
-    if value.year is None:
-        if v4:
-            return "", f"--{value.month:02d}{value.day:02d}"
-        return ";X-APPLE-OMIT-YEAR=1604", f"1604-{value.month:02d}-{value.day:02d}"
-    if v4:
-        return "", f"{value.year:04d}{value.month:02d}{value.day:02d}"
-    return "", f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
 
 
 _TIMESTAMP = re.compile(
@@ -193,11 +183,8 @@ class _CardWriter:
         if c.role:
             add("ROLE:" + escape(c.role))
         if c.birthday is not None:
-            params, value = _date(c.birthday, v4)
+            params, value = date_value(c.birthday, v4)
             add(f"BDAY{params}:{value}")
-        if c.anniversary is not None:
-            params, value = _date(c.anniversary, v4)
-            add(f"{'ANNIVERSARY' if v4 else 'X-ANNIVERSARY'}{params}:{value}")
         for lv in c.phones:
             self.labeled("TEL", lv.label, lv.preferred, escape(lv.value))
         email_types = () if v4 else ("internet",)
@@ -209,6 +196,8 @@ class _CardWriter:
             self.labeled("URL", lv.label, lv.preferred, escape_uri(lv.value))
         for lv in c.social_profiles:
             self.social(lv)
+        if c.anniversary is not None or c.other_dates or c.related:
+            self.dates_and_related()
         if c.notes:
             add("NOTE:" + escape(c.notes))
         if c.tags:
@@ -226,6 +215,21 @@ class _CardWriter:
         out.append("END:VCARD")
         out.append("")
         return "\r\n".join(out)
+
+    def dates_and_related(self) -> None:
+        """Standard form plus Apple's (X-ABDATE + X-ABLabel), which phones read."""
+        c, v4 = self.c, self.v4
+        if c.anniversary is not None:
+            params, value = date_value(c.anniversary, v4)
+            self.add(f"{'ANNIVERSARY' if v4 else 'X-ANNIVERSARY'}{params}:{value}")
+            for line in apple_date_lines(self.group(), c.anniversary, "anniversary"):
+                self.add(line)
+        for d in c.other_dates:
+            for line in apple_date_lines(self.group(), d.date, d.label):
+                self.add(line)
+        for person in c.related:
+            for line in related_lines(person, v4, self.group):
+                self.add(line)
 
     def kept(self, raw_properties: list[str]) -> None:
         """Unmapped properties, re-encoded for this version (see ``kept.convert_kept``)."""

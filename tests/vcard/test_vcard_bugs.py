@@ -7,7 +7,7 @@ from pathlib import Path
 
 import vobject
 
-from netdesk.domain.contact import Contact, PartialDate
+from netdesk.domain.contact import Contact, PartialDate, RelatedPerson
 from netdesk.vcard import CardProblem, iter_cards, read_vcards, write_vcard
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -232,10 +232,10 @@ def test_apple_item_labels() -> None:
     assert [(p.value, p.label) for p in c.phones] == [("1", "mobile"), ("2", "Hotline")]
     assert (c.emails[0].label, c.emails[0].preferred) == ("other", True)
     assert c.urls[0].label == "blog"  # group names are case-insensitive
-    assert c.raw_properties == ["item4.X-ABRELATEDNAMES:Jenny", "item4.X-ABLabel:_$!<Spouse>!$_"]
+    assert c.related == [RelatedPerson("Jenny", "spouse")] and c.raw_properties == []
     again = one(write_vcard(c).encode())
     assert (again.phones, again.emails, again.urls) == (c.phones, c.emails, c.urls)
-    assert again.raw_properties == c.raw_properties
+    assert again.related == c.related
 
 
 # -- names -------------------------------------------------------------------------------------
@@ -360,8 +360,8 @@ def test_unknown_properties_round_trip_verbatim() -> None:
     unknown = [
         'X-FOO;BAR=baz;QUOTED="a:b;c":value, with; everything\\n',
         "KEY;TYPE=PGP:http://example.com/key.asc",
-        "item7.X-ABDATE:2000-09-12",
-        "item7.X-ABLabel:CustomDate",
+        "item7.X-ABADR:de",
+        "item7.X-ABLabel:CustomAddressThing",
         "X-LONG:" + "x" * 200,
     ]
     c = one(card("FN:x", "PRODID:-//Other//EN", *unknown))

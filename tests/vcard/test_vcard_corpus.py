@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from netdesk.domain.contact import Contact, fallback_display_name
+from netdesk.domain.contact import Contact, RelatedPerson, fallback_display_name
 from netdesk.vcard import CardProblem, iter_cards, read_vcards, write_vcard
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -150,7 +150,7 @@ def test_mac_address_book_card() -> None:
     # 18 KB JPEG folded with LF + two spaces inside a CRLF file.
     assert c.photo is not None and c.photo[:3] == b"\xff\xd8\xff" and c.photo[-2:] == b"\xff\xd9"
     assert c.photo_mime == "image/jpeg"
-    assert "item5.X-ABLabel:Spouse" in c.raw_properties  # labels a raw X-ABRELATEDNAMES
+    assert RelatedPerson("Jenny", "spouse") in c.related  # item5.X-ABRELATEDNAMES + X-ABLabel
     assert "item1.X-ABLabel:AssistantPhone" not in c.raw_properties  # consumed as a label
 
 
@@ -189,7 +189,8 @@ def test_gmail_and_vcard40_details() -> None:
     assert v4.photo_uri == "http://www.example.com/pub/photos/jqpublic.gif"
     assert str(v4.anniversary) == "2010-06-12"
     assert "GEO:geo:37.386013,-122.082932" in v4.raw_properties
-    assert "RELATED;TYPE=spouse:urn:uuid:b8767877-b4a1-4c70-9acc-505d3819e519" in v4.raw_properties
+    spouse = RelatedPerson("urn:uuid:b8767877-b4a1-4c70-9acc-505d3819e519", "spouse")
+    assert v4.related == [spouse]
     assert not any(r.startswith(("VERSION", "PRODID")) for r in v4.raw_properties)
 
 
