@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from netdesk.domain.contact import ContactDate, PartialDate, RelatedPerson
+from netdesk.domain.due import DueItem
 
 # Relations with a word of their own (RFC 6350 RELATED types, plus the Apple / Android /
 # Outlook ones); anything else is kept as the user's own text.
@@ -45,6 +46,7 @@ __all__ = [
     "RelatedPerson",
     "date_reminders",
     "next_occurrence",
+    "reminder_due_items",
     "validate_remind_days",
 ]
 # Longest "remind me N days before" that makes sense for a yearly date.
@@ -135,6 +137,18 @@ def date_reminders(
             years = occurs.year - date.year if date.year is not None else None
             out.append(DateReminder(c.contact_id, c.name, kind, occurs, remind, years or None))
     out.sort(key=lambda r: (r.remind_on, r.name.casefold(), r.contact_id, r.kind))
+    return out
+
+
+def reminder_due_items(
+    reminders: Iterable[DateReminder], tz: dt.tzinfo, hour: int = 9
+) -> list[DueItem]:
+    """Date reminders as Today/tray items, due at ``hour`` o'clock local time on their day."""
+    out = []
+    for r in reminders:
+        local = dt.datetime.combine(r.remind_on, dt.time(hour), tzinfo=tz)
+        due = local.astimezone(dt.UTC)
+        out.append(DueItem(r.contact_id, r.name, due, r.kind, r.note(), None))  # type: ignore[arg-type]
     return out
 
 

@@ -235,6 +235,15 @@ class DateReminderSettingRow(Base):
     days_before: Mapped[int] = mapped_column(Integer)
 
 
+class AppSettingRow(Base):
+    """One global preference of this store, as text (key -> value)."""
+
+    __tablename__ = "app_settings"
+
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(String)
+
+
 class TagRow(Base):
     __tablename__ = "tags"
 

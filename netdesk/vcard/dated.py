@@ -13,6 +13,8 @@ Out: the version's standard form and the Apple form phones read (``X-ABDATE`` +
 
 from __future__ import annotations
 
+import re
+
 from netdesk.domain.contact import ContactDate, PartialDate, RelatedPerson
 from netdesk.vcard.labels import label_from_apple
 from netdesk.vcard.properties import Property, param
@@ -170,6 +172,42 @@ def related_lines(person: RelatedPerson, v4: bool, new_group) -> list[str]:
     return [f"{g}.X-ABRELATEDNAMES:{value}", f"{g}.X-ABLabel:{apple_label(relation)}"]
 
 
+_BASIC_TIMESTAMP = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)(Z|[+-]\d\d\d\d)?")
+
+
+def canonical_rev(rev: str) -> str:
+    """A basic-form REV (4.0: 20120305T133254Z) in the extended form 3.0 files carry, so a
+    card reads the same whichever version it went through."""
+    m = _BASIC_TIMESTAMP.fullmatch(rev)
+    if m is None:
+        return rev
+    y, mo, d, h, mi, s, zone = m.groups()
+    zone = zone or ""
+    if len(zone) == 5:
+        zone = f"{zone[:3]}:{zone[3:]}"
+    return f"{y}-{mo}-{d}T{h}:{mi}:{s}{zone}"
+
+
+_TIMESTAMP = re.compile(
+    r"(\d{4})-?(\d\d)-?(\d\d)(?:T(\d\d):?(\d\d):?(\d\d)(?:[.,]\d+)?(Z|[+-]\d\d:?\d\d)?)?"
+)
+
+
+def rev_for_version(rev: str, v4: bool) -> str:
+    """REV as the version wants it: 4.0 takes only the basic ISO 8601 form (ical.js rejects
+    2012-03-05T13:32:54Z there); 3.0 keeps what was read. A 4.0 REV that is no timestamp
+    is left out: it only tells a server which copy is newer."""
+    if not v4:
+        return escape(rev)
+    m = _TIMESTAMP.fullmatch(rev.strip())
+    if m is None:
+        return ""
+    y, mo, d, h, mi, s, zone = m.groups()
+    if h is None:
+        return f"{y}{mo}{d}"
+    return f"{y}{mo}{d}T{h}{mi}{s}{(zone or '').replace(':', '')}"
+
+
 def read_text(value: str) -> str:
     return unescape(value).strip()
 
@@ -180,10 +218,12 @@ __all__ = [
     "add_related",
     "android_custom",
     "apple_date_lines",
+    "canonical_rev",
     "date_value",
     "label_from_apple",
     "parse_date",
     "read_text",
     "related_lines",
     "relation_from",
+    "rev_for_version",
 ]

@@ -24,6 +24,7 @@ from netdesk.vcard.dated import (
     RELATION_OF,
     add_related,
     android_custom,
+    canonical_rev,
     parse_date,
     relation_from,
 )
@@ -43,7 +44,7 @@ from netdesk.vcard.properties import (
     redecode_line,
 )
 from netdesk.vcard.social import LEGACY_IM, scheme_of, service_for_scheme
-from netdesk.vcard.text import split_unescaped, unescape
+from netdesk.vcard.text import split_components, split_unescaped, unescape
 
 _LABELED = frozenset(
     {"TEL", "EMAIL", "ADR", "URL", "IMPP", "X-SOCIALPROFILE", "X-ABDATE", "X-ABRELATEDNAMES"}
@@ -97,38 +98,6 @@ def _preview(line: str) -> str:
 def _is_pref(params: Params) -> bool:
     values = params.get("PREF")
     return values is not None and (not values or values[0].strip() in ("", "1"))
-
-
-_BASIC_TIMESTAMP = re.compile(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)(Z|[+-]\d\d\d\d)?")
-
-
-def _canonical_rev(rev: str) -> str:
-    """A basic-form REV (4.0: 20120305T133254Z) in the extended form 3.0 files carry, so a
-    card reads the same whichever version it went through."""
-    m = _BASIC_TIMESTAMP.fullmatch(rev)
-    if m is None:
-        return rev
-    y, mo, d, h, mi, s, zone = m.groups()
-    zone = zone or ""
-    if len(zone) == 5:
-        zone = f"{zone[:3]}:{zone[3:]}"
-    return f"{y}-{mo}-{d}T{h}:{mi}:{s}{zone}"
-
-
-_ESCAPED_SEMI = re.compile(r"(?<!\\)((?:\\\\)*)\\;")
-
-
-def _components(text: str, count: int) -> list[str]:
-    """N / ADR parts. Some writers escape the separators themselves (``Doe\\;John\\;\\;\\;``)
-    or end the value with a stray escaped one; neither may turn into a ";" inside a part."""
-    parts = split_unescaped(text, ";")
-    if len(parts) == 1 and text.count("\\;") >= count - 1:
-        parts = split_unescaped(_ESCAPED_SEMI.sub(r"\1;", text), ";")
-    elif count == 5 and len(parts) == 5 and text.endswith("\\;"):
-        # "N:Doe;John;;;Jr\\;": a stray escaped separator at the end of N, not part of the
-        # suffix (the writer never ends a suffix with ";" for this reason).
-        parts[-1] = parts[-1].rstrip(";")
-    return parts
 
 
 class _CardReader:
@@ -244,7 +213,7 @@ class _CardReader:
     def n(self, p: Property) -> None:
         if not self.first(p, "N"):
             return
-        parts = _components(self.text(p), 5)
+        parts = split_components(self.text(p), 5)
         parts += [""] * (5 - len(parts))
         c = self.c
         c.family_name, c.given_name, c.additional_names, c.name_prefix = parts[:4]
@@ -382,7 +351,7 @@ class _CardReader:
         # with an unquoted ':' ran into the value (ez-vcard issue 114).
         if _CARET_ESCAPE.search(text) and "^" in p.line[: len(p.line) - len(p.value)]:
             text = self._repair_leaked_param(p, text)
-        parts = _components(text, 7)
+        parts = split_components(text, 7)
         if len(parts) > 7:
             parts = [*parts[:6], ";".join(parts[6:])]
         parts += [""] * (7 - len(parts))
@@ -481,7 +450,7 @@ class _CardReader:
 
     def rev(self, p: Property) -> None:
         if self.first(p, "REV"):
-            self.c.rev = _canonical_rev(unescape(p.value).strip())
+            self.c.rev = canonical_rev(unescape(p.value).strip())
 
     def drop(self, p: Property) -> None:
         pass

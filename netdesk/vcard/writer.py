@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 
 from netdesk.domain.contact import Contact, LabeledValue, fallback_display_name
-from netdesk.vcard.dated import apple_date_lines, date_value, related_lines
+from netdesk.vcard.dated import apple_date_lines, date_value, related_lines, rev_for_version
 from netdesk.vcard.kept import convert_kept
 from netdesk.vcard.labels import label_from_types, types_for_label
 from netdesk.vcard.photos import sniff_mime, type_for_mime
@@ -86,26 +86,6 @@ def fold(line: str) -> str:
         pieces.append(data[start:end].decode("utf-8"))
         start, limit = end, _MAX_OCTETS - 1  # the leading space counts
     return "\r\n ".join(pieces)
-
-
-_TIMESTAMP = re.compile(
-    r"(\d{4})-?(\d\d)-?(\d\d)(?:T(\d\d):?(\d\d):?(\d\d)(?:[.,]\d+)?(Z|[+-]\d\d:?\d\d)?)?"
-)
-
-
-def _rev(rev: str, v4: bool) -> str:
-    """REV as the version wants it: 4.0 takes only the basic ISO 8601 form (ical.js rejects
-    2012-03-05T13:32:54Z there); 3.0 keeps what was read. A 4.0 REV that is no timestamp
-    is left out: it only tells a server which copy is newer."""
-    if not v4:
-        return escape(rev)
-    m = _TIMESTAMP.fullmatch(rev.strip())
-    if m is None:
-        return ""
-    y, mo, d, h, mi, s, zone = m.groups()
-    if h is None:
-        return f"{y}{mo}{d}"
-    return f"{y}{mo}{d}T{h}{mi}{s}{(zone or '').replace(':', '')}"
 
 
 class _CardWriter:
@@ -207,7 +187,7 @@ class _CardWriter:
         if c.photo_uri:
             add(("PHOTO:" if v4 else "PHOTO;VALUE=uri:") + escape_uri(c.photo_uri))
         if c.rev:
-            rev = _rev(c.rev, v4)
+            rev = rev_for_version(c.rev, v4)
             if rev:
                 add("REV:" + rev)
         if c.raw_properties:

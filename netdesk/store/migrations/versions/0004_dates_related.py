@@ -1,4 +1,4 @@
-"""other dates, related people and date reminder settings per contact
+"""other dates, related people, date reminder settings per contact and app settings
 
 Revision ID: 0004
 Revises: 0002
@@ -64,7 +64,17 @@ def upgrade() -> None:
     )
 
 
+    # Global preferences of the store (first: "remind N days before" for every contact).
+    op.create_table(
+        "app_settings",
+        sa.Column("key", sa.String(), nullable=False),
+        sa.Column("value", sa.String(), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_app_settings")),
+    )
+
+
 def downgrade() -> None:
+    op.drop_table("app_settings")
     op.drop_table("date_reminder_settings")
     for name in ("related_people", "contact_dates"):
         with op.batch_alter_table(name, schema=None) as batch_op:
