@@ -56,6 +56,11 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
     p.add_argument("--vcard-version", choices=("3.0", "4.0"), default="3.0")
     p.add_argument("--tag", metavar="TAG", help="only contacts with this tag")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument(
+        "--plain",
+        action="store_true",
+        help="leave out netdesk's own X-NETDESK-* lines (where you met, cadence, last contact)",
+    )
 
 
 def _run_export(args: argparse.Namespace) -> int:
@@ -67,11 +72,17 @@ def _run_export(args: argparse.Namespace) -> int:
     try:
         if args.output:
             n = transfer.export(
-                Path(args.output), tag=args.tag, version=args.vcard_version, notes=notes
+                Path(args.output),
+                tag=args.tag,
+                version=args.vcard_version,
+                notes=notes,
+                plain=args.plain,
             )
             print(f"Exported {n} contact{'s' if n != 1 else ''} to {args.output}.", file=sys.stderr)
         else:
-            text = transfer.export_text(tag=args.tag, version=args.vcard_version, notes=notes)
+            text = transfer.export_text(
+                tag=args.tag, version=args.vcard_version, notes=notes, plain=args.plain
+            )
             sys.stdout.write(text)
     except ServiceError as exc:
         raise CliError(str(exc)) from exc

@@ -155,6 +155,9 @@ class Contact:
     met_note: str = ""
     # Keep in touch every N days; None means no cadence of its own.
     keep_in_touch_days: int | None = None
+    # The last logged interaction, carried by vCards (X-NETDESK-LAST-CONTACT) only: the store
+    # derives it from the interactions, an import logs it as one.
+    last_contact: dt.datetime | None = None
     source: str = ""
     # Content lines netdesk does not map, kept verbatim and written back on export.
     raw_properties: list[str] = field(default_factory=list)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import hashlib
 import mmap
 import os
@@ -24,6 +25,7 @@ from netdesk.domain.matching import names_compatible, normalise_email, normalise
 from netdesk.services.errors import NotFoundError, ServiceError, storage_errors
 from netdesk.store import reading
 from netdesk.store.db import Database
+from netdesk.store.last_contact import last_contact_times, record_last_contacts
 from netdesk.vcard import CardProblem, iter_cards, write_vcards
 
 Progress = Callable[[int, int], None]
@@ -166,7 +168,8 @@ def merge_into(existing: Contact, incoming: Contact, overrides: bool = False) ->
 
     Single fields take the card's value when ``card_overrides``, else only fill empty ones;
     phones, e-mails, URLs, profiles, addresses, tags and unknown properties are unions;
-    notes are appended when new. netdesk's own fields (where we met, cadence) stay.
+    notes are appended when new. netdesk's own fields (where we met, cadence) stay; a card's
+    X-NETDESK-* values only fill them when empty.
     """
     merged = dataclasses.replace(existing)
     if incoming.display_name and (overrides or not existing.display_name):
@@ -196,11 +199,24 @@ def merge_into(existing: Contact, incoming: Contact, overrides: bool = False) ->
         merged.photo_uri = incoming.photo_uri
     if not existing.uid:
         merged.uid = incoming.uid
+    for name in _NETDESK_FIELDS:  # from X-NETDESK-* lines: they only fill gaps
+        if getattr(existing, name) in (None, "") and getattr(incoming, name) not in (None, ""):
+            setattr(merged, name, getattr(incoming, name))
     return merged
 
 
+_NETDESK_FIELDS = (
+    "met_event",
+    "met_event_kind",
+    "met_note",
+    "keep_in_touch_days",
+    "remind_days_before",
+)
+
+
 def _same(a: Contact, b: Contact) -> bool:
-    ignore = {"id", "created_at", "updated_at", "source", "tags"}
+    # last_contact is logged as an interaction, never stored on the contact.
+    ignore = {"id", "created_at", "updated_at", "source", "tags", "last_contact"}
     fields = [f.name for f in dataclasses.fields(Contact) if f.name not in ignore]
     same_tags = sorted(t.casefold() for t in a.tags) == sorted(t.casefold() for t in b.tags)
     return same_tags and all(getattr(a, f) == getattr(b, f) for f in fields)
@@ -229,6 +245,7 @@ class _FileImport:
         self.new_by_uid: dict[str, Contact] = {}
         self.new_by_key: dict[tuple[str, str], list[Contact]] = {}
         self.pending: list[Contact] = []
+        self.last_contacts: list[tuple[int, dt.datetime]] = []
 
     def _remember(self, c: Contact) -> None:
         if c.uid:
@@ -278,12 +295,14 @@ class _FileImport:
                 candidate_ids.update(ids)
         existing = {c.id: c for c in repo.get_many(sorted(candidate_ids))} if candidate_ids else {}
         updates: dict[int, Contact] = {}
+        matched: list[tuple[int, Contact]] = []
         for card in cards:
             target_id = uid_hits.get(card.uid)
             same_uid = target_id is not None
             if target_id is None:
                 target_id = self._match_existing(card, email_hits, phone_hits, existing, updates)
             if target_id is not None:
+                matched.append((target_id, card))
                 base = updates.get(target_id) or existing[target_id]
                 from_this_file = target_id >= self.first_new_id
                 overrides = base.uid == card.uid if from_this_file else None
@@ -314,13 +333,25 @@ class _FileImport:
             repo.update(merged)
             if target_id < self.first_new_id:
                 self.report.updated += 1
+        for target_id, card in matched:
+            if card.last_contact is not None:
+                self.last_contacts.append((target_id, card.last_contact))
         self._write_new()
 
     def _write_new(self) -> None:
         if self.pending:
-            self.repo.add_many(self.pending)
+            ids = self.repo.add_many(self.pending)
             self.report.created += len(self.pending)
             self.nothing_stored = False
+            self.last_contacts += [
+                (cid, c.last_contact)
+                for cid, c in zip(ids, self.pending, strict=True)
+                if c.last_contact is not None
+            ]
+        if self.last_contacts:
+            # X-NETDESK-LAST-CONTACT: the cadence restarts from it on this machine too.
+            record_last_contacts(self.repo.conn.connection.driver_connection, self.last_contacts)
+            self.last_contacts = []
         self.pending = []
         self.new_by_uid.clear()
         self.new_by_key.clear()
@@ -430,12 +461,15 @@ class TransferService:
         finally:
             con.close()
 
-    def _contacts(self, ids: list[int]) -> Iterator[Contact]:
+    def _contacts(self, ids: list[int], plain: bool = False) -> Iterator[Contact]:
         con = self.db.connect_raw()
         try:
             for start in range(0, len(ids), BATCH):
                 with storage_errors():
                     chunk = reading.load_contacts(con, ids[start : start + BATCH])
+                    last = {} if plain else last_contact_times(con, [c.id for c in chunk])
+                for c in chunk:
+                    c.last_contact = last.get(c.id)  # type: ignore[arg-type]
                 yield from chunk
         finally:
             con.close()
@@ -446,10 +480,13 @@ class TransferService:
         tag: str | None = None,
         version: str = "3.0",
         notes: list[str] | None = None,
+        plain: bool = False,
     ) -> str:
         """The vCard text; ``notes`` (when given) receives what the export had to leave out
-        or change (kept lines with no valid form in ``version``), one line each."""
-        return "".join(write_vcards(self._contacts(self._ids(ids, tag)), version, notes))
+        or change (kept lines with no valid form in ``version``), one line each. ``plain``
+        leaves out netdesk's own X-NETDESK-* properties."""
+        contacts = self._contacts(self._ids(ids, tag), plain)
+        return "".join(write_vcards(contacts, version, notes, plain))
 
     def export(
         self,
@@ -458,10 +495,11 @@ class TransferService:
         tag: str | None = None,
         version: str = "3.0",
         notes: list[str] | None = None,
+        plain: bool = False,
     ) -> int:
         """Write a .vcf file (atomically: a failed write leaves any old file as it was).
 
-        ``notes`` as for ``export_text``."""
+        ``notes`` and ``plain`` as for ``export_text``."""
         if version not in ("3.0", "4.0"):
             raise ServiceError(f"vCard version {version} is not supported (use 3.0 or 4.0)")
         chosen = self._ids(ids, tag)
@@ -470,7 +508,7 @@ class TransferService:
         try:
             fd, tmp = tempfile.mkstemp(prefix=".netdesk-export-", dir=path.parent)
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-                for text in write_vcards(self._contacts(chosen), version, notes):
+                for text in write_vcards(self._contacts(chosen, plain), version, notes, plain):
                     out.write(text)
             os.replace(tmp, path)
         except OSError as exc:

@@ -157,7 +157,7 @@ def _split_units(text: str) -> list[str]:
     return out
 
 
-def _stored_time(text: str | None) -> dt.datetime | None:
+def stored_time(text: str | None) -> dt.datetime | None:
     # The naive-UTC text written by db_time() (and by SQLAlchemy's DateTime).
     return dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC) if text else None
 
@@ -187,6 +187,6 @@ def _contact_from_row(r: sqlite3.Row) -> Contact:
         keep_in_touch_days=r["keep_in_touch_days"],
         source=r["source"],
         rev=r["rev"],
-        created_at=_stored_time(r["created_at"]),
-        updated_at=_stored_time(r["updated_at"]),
+        created_at=stored_time(r["created_at"]),
+        updated_at=stored_time(r["updated_at"]),
     )

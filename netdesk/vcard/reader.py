@@ -30,6 +30,8 @@ from netdesk.vcard.dated import (
 )
 from netdesk.vcard.labels import label_from_apple, label_from_types
 from netdesk.vcard.lines import RawCard, iter_raw_cards
+from netdesk.vcard.netdesk_props import NAMES as NETDESK_NAMES
+from netdesk.vcard.netdesk_props import read_netdesk
 from netdesk.vcard.photos import mime_from_type, parse_data_uri
 from netdesk.vcard.problems import CardProblem
 from netdesk.vcard.properties import (
@@ -452,6 +454,10 @@ class _CardReader:
         if self.first(p, "REV"):
             self.c.rev = canonical_rev(unescape(p.value).strip())
 
+    def netdesk(self, p: Property) -> None:
+        if not read_netdesk(self.c, p, self.text(p)):
+            self.keep(p)
+
     def drop(self, p: Property) -> None:
         pass
 
@@ -485,3 +491,4 @@ _HANDLERS.update(dict.fromkeys(LEGACY_IM, _CardReader.legacy_im))
 _HANDLERS.update(dict.fromkeys(ANNIVERSARY_NAMES, _CardReader.anniversary))
 _HANDLERS.update(dict.fromkeys(RELATION_OF, _CardReader.related_vendor))
 _HANDLERS.update(dict.fromkeys(_DROPPED, _CardReader.drop))
+_HANDLERS.update(dict.fromkeys(NETDESK_NAMES, _CardReader.netdesk))

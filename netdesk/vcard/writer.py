@@ -16,6 +16,7 @@ from netdesk.domain.contact import Contact, LabeledValue, fallback_display_name
 from netdesk.vcard.dated import apple_date_lines, date_value, related_lines, rev_for_version
 from netdesk.vcard.kept import convert_kept
 from netdesk.vcard.labels import label_from_types, types_for_label
+from netdesk.vcard.netdesk_props import netdesk_lines
 from netdesk.vcard.photos import sniff_mime, type_for_mime
 from netdesk.vcard.problems import VCardError
 from netdesk.vcard.social import IM_SCHEMES, LEGACY_PROPERTY_FOR, scheme_of, service_for_scheme
@@ -29,23 +30,29 @@ _PARAM_SAFE = re.compile(r"[a-z0-9][a-z0-9._+-]*(?: [a-z0-9._+-]+)*")
 _GROUP_OF_RAW = re.compile(r"\s*([A-Za-z0-9_-]+)\.")
 
 
-def write_vcard(contact: Contact, version: str = "3.0", notes: list[str] | None = None) -> str:
+def write_vcard(
+    contact: Contact, version: str = "3.0", notes: list[str] | None = None, plain: bool = False
+) -> str:
     """One card, CRLF line endings, folded at 75 octets. The contact is not changed.
 
     ``notes`` (when given) receives one line per kept property that had to be left out or
     changed because it has no valid form in ``version``: the export report shows them.
+    ``plain`` leaves out netdesk's own X-NETDESK-* properties (docs/VCARD.md).
     """
     _check(version)
-    return _CardWriter(contact, version == "4.0", notes).write()
+    return _CardWriter(contact, version == "4.0", notes, plain).write()
 
 
 def write_vcards(
-    contacts: Iterable[Contact], version: str = "3.0", notes: list[str] | None = None
+    contacts: Iterable[Contact],
+    version: str = "3.0",
+    notes: list[str] | None = None,
+    plain: bool = False,
 ) -> Iterator[str]:
     """One string per card, produced as the contacts come (nothing is held)."""
     _check(version)  # here, not inside the generator, so a bad version fails at the call
     v4 = version == "4.0"
-    return (_CardWriter(c, v4, notes).write() for c in contacts)
+    return (_CardWriter(c, v4, notes, plain).write() for c in contacts)
 
 
 def _check(version: str) -> None:
@@ -89,12 +96,15 @@ def fold(line: str) -> str:
 
 
 class _CardWriter:
-    __slots__ = ("c", "next_group", "notes", "out", "used_groups", "v4")
+    __slots__ = ("c", "next_group", "notes", "out", "plain", "used_groups", "v4")
 
-    def __init__(self, contact: Contact, v4: bool, notes: list[str] | None = None) -> None:
+    def __init__(
+        self, contact: Contact, v4: bool, notes: list[str] | None = None, plain: bool = False
+    ) -> None:
         self.c = contact
         self.v4 = v4
         self.notes = notes
+        self.plain = plain
         self.out: list[str] = []
         self.used_groups: set[str] | None = None
         self.next_group = 1
@@ -190,6 +200,9 @@ class _CardWriter:
             rev = rev_for_version(c.rev, v4)
             if rev:
                 add("REV:" + rev)
+        if not self.plain:
+            for line in netdesk_lines(c):
+                add(line)
         if c.raw_properties:
             self.kept(c.raw_properties)
         out.append("END:VCARD")
@@ -214,6 +227,8 @@ class _CardWriter:
     def kept(self, raw_properties: list[str]) -> None:
         """Unmapped properties, re-encoded for this version (see ``kept.convert_kept``)."""
         for kept_line in raw_properties:
+            if self.plain and kept_line[:10].upper() == "X-NETDESK-":
+                continue
             raw = kept_line
             if "\n" in raw or "\r" in raw:  # a raw line must stay one content line
                 raw = raw.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
