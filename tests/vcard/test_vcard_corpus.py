@@ -26,7 +26,7 @@ def read(name: str) -> tuple[list[Contact], list[CardProblem]]:
 
 def test_every_corpus_file_is_covered_by_expected_json() -> None:
     assert sorted(p.name for p in CORPUS.glob("*.vcf")) == ALL_FILES
-    assert len(ALL_FILES) == 28
+    assert len(ALL_FILES) == 29  # the 28 shared files + cozy_apple.vcf (issue 11)
 
 
 def test_corpus_copies_are_byte_exact() -> None:
@@ -241,3 +241,10 @@ def test_iter_cards_streams_in_file_order(name: str) -> None:
     contacts, problems = read(name)
     assert [i for i in items if isinstance(i, Contact)] == contacts
     assert [i for i in items if isinstance(i, CardProblem)] == problems
+
+
+def test_cozy_apple_related_name_is_data() -> None:
+    (c,), problems = read("cozy_apple.vcf")
+    assert problems == []
+    assert c.related == [RelatedPerson("Cozypouet", "friend")]
+    assert not any("X-ABRELATEDNAMES" in line or "Friend" in line for line in c.raw_properties)
