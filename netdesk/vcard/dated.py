@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 
 from netdesk.domain.contact import ContactDate, PartialDate, RelatedPerson
-from netdesk.vcard.labels import label_from_apple
 from netdesk.vcard.properties import Property, param
-from netdesk.vcard.text import escape, escape_uri, split_unescaped, unescape
+from netdesk.vcard.text import escape, escape_uri, split_unescaped
 
 NO_YEAR = 1604  # Apple's "year unknown"
 ANNIVERSARY_NAMES = (
@@ -208,10 +207,6 @@ def rev_for_version(rev: str, v4: bool) -> str:
     return f"{y}{mo}{d}T{h}{mi}{s}{(zone or '').replace(':', '')}"
 
 
-def read_text(value: str) -> str:
-    return unescape(value).strip()
-
-
 __all__ = [
     "ANNIVERSARY_NAMES",
     "RELATION_OF",
@@ -220,9 +215,7 @@ __all__ = [
     "apple_date_lines",
     "canonical_rev",
     "date_value",
-    "label_from_apple",
     "parse_date",
-    "read_text",
     "related_lines",
     "relation_from",
     "rev_for_version",

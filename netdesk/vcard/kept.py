@@ -26,7 +26,7 @@ from netdesk.vcard.properties import (
     encoding,
     parse_line,
 )
-from netdesk.vcard.text import split_unescaped
+from netdesk.vcard.text import escape, split_unescaped, unescape
 
 _BINARY = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 # Properties of one version with no counterpart in the other: dropped, with a note.
@@ -113,8 +113,7 @@ def _to_40(prop: Property, name: str, value: str, params: Params):
         return _TO_40[name], (value.lower() if name.endswith("KIND") else value), params
     if name == "LABEL":
         # 4.0 puts the label on an address: an empty ADR carries it (the reader keeps it).
-        label = value.replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";")
-        return "ADR", ";;;;;;", {**params, "LABEL": (label.replace("\\\\", "\\"),)}
+        return "ADR", ";;;;;;", {**params, "LABEL": (unescape(value),)}
     if name == "GEO" and not value.lower().startswith("geo:"):
         lat, _, lon = value.partition(";")
         return name, f"geo:{lat.strip()},{lon.strip()}", params
@@ -139,7 +138,7 @@ def _to_30(prop: Property, name: str, value: str, params: Params):
     if name == "ADR" and "LABEL" in params and not value.replace(";", "").strip():
         label = params["LABEL"][0]
         rest = {k: v for k, v in params.items() if k != "LABEL"}
-        return "LABEL", _escape_text(label), rest
+        return "LABEL", escape(label), rest
     return name, value, params
 
 
@@ -164,17 +163,12 @@ def _one_line(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
 
 
-def _escape_text(text: str) -> str:
-    text = text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
-    return text.replace("\r\n", "\n").replace("\n", "\\n")
-
-
 def _phonetic(prop: Property) -> list[str]:
     """2.1 ``SOUND;X-IRMC-N`` (Japanese phones: the reading of N) -> X-PHONETIC-* lines."""
     parts = split_unescaped(_text_value(prop), ";")
     group = f"{prop.group}." if prop.group else ""
     return [
-        f"{group}{name}:{_escape_text(part.strip())}"
+        f"{group}{name}:{escape(part.strip())}"
         for name, part in zip(_PHONETIC, parts, strict=False)
         if part.strip()
     ]

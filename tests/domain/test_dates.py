@@ -66,3 +66,11 @@ def test_remind_days_are_validated(bad) -> None:
     with pytest.raises(ValueError):
         validate_remind_days(bad)
     assert validate_remind_days(None) is None and validate_remind_days(0) == 0
+
+
+def test_a_date_reminder_notification_says_what_it_is() -> None:
+    from netdesk.domain.reminders import summary_text
+
+    ada = [DatesInput(1, "Ada", PartialDate(1815, 6, 10), None, 0)]
+    (item,) = reminder_due_items(date_reminders(ada, dt.date(2026, 6, 1), None), zone("UTC"))
+    assert summary_text([item]) == ("Ada: birthday coming up", "Birthday on 2026-06-10 (211th)")

@@ -9,10 +9,13 @@ import io
 
 import pytest
 import vobject
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netdesk.cli import main
 from netdesk.domain.contact import Contact
 from netdesk.vcard import read_vcards, write_vcard
+from netdesk.vcard.text import escape
 
 JPEG = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 3 + b"\xff\xd9"
 DER = b"\x30\x82\x01\x0a" + bytes(range(200))
@@ -186,3 +189,22 @@ def test_cli_export_prints_notes_on_stderr(tmp_path, capsys) -> None:
     out, err = capsys.readouterr()
     assert "PROFILE" not in out and "TEL;TYPE=CELL:+1 555 0100" in out
     assert "note: Taro: PROFILE left out" in err
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(
+        st.one_of(
+            st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"),
+            st.sampled_from(list(",;:\\\n\"^'")),
+        ),
+        min_size=1,
+        max_size=40,
+    ).filter(lambda s: s.strip() and s == s.strip())
+)
+def test_a_label_survives_30_to_40_and_back(text: str) -> None:
+    c = Contact("x", raw_properties=[f"LABEL;TYPE=work:{escape(text)}"])
+    v4 = one(write_vcard(c, "4.0").encode())
+    (adr,) = [line for line in v4.raw_properties if line.startswith("ADR")]
+    back = one(write_vcard(v4, "3.0").encode())
+    assert back.raw_properties == [f"LABEL;TYPE=work:{escape(text)}"], adr
