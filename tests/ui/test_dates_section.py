@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
-
 from netdesk.domain.contact import Contact, ContactDate, PartialDate, RelatedPerson
 from netdesk.ui.dates_section import DatesSection
 from netdesk.ui.detail_pane import DetailPane
@@ -27,21 +25,22 @@ def card(line: str) -> Contact:
     return c
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "item1.X-ABDATE:2010-06-12\r\nitem1.X-ABLabel:_$!<Anniversary>!$_",  # Apple
-        "X-MS-ANNIVERSARY:2010-06-12",  # Outlook
-        "X-KADDRESSBOOK-X-Anniversary:2010-06-12",  # KDE
-        "X-ANDROID-CUSTOM:vnd.android.cursor.item/contact_event;2010-06-12;1;;;;",  # Android
-    ],
-)
-def test_vendor_anniversaries_show_in_the_detail_pane(qtbot, line: str) -> None:
+VENDOR_ANNIVERSARIES = {
+    "apple": "item1.X-ABDATE:2010-06-12\r\nitem1.X-ABLabel:_$!<Anniversary>!$_",
+    "outlook": "X-MS-ANNIVERSARY:2010-06-12",
+    "kde": "X-KADDRESSBOOK-X-Anniversary:2010-06-12",
+    "android": "X-ANDROID-CUSTOM:vnd.android.cursor.item/contact_event;2010-06-12;1;;;;",
+}
+
+
+def test_vendor_anniversaries_show_in_the_detail_pane(qtbot) -> None:
     pane = DetailPane()
     qtbot.addWidget(pane)
-    pane.show_contact(card(line))
-    section = pane.findChild(DatesSection, "detailDates")
-    assert section is not None and section.rows() == [("anniversary", "12 Jun 2010")]
+    for vendor, line in VENDOR_ANNIVERSARIES.items():
+        pane.show_contact(card(line))
+        section = pane.findChild(DatesSection, "detailDates")
+        assert section is not None, vendor
+        assert section.rows() == [("anniversary", "12 Jun 2010")], vendor
 
 
 def test_section_rows_and_no_section_without_dates(qtbot) -> None:
