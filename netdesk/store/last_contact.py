@@ -7,7 +7,6 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from netdesk.store.contacts import db_time
 from netdesk.store.reading import stored_time
 
 _CHUNK = 500
@@ -32,6 +31,9 @@ def last_contact_times(con: sqlite3.Connection, ids: Sequence[int]) -> dict[int,
 def record_last_contacts(con: sqlite3.Connection, pairs: Iterable[tuple[int, dt.datetime]]) -> int:
     """Log an interaction at each time that is later than the contact's latest one (so a
     re-import logs nothing twice); returns how many were logged."""
+    # Imported here: store.contacts pulls in SQLAlchemy, which an export never needs.
+    from netdesk.store.contacts import db_time
+
     wanted = dict(pairs)
     if not wanted:
         return 0
