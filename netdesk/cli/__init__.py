@@ -24,6 +24,7 @@ _MODULES = (
     "netdesk.cli.duplicates",
     "netdesk.cli.sync",
     "netdesk.cli.events",
+    "netdesk.cli.dates",
 )
 # Their names, known without importing them (tests/cli checks the two agree).
 SUBCOMMANDS = frozenset(
@@ -47,6 +48,7 @@ SUBCOMMANDS = frozenset(
         "conflicts",
         "event",
         "stats",
+        "remind",
     }
 )
 

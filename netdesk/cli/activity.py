@@ -186,6 +186,7 @@ def _run_due(args: argparse.Namespace) -> int:
     horizon = None if args.all else dt.timedelta(days=args.days)
     try:
         items = activity.due(now, horizon)
+        items = _with_date_reminders(items, activity, now, horizon)
     except ServiceError as exc:
         raise CliError(str(exc)) from exc
     if args.json:
@@ -214,6 +215,18 @@ def _run_due(args: argparse.Namespace) -> int:
         ref = f" (#{item.followup_id})" if item.followup_id else ""
         say(f"{when:<{width}}  {item.name}{note}{ref}")
     return 0
+
+
+def _with_date_reminders(items, activity, now: dt.datetime, horizon) -> list:
+    """Follow-ups and cadences plus birthday/anniversary reminders, in one order."""
+    from netdesk.services.dates import DateReminderService
+
+    dates = DateReminderService(activity.db, activity.clock, activity.tz).due(now, horizon)
+    if not dates:
+        return items
+    merged = [*items, *dates]
+    merged.sort(key=lambda i: (not i.overdue(now), i.due, i.name.casefold(), i.contact_id))
+    return merged
 
 
 # -- calendar -----------------------------------------------------------------------------------

@@ -90,6 +90,9 @@ def contact_json(c: Contact) -> dict:
         ],
         "birthday": c.birthday.iso() if c.birthday else None,
         "anniversary": c.anniversary.iso() if c.anniversary else None,
+        "other_dates": [{"date": d.date.iso(), "label": d.label} for d in c.other_dates],
+        "related": [{"name": r.name, "relation": r.relation} for r in c.related],
+        "remind_days_before": c.remind_days_before,
         "tags": c.tags,
         "notes": c.notes,
         "met_event": c.met_event,
@@ -130,6 +133,12 @@ def _run_show(args: argparse.Namespace) -> int:
         lines.append(f"  Address: {a.one_line()}" + (f" ({a.label})" if a.label else ""))
     if c.birthday:
         lines.append(f"  Birthday: {c.birthday.iso()}")
+    if c.anniversary:
+        lines.append(f"  Anniversary: {c.anniversary.iso()}")
+    for d in c.other_dates:
+        lines.append(f"  Date: {d.date.iso()}" + (f" ({d.label})" if d.label else ""))
+    for r in c.related:
+        lines.append(f"  Related: {r.name}" + (f" ({r.relation})" if r.relation else ""))
     if c.tags:
         lines.append(f"  Tags: {', '.join(c.tags)}")
     if c.met_event or c.met_note:

@@ -116,6 +116,12 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
         help="CSV: whose import format to write (default: google)",
     )
 
+    p.add_argument(
+        "--plain",
+        action="store_true",
+        help="leave out netdesk's own X-NETDESK-* lines (where you met, cadence, last contact)",
+    )
+
 
 def _run_csv_export(args: argparse.Namespace, services) -> int:
     from netdesk.services.csv_transfer import CsvExportService
@@ -144,14 +150,27 @@ def _run_export(args: argparse.Namespace) -> int:
     if args.format == "csv":
         return _run_csv_export(args, services)
     transfer = TransferService(services.contacts.db)
+    notes: list[str] = []
     try:
         if args.output:
-            n = transfer.export(Path(args.output), tag=args.tag, version=args.vcard_version)
+            n = transfer.export(
+                Path(args.output),
+                tag=args.tag,
+                version=args.vcard_version,
+                notes=notes,
+                plain=args.plain,
+            )
             print(f"Exported {n} contact{'s' if n != 1 else ''} to {args.output}.", file=sys.stderr)
         else:
-            sys.stdout.write(transfer.export_text(tag=args.tag, version=args.vcard_version))
+            text = transfer.export_text(
+                tag=args.tag, version=args.vcard_version, notes=notes, plain=args.plain
+            )
+            sys.stdout.write(text)
     except ServiceError as exc:
         raise CliError(str(exc)) from exc
+    # What had no valid form in this vCard version and was left out or changed.
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
     return 0
 
 

@@ -95,6 +95,22 @@ class PartialDate:
         return self.iso()
 
 
+@dataclass(frozen=True, slots=True)
+class ContactDate:
+    """A labelled date other than the birthday and the anniversary."""
+
+    date: PartialDate
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedPerson:
+    """Someone related to the contact: a name (or a URI such as urn:uuid:...) and how."""
+
+    name: str
+    relation: str = ""
+
+
 @dataclass(slots=True)
 class Contact:
     """A person (or organisation) the user knows."""
@@ -116,6 +132,11 @@ class Contact:
     role: str = ""
     birthday: PartialDate | None = None
     anniversary: PartialDate | None = None
+    # Other labelled dates and related people (X-ABDATE, RELATED, X-ABRELATEDNAMES...).
+    other_dates: list[ContactDate] = field(default_factory=list)
+    related: list[RelatedPerson] = field(default_factory=list)
+    # "Remind me N days before" the birthday and anniversary; None: the global setting.
+    remind_days_before: int | None = None
     notes: str = ""
     phones: list[LabeledValue] = field(default_factory=list)
     emails: list[LabeledValue] = field(default_factory=list)
@@ -134,6 +155,9 @@ class Contact:
     met_note: str = ""
     # Keep in touch every N days; None means no cadence of its own.
     keep_in_touch_days: int | None = None
+    # The last logged interaction, carried by vCards (X-NETDESK-LAST-CONTACT) only: the store
+    # derives it from the interactions, an import logs it as one.
+    last_contact: dt.datetime | None = None
     source: str = ""
     # Content lines netdesk does not map, kept verbatim and written back on export.
     raw_properties: list[str] = field(default_factory=list)

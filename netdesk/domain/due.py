@@ -15,7 +15,7 @@ from typing import Literal
 from netdesk.domain.activity import FollowUp
 from netdesk.domain.clock import ensure_utc
 
-DueKind = Literal["followup", "cadence"]
+DueKind = Literal["followup", "cadence", "birthday", "anniversary"]
 Bucket = Literal["overdue", "today", "this_week", "later"]
 
 

@@ -88,6 +88,8 @@ def summary_text(items: Iterable[DueItem]) -> tuple[str, str]:
         raise ValueError("nothing to announce")
     if len(items) == 1:
         item = items[0]
+        if item.kind in ("birthday", "anniversary"):
+            return f"{item.name}: {item.kind} coming up", item.note
         verb = "Follow up with" if item.kind == "followup" else "Get in touch with"
         return f"{verb} {item.name}", item.note
     names = list(dict.fromkeys(item.name for item in items))  # one mention per person

@@ -9,6 +9,7 @@ or a name are never merged. Re-importing the same file changes nothing.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import mmap
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -29,6 +30,7 @@ from netdesk.services.import_report import ImportCancelled, ImportReport
 from netdesk.services.import_source import count_cards, mapped_file, printable_name, printable_path
 from netdesk.store import merges, reading
 from netdesk.store.db import Database
+from netdesk.store.last_contact import last_contact_times, record_last_contacts
 from netdesk.store.safe_files import atomic_text_writer
 from netdesk.vcard import CardProblem, iter_cards, write_vcards
 
@@ -98,7 +100,8 @@ def merge_into(existing: Contact, incoming: Contact, overrides: bool = False) ->
     Single fields take the card's value when ``card_overrides``, else only fill empty ones;
     phones, e-mails, URLs, profiles, addresses, tags and unknown properties are unions;
     notes are appended when new. netdesk's own fields (where we met, cadence) stay; where
-    we met is only filled when empty (a LinkedIn CSV row says "met on LinkedIn").
+    we met is only filled when empty (a LinkedIn CSV row says "met on LinkedIn"), and a
+    card's X-NETDESK-* values only fill them when empty.
     """
     merged = dataclasses.replace(existing)
     if incoming.display_name and (overrides or not existing.display_name):
@@ -120,6 +123,8 @@ def merge_into(existing: Contact, incoming: Contact, overrides: bool = False) ->
     # contact already has stay as they are, repeats included, so a re-import changes nothing.
     merged.tags = _added(existing.tags, incoming.tags, str.casefold)
     merged.raw_properties = _added(existing.raw_properties, incoming.raw_properties, str)
+    merged.other_dates = list(dict.fromkeys([*existing.other_dates, *incoming.other_dates]))
+    merged.related = list(dict.fromkeys([*existing.related, *incoming.related]))
     if incoming.photo and (overrides or not existing.photo):
         merged.photo, merged.photo_mime = incoming.photo, incoming.photo_mime
     elif incoming.photo_uri and not existing.photo:
@@ -128,6 +133,9 @@ def merge_into(existing: Contact, incoming: Contact, overrides: bool = False) ->
         merged.met_event, merged.met_event_kind = incoming.met_event, incoming.met_event_kind
     if not existing.uid:
         merged.uid = incoming.uid
+    for name in _NETDESK_FIELDS:  # from X-NETDESK-* lines: they only fill gaps
+        if getattr(existing, name) in (None, "") and getattr(incoming, name) not in (None, ""):
+            setattr(merged, name, getattr(incoming, name))
     return merged
 
 
@@ -142,8 +150,18 @@ def _added(old: list[str], new: list[str], key: Callable[[str], str]) -> list[st
     return out
 
 
+_NETDESK_FIELDS = (
+    "met_event",
+    "met_event_kind",
+    "met_note",
+    "keep_in_touch_days",
+    "remind_days_before",
+)
+
+
 def _same(a: Contact, b: Contact) -> bool:
-    ignore = {"id", "created_at", "updated_at", "source", "tags"}
+    # last_contact is logged as an interaction, never stored on the contact.
+    ignore = {"id", "created_at", "updated_at", "source", "tags", "last_contact"}
     fields = [f.name for f in dataclasses.fields(Contact) if f.name not in ignore]
     same_tags = sorted(t.casefold() for t in a.tags) == sorted(t.casefold() for t in b.tags)
     return same_tags and all(getattr(a, f) == getattr(b, f) for f in fields)
@@ -173,6 +191,7 @@ class _FileImport:
         self.new_by_key: dict[str, list[Contact]] = {}
         self.new_keys: dict[int, MatchKeys] = {}  # id(contact) -> its keys, this batch
         self.pending: list[Contact] = []
+        self.last_contacts: list[tuple[int, dt.datetime]] = []
 
     def _remember(self, c: Contact, keys: MatchKeys) -> None:
         if c.uid:
@@ -229,6 +248,7 @@ class _FileImport:
                 candidate_ids.update(ids)
         existing = {c.id: c for c in repo.get_many(sorted(candidate_ids))} if candidate_ids else {}
         updates: dict[int, Contact] = {}
+        matched: list[tuple[int, Contact]] = []
         for card in cards:
             keys: MatchKeys | None = None
             target_id = uid_hits.get(card.uid)
@@ -241,6 +261,7 @@ class _FileImport:
                     card, keys, email_hits, phone_hits, existing, updates
                 )
             if target_id is not None:
+                matched.append((target_id, card))
                 base = updates.get(target_id) or existing[target_id]
                 from_this_file = target_id >= self.first_new_id
                 overrides = base.uid == card.uid if from_this_file else None
@@ -273,13 +294,26 @@ class _FileImport:
             if target_id < self.first_new_id:
                 self.report.updated += 1
                 self.report.updated_before.setdefault(target_id, existing[target_id])
+        for target_id, card in matched:
+            if card.last_contact is not None:
+                self.last_contacts.append((target_id, card.last_contact))
         self._write_new()
 
     def _write_new(self) -> None:
         if self.pending:
-            self.report.created_ids += self.repo.add_many(self.pending)
+            ids = self.repo.add_many(self.pending)
+            self.report.created_ids += ids
             self.report.created += len(self.pending)
             self.nothing_stored = False
+            self.last_contacts += [
+                (cid, c.last_contact)
+                for cid, c in zip(ids, self.pending, strict=True)
+                if c.last_contact is not None
+            ]
+        if self.last_contacts:
+            # X-NETDESK-LAST-CONTACT: the cadence restarts from it on this machine too.
+            record_last_contacts(self.repo.conn.connection.driver_connection, self.last_contacts)
+            self.last_contacts = []
         self.pending = []
         self.new_by_uid.clear()
         self.new_by_key.clear()
@@ -413,20 +447,32 @@ class TransferService:
         finally:
             con.close()
 
-    def _contacts(self, ids: list[int]) -> Iterator[Contact]:
+    def _contacts(self, ids: list[int], plain: bool = False) -> Iterator[Contact]:
         con = self.db.connect_raw()
         try:
             for start in range(0, len(ids), BATCH):
                 with storage_errors():
                     chunk = reading.load_contacts(con, ids[start : start + BATCH])
+                    last = {} if plain else last_contact_times(con, [c.id for c in chunk])
+                for c in chunk:
+                    c.last_contact = last.get(c.id)  # type: ignore[arg-type]
                 yield from chunk
         finally:
             con.close()
 
     def export_text(
-        self, ids: Sequence[int] | None = None, tag: str | None = None, version: str = "3.0"
+        self,
+        ids: Sequence[int] | None = None,
+        tag: str | None = None,
+        version: str = "3.0",
+        notes: list[str] | None = None,
+        plain: bool = False,
     ) -> str:
-        return "".join(write_vcards(self._contacts(self._ids(ids, tag)), version))
+        """The vCard text; ``notes`` (when given) receives what the export had to leave out
+        or change (kept lines with no valid form in ``version``), one line each. ``plain``
+        leaves out netdesk's own X-NETDESK-* properties."""
+        contacts = self._contacts(self._ids(ids, tag), plain)
+        return "".join(write_vcards(contacts, version, notes, plain))
 
     def export(
         self,
@@ -434,15 +480,19 @@ class TransferService:
         ids: Sequence[int] | None = None,
         tag: str | None = None,
         version: str = "3.0",
+        notes: list[str] | None = None,
+        plain: bool = False,
     ) -> int:
-        """Write a .vcf file (atomically: a failed write leaves any old file as it was)."""
+        """Write a .vcf file (atomically: a failed write leaves any old file as it was).
+
+        ``notes`` and ``plain`` as for ``export_text``."""
         if version not in ("3.0", "4.0"):
             raise ServiceError(f"vCard version {version} is not supported (use 3.0 or 4.0)")
         chosen = self._ids(ids, tag)
         path = Path(path)
         try:
             with atomic_text_writer(path) as out:
-                for text in write_vcards(self._contacts(chosen), version):
+                for text in write_vcards(self._contacts(chosen, plain), version, notes, plain):
                     out.write(text)
         except OSError as exc:
             raise ServiceError(f"could not write {path}: {exc.strerror or exc}") from exc

@@ -20,12 +20,15 @@ from netdesk.domain.text import fold
 from netdesk.store import fts, reading
 from netdesk.store.models import (
     AddressRow,
+    ContactDateRow,
     ContactRow,
     ContactTagRow,
     ContactValueRow,
+    DateReminderSettingRow,
     EventRow,
     PhotoRow,
     RawPropertyRow,
+    RelatedPersonRow,
     TagRow,
 )
 
@@ -121,6 +124,9 @@ _SQL_ADDRESS = _insert_sql(
 _SQL_PHOTO = _insert_sql("photos", ("contact_id", "mime", "data", "uri"))
 _SQL_RAW = _insert_sql("raw_properties", ("contact_id", "position", "line"))
 _SQL_TAG_LINK = _insert_sql("contact_tags", ("contact_id", "tag_id"))
+_SQL_DATE = _insert_sql("contact_dates", ("contact_id", "date", "label", "position"))
+_SQL_RELATED = _insert_sql("related_people", ("contact_id", "name", "relation", "position"))
+_SQL_REMIND = _insert_sql("date_reminder_settings", ("contact_id", "days_before"))
 _SQL_UPDATE_CONTACT = (
     f"UPDATE contacts SET {', '.join(f'{c} = ?' for c in _CONTACT_COLUMNS[1:-2])}, "
     "updated_at = ? WHERE id = ?"
@@ -182,6 +188,9 @@ class _Batch:
         self.photos: list[tuple] = []
         self.raw: list[tuple] = []
         self.tag_links: list[tuple] = []
+        self.dates: list[tuple] = []
+        self.related: list[tuple] = []
+        self.remind: list[tuple] = []
         self.fts: list[tuple] = []
 
     def flush(self, conn: Connection) -> None:
@@ -194,6 +203,9 @@ class _Batch:
             (_SQL_PHOTO, self.photos),
             (_SQL_RAW, self.raw),
             (_SQL_TAG_LINK, self.tag_links),
+            (_SQL_DATE, self.dates),
+            (_SQL_RELATED, self.related),
+            (_SQL_REMIND, self.remind),
             (fts.INSERT_SQL, self.fts),
         ):
             if rows:
@@ -294,6 +306,12 @@ class ContactRepository:
             batch.photos.append((cid, c.photo_mime, c.photo, c.photo_uri))
         for pos, line in enumerate(c.raw_properties):
             batch.raw.append((cid, pos, line))
+        for pos, d in enumerate(c.other_dates):
+            batch.dates.append((cid, d.date.iso(), d.label, pos))
+        for pos, r in enumerate(c.related):
+            batch.related.append((cid, r.name, r.relation, pos))
+        if c.remind_days_before is not None:
+            batch.remind.append((cid, c.remind_days_before))
         batch.fts.append(fts.document(cid, c))
 
     def add_many(self, contacts: Iterable[Contact], batch_size: int = 2000) -> list[int]:
@@ -348,7 +366,16 @@ class ContactRepository:
         return found
 
     def _delete_children(self, ids: Sequence[int]) -> None:
-        for table in (ContactValueRow, AddressRow, PhotoRow, RawPropertyRow, ContactTagRow):
+        for table in (
+            ContactValueRow,
+            AddressRow,
+            PhotoRow,
+            RawPropertyRow,
+            ContactTagRow,
+            ContactDateRow,
+            RelatedPersonRow,
+            DateReminderSettingRow,
+        ):
             self.conn.execute(delete(table).where(table.contact_id.in_(ids)))
         fts.delete_rows(self.conn, ids)
 

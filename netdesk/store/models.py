@@ -218,6 +218,54 @@ class RawPropertyRow(Base):
     line: Mapped[str] = mapped_column(Text)
 
 
+class ContactDateRow(Base):
+    """A labelled date of a contact besides birthday and anniversary."""
+
+    __tablename__ = "contact_dates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    date: Mapped[str] = mapped_column(String)  # ISO, or "--MM-DD" when the year is unknown
+    label: Mapped[str] = mapped_column(String, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RelatedPersonRow(Base):
+    """Someone related to a contact (spouse, manager...), by name or URI."""
+
+    __tablename__ = "related_people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String)
+    relation: Mapped[str] = mapped_column(String, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DateReminderSettingRow(Base):
+    """A contact's own "remind me N days before" its birthday and anniversary."""
+
+    __tablename__ = "date_reminder_settings"
+
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
+    )
+    days_before: Mapped[int] = mapped_column(Integer)
+
+
+class AppSettingRow(Base):
+    """One global preference of this store, as text (key -> value)."""
+
+    __tablename__ = "app_settings"
+
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(String)
+
+
 class TagRow(Base):
     __tablename__ = "tags"
 

@@ -11,7 +11,14 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from netdesk.domain.contact import Address, Contact, LabeledValue, PartialDate
+from netdesk.domain.contact import (
+    Address,
+    Contact,
+    ContactDate,
+    LabeledValue,
+    PartialDate,
+    RelatedPerson,
+)
 from netdesk.domain.text import fold
 
 # contact_values.kind -> the Contact field holding those values (the writer inverts it).
@@ -115,6 +122,12 @@ def _load_chunk(con: sqlite3.Connection, ids: list[int]) -> list[Contact]:
         c.photo, c.photo_mime, c.photo_uri = data, mime, uri
     for cid, line in children("line", "raw_properties"):
         by_id[cid].raw_properties.append(line)
+    for cid, date, label in children("date, label", "contact_dates"):
+        by_id[cid].other_dates.append(ContactDate(PartialDate.parse(date), label))
+    for cid, name, relation in children("name, relation", "related_people"):
+        by_id[cid].related.append(RelatedPerson(name, relation))
+    for cid, days in children("days_before", "date_reminder_settings", order=""):
+        by_id[cid].remind_days_before = days
     for cid, name in cur.execute(
         "SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
         f"WHERE ct.contact_id IN ({marks}) ORDER BY t.name",
@@ -144,7 +157,7 @@ def _split_units(text: str) -> list[str]:
     return out
 
 
-def _stored_time(text: str | None) -> dt.datetime | None:
+def stored_time(text: str | None) -> dt.datetime | None:
     # The naive-UTC text written by db_time() (and by SQLAlchemy's DateTime).
     return dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC) if text else None
 
@@ -174,6 +187,6 @@ def _contact_from_row(r: sqlite3.Row) -> Contact:
         keep_in_touch_days=r["keep_in_touch_days"],
         source=r["source"],
         rev=r["rev"],
-        created_at=_stored_time(r["created_at"]),
-        updated_at=_stored_time(r["updated_at"]),
+        created_at=stored_time(r["created_at"]),
+        updated_at=stored_time(r["updated_at"]),
     )

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from netdesk.domain.contact import Address, Contact, LabeledValue
 from netdesk.domain.summary import ContactSummary
 from netdesk.ui.contacts_model import format_date
+from netdesk.ui.dates_section import DatesSection, has_dates
 from netdesk.ui.icons import line_icon
 from netdesk.ui.plain_text import plain_tooltip
 
@@ -273,6 +274,8 @@ class DetailPane(QScrollArea):
             for label, value in personal:
                 if value:
                     self._row(label, value)
+        if has_dates(contact):
+            self._layout.addWidget(DatesSection(contact))
         if contact.notes:
             self._section("Notes")
             notes = _plain_label(contact.notes)

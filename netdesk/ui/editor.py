@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.domain.contact import EVENT_KINDS, Contact, PartialDate, fallback_display_name
 from netdesk.services.errors import ServiceError, ValidationError
+from netdesk.ui.dates_section import DatesEditor
 from netdesk.ui.detail_pane import avatar_pixmap
 from netdesk.ui.multi_value_editor import AddressesEditor, ErrorLabel, LabeledValuesEditor
 
@@ -118,6 +119,8 @@ class ContactEditor(QDialog):
         self._build_meeting(tags, event_names)
         self._build_keep_in_touch()
         self._build_birthday()
+        self.dates_editor = DatesEditor()
+        self.form.addRow("Dates, people", self.dates_editor)
         self.notes_edit = QPlainTextEdit(objectName="notesEdit")
         self.notes_edit.setMinimumHeight(90)
         self.form.addRow("Notes", self.notes_edit)
@@ -295,6 +298,7 @@ class ContactEditor(QDialog):
             if b.year is not None:
                 self.birthday_year.setValue(b.year)
         self._sync_birthday()
+        self.dates_editor.load(c)
         self.notes_edit.setPlainText(c.notes)
         self._show_photo()
 
@@ -323,6 +327,7 @@ class ContactEditor(QDialog):
         c.notes = self.notes_edit.toPlainText().rstrip()
         c.photo, c.photo_mime = self._photo, (self._photo_mime if self._photo else "")
         c.birthday = self._birthday()
+        self.dates_editor.apply_to(c)
         return c
 
     def _birthday(self) -> PartialDate | None:

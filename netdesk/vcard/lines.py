@@ -5,11 +5,11 @@ component building (which runs at ~1,700 cards/s). The file is decoded and split
 of about a megabyte, cut just before a ``BEGIN:VCARD`` line, so memory stays flat however
 large the file is.
 
-Handled here: UTF-8 BOM (also UTF-16 files with a BOM), bytes that are not UTF-8 (kept as
-surrogate escapes and re-decoded per line later, honouring CHARSET), LF / CRLF / CR CR LF /
-lone CR line endings and mixtures of them, RFC folding (CRLF + one space or tab), vCard 2.1
-quoted-printable soft line breaks, 2.1 base64 blocks whose continuation lines are not
-indented, and 2.1 AGENT properties that embed a whole vCard.
+Handled here: UTF-8 BOM, UTF-16 and UTF-32 (LE/BE, with or without a BOM), bytes that are
+not UTF-8 (kept as surrogate escapes and re-decoded per line later, honouring CHARSET),
+LF / CRLF / CR CR LF / lone CR line endings and mixtures of them, RFC folding (CRLF + one
+space or tab), vCard 2.1 quoted-printable soft line breaks, 2.1 base64 blocks whose
+continuation lines are not indented, and 2.1 AGENT properties that embed a whole vCard.
 """
 
 from __future__ import annotations
@@ -49,9 +49,11 @@ class RawCard:
 
 def _chunks(data: bytes) -> Iterator[tuple[str, bool]]:
     """Decoded, newline-normalised text pieces and whether each had non-UTF-8 bytes."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        # UTF-16 (Outlook, some Windows tools): rare and small, decode in one go.
-        yield _normalise(data.decode("utf-16", errors="replace")), False
+    wide = wide_encoding(data[:4])
+    if wide is not None:
+        # UTF-16/32 (Outlook, Apple, Windows tools): rare and small, decode in one go. An mmap
+        # has no decode(): slice it to bytes first.
+        yield _normalise(bytes(data[:]).decode(wide, errors="replace")), False
         return
     pos = 3 if data[:3] == _UTF8_BOM else 0
     size = len(data)
@@ -79,6 +81,31 @@ def _chunks(data: bytes) -> Iterator[tuple[str, bool]]:
             text, undecoded = piece.decode("utf-8", errors="surrogateescape"), True
         yield _normalise(text), undecoded
         pos = end
+
+
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),  # before UTF-16 LE, whose BOM it starts with
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """UTF-16/32 (LE or BE) from a byte-order mark or, without one, from where the zero
+    bytes of the first (ASCII) characters fall; None for UTF-8 and 8-bit files."""
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return codec
+    if len(head) < 4:
+        return None
+    zeros = tuple(b == 0 for b in head)
+    return {
+        (False, True, True, True): "utf-32-le",
+        (True, True, True, False): "utf-32-be",
+        (False, True, False, True): "utf-16-le",
+        (True, False, True, False): "utf-16-be",
+    }.get(zeros)
 
 
 def _normalise(text: str) -> str:

@@ -14,6 +14,9 @@ _MAGIC = (
 )
 
 
+_IMAGE_FORMATS = frozenset({"jpeg", "jpg", "png", "gif", "bmp", "tiff", "webp", "svg+xml"})
+
+
 def sniff_mime(data: bytes) -> str:
     for magic, mime in _MAGIC:
         if data.startswith(magic):
@@ -28,7 +31,8 @@ def mime_from_type(type_value: str, data: bytes) -> str:
     t = type_value.strip().lower()
     if "/" in t:
         return t
-    if t:
+    # Only image formats name a media type: a 4.0 ``TYPE=work`` is a type, not image/work.
+    if t in _IMAGE_FORMATS:
         return "image/jpeg" if t in ("jpg", "jpeg") else f"image/{t}"
     return sniff_mime(data)
 

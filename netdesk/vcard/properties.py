@@ -86,7 +86,8 @@ def parse_params(text: str) -> Params:
             val = token
             key = "ENCODING" if token.upper() in _BARE_ENCODINGS else "TYPE"
         if key == "TYPE":
-            values = [_unquote(v) for v in _LIST_TOKEN.findall(val)] if val else []
+            # RFC 6350 also quotes a whole list: TYPE="voice,home" is two types.
+            values = [t for v in _LIST_TOKEN.findall(val) for t in _unquote(v).split(",")]
         else:
             values = [_unquote(val)]
         out.setdefault(key, []).extend(v for v in values if v or key != "TYPE")
@@ -118,14 +119,19 @@ def charset_of(params: Params) -> tuple[str | None, str]:
 
 def decode_text(prop: Property, charset: str | None, refused: list[str] | None = None) -> str:
     """The value as text after QUOTED-PRINTABLE/BASE64 decoding (escapes still in place).
-    A declared charset that could not decode it is appended to ``refused``."""
+    A declared charset that could not decode it is appended to ``refused``. Encoded line
+    breaks (QP ``=0D=0A``) become "\n", as inside netdesk and after a round trip."""
     enc = encoding(prop.params)
     if enc == "QUOTED-PRINTABLE":
         raw = prop.value.encode("utf-8", "surrogateescape")
-        return decode_bytes(binascii.a2b_qp(raw), charset, refused)
+        return _lf(decode_bytes(binascii.a2b_qp(raw), charset, refused))
     if enc in ("B", "BASE64"):
-        return decode_bytes(decode_base64(prop.value), charset, refused)
+        return _lf(decode_bytes(decode_base64(prop.value), charset, refused))
     return prop.value
+
+
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def decode_base64(value: str) -> bytes:
@@ -144,3 +150,9 @@ def redecode_line(line: str, refused: list[str] | None = None) -> str:
     raw = line.encode("utf-8", "surrogateescape")
     m = _CHARSET_IN_HEAD.search(line.split(":", 1)[0])
     return decode_bytes(raw, known_charset(m.group(1)) if m else None, refused)
+
+
+def is_pref(params: Params) -> bool:
+    """A 2.1 bare ``PREF`` or a 3.0/4.0 ``PREF=1`` (or an empty ``PREF=``)."""
+    values = params.get("PREF")
+    return values is not None and (not values or values[0].strip() in ("", "1"))

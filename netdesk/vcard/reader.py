@@ -14,31 +14,45 @@ from collections.abc import Callable, Iterator
 from netdesk.domain.contact import (
     Address,
     Contact,
+    ContactDate,
     LabeledValue,
-    PartialDate,
+    RelatedPerson,
     fallback_display_name,
+)
+from netdesk.vcard.dated import (
+    ANNIVERSARY_NAMES,
+    RELATION_OF,
+    add_related,
+    android_custom,
+    canonical_rev,
+    parse_date,
+    relation_from,
 )
 from netdesk.vcard.labels import label_from_apple, label_from_types
 from netdesk.vcard.lines import RawCard, iter_raw_cards
+from netdesk.vcard.netdesk_props import NAMES as NETDESK_NAMES
+from netdesk.vcard.netdesk_props import read_netdesk
 from netdesk.vcard.photos import mime_from_type, parse_data_uri
 from netdesk.vcard.problems import CardProblem
 from netdesk.vcard.properties import (
-    Params,
     Property,
     charset_of,
     decode_base64,
     decode_text,
     encoding,
+    is_pref,
     param,
     parse_line,
     redecode_line,
 )
 from netdesk.vcard.social import LEGACY_IM, scheme_of, service_for_scheme
-from netdesk.vcard.text import split_unescaped, unescape
+from netdesk.vcard.text import split_components, split_unescaped, unescape
 
-# Apple writes this year for "year unknown"; so do Google and Android after a round trip.
-_NO_YEAR = 1604
-_LABELED = frozenset({"TEL", "EMAIL", "ADR", "URL", "IMPP", "X-SOCIALPROFILE"} | set(LEGACY_IM))
+_LABELED = frozenset(
+    {"TEL", "EMAIL", "ADR", "URL", "IMPP", "X-SOCIALPROFILE", "X-ABDATE", "X-ABRELATEDNAMES"}
+    | {"RELATED"}
+    | set(LEGACY_IM)
+)
 _DROPPED = frozenset({"VERSION", "PRODID", "BEGIN", "END"})
 _CARET_ESCAPE = re.compile(r"\^[n'^]")
 
@@ -81,11 +95,6 @@ def read_vcards(data: bytes, filename: str = "") -> tuple[list[Contact], list[Ca
 
 def _preview(line: str) -> str:
     return repr(line if len(line) <= 60 else line[:57] + "...")
-
-
-def _is_pref(params: Params) -> bool:
-    values = params.get("PREF")
-    return values is not None and (not values or values[0].strip() in ("", "1"))
 
 
 class _CardReader:
@@ -193,7 +202,7 @@ class _CardReader:
     def label(self, p: Property) -> tuple[str, bool]:
         label, preferred = label_from_types(p.params.get("TYPE", ())) if p.params else ("", False)
         if p.params and not preferred:
-            preferred = _is_pref(p.params)
+            preferred = is_pref(p.params)
         if p.group:
             apple = self.ab_labels.get(p.group.lower())
             if apple is not None:
@@ -209,7 +218,7 @@ class _CardReader:
     def n(self, p: Property) -> None:
         if not self.first(p, "N"):
             return
-        parts = split_unescaped(self.text(p), ";")
+        parts = split_components(self.text(p), 5)
         parts += [""] * (5 - len(parts))
         c = self.c
         c.family_name, c.given_name, c.additional_names, c.name_prefix = parts[:4]
@@ -254,24 +263,72 @@ class _CardReader:
         self._date(p, "birthday")
 
     def anniversary(self, p: Property) -> None:
-        self._date(p, "anniversary")
+        date = self._parsed_date(p)
+        if date is not None:
+            self._add_anniversary(date)
+
+    def _add_anniversary(self, date) -> None:
+        # Exports carry the anniversary twice (standard + Apple X-ABDATE): one copy counts.
+        c = self.c
+        if c.anniversary is None:
+            c.anniversary = date
+        elif date != c.anniversary:
+            self._add_date(ContactDate(date, "anniversary"))
+
+    def _add_date(self, d: ContactDate) -> None:
+        if d not in self.c.other_dates:
+            self.c.other_dates.append(d)
 
     def _date(self, p: Property, attr: str) -> None:
         if getattr(self.c, attr) is not None:
             self.keep(p)
             return
+        date = self._parsed_date(p)
+        if date is not None:
+            setattr(self.c, attr, date)
+
+    def _parsed_date(self, p: Property):
+        """The date of a date property; None (and the line kept raw) when it is not one."""
         value = unescape(self.text(p)).strip()
-        try:
-            date = PartialDate.parse(value)
-        except ValueError:
+        date = parse_date(value, p.params)
+        if date is None:
             self.keep(p)
             if param(p.params, "VALUE").lower() != "text":
                 self.warn(p.lineno, f"{p.name} {value!r} is not a date; kept as it is")
+        return date
+
+    def abdate(self, p: Property) -> None:
+        date = self._parsed_date(p)
+        if date is None:
             return
-        omit = param(p.params, "X-APPLE-OMIT-YEAR").strip()
-        if date.year is not None and (date.year == _NO_YEAR or str(date.year) == omit):
-            date = PartialDate(None, date.month, date.day)
-        setattr(self.c, attr, date)
+        label = self.ab_labels.get(p.group.lower(), "") if p.group else ""
+        if label == "anniversary":
+            self._add_anniversary(date)
+        else:
+            self._add_date(ContactDate(date, label))
+
+    def related_(self, p: Property) -> None:
+        name = unescape(self.text(p)).strip()
+        apple = self.ab_labels.get(p.group.lower()) if p.group else None
+        add_related(self.c.related, RelatedPerson(name, relation_from(p, apple)))
+
+    def related_vendor(self, p: Property) -> None:
+        name = unescape(self.text(p)).strip()
+        add_related(self.c.related, RelatedPerson(name, RELATION_OF[p.name]))
+
+    def android_custom(self, p: Property) -> None:
+        found = android_custom(self.text(p))
+        c = self.c
+        if found is None:
+            self.keep(p)
+        elif isinstance(found, RelatedPerson):
+            add_related(c.related, found)
+        elif found.label == "anniversary":
+            self._add_anniversary(found.date)
+        elif found.label == "birthday" and c.birthday in (None, found.date):
+            c.birthday = found.date
+        else:
+            self._add_date(found)
 
     # -- labelled values ---------------------------------------------------------------------
 
@@ -300,12 +357,14 @@ class _CardReader:
         # with an unquoted ':' ran into the value (ez-vcard issue 114).
         if _CARET_ESCAPE.search(text) and "^" in p.line[: len(p.line) - len(p.value)]:
             text = self._repair_leaked_param(p, text)
-        parts = split_unescaped(text, ";")
+        parts = split_components(text, 7)
         if len(parts) > 7:
             parts = [*parts[:6], ";".join(parts[6:])]
         parts += [""] * (7 - len(parts))
         address = Address(*parts)
         if address.is_empty():
+            if "LABEL" in p.params:
+                self.keep(p)  # a 4.0 address label with no parts (a 3.0 LABEL written as 4.0)
             return
         address.label, address.preferred = self.label(p)
         self.c.addresses.append(address)
@@ -397,7 +456,11 @@ class _CardReader:
 
     def rev(self, p: Property) -> None:
         if self.first(p, "REV"):
-            self.c.rev = unescape(p.value).strip()
+            self.c.rev = canonical_rev(unescape(p.value).strip())
+
+    def netdesk(self, p: Property) -> None:
+        if not read_netdesk(self.c, p, self.text(p)):
+            self.keep(p)
 
     def drop(self, p: Property) -> None:
         pass
@@ -413,9 +476,10 @@ _HANDLERS: dict[str, Callable[[_CardReader, Property], None]] = {
     "NOTE": _CardReader.note,
     "CATEGORIES": _CardReader.categories,
     "BDAY": _CardReader.birthday,
-    "ANNIVERSARY": _CardReader.anniversary,
-    "X-ANNIVERSARY": _CardReader.anniversary,
-    "X-EVOLUTION-ANNIVERSARY": _CardReader.anniversary,
+    "X-ABDATE": _CardReader.abdate,
+    "RELATED": _CardReader.related_,
+    "X-ABRELATEDNAMES": _CardReader.related_,
+    "X-ANDROID-CUSTOM": _CardReader.android_custom,
     "TEL": _CardReader.tel,
     "EMAIL": _CardReader.email,
     "URL": _CardReader.url,
@@ -428,4 +492,7 @@ _HANDLERS: dict[str, Callable[[_CardReader, Property], None]] = {
     "REV": _CardReader.rev,
 }
 _HANDLERS.update(dict.fromkeys(LEGACY_IM, _CardReader.legacy_im))
+_HANDLERS.update(dict.fromkeys(ANNIVERSARY_NAMES, _CardReader.anniversary))
+_HANDLERS.update(dict.fromkeys(RELATION_OF, _CardReader.related_vendor))
 _HANDLERS.update(dict.fromkeys(_DROPPED, _CardReader.drop))
+_HANDLERS.update(dict.fromkeys(NETDESK_NAMES, _CardReader.netdesk))

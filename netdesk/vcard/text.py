@@ -68,3 +68,19 @@ def uncaret(value: str) -> str:
     if "^" not in value:
         return value
     return _CARET.sub(lambda m: _CARET_MAP[m.group(1)], value)
+
+
+_ESCAPED_SEMI = re.compile(r"(?<!\\)((?:\\\\)*)\\;")
+
+
+def split_components(text: str, count: int) -> list[str]:
+    """N / ADR parts. Some writers escape the separators themselves (``Doe\\;John\\;\\;\\;``)
+    or end the value with a stray escaped one; neither may turn into a ";" inside a part."""
+    parts = split_unescaped(text, ";")
+    if len(parts) == 1 and text.count("\\;") >= count - 1:
+        parts = split_unescaped(_ESCAPED_SEMI.sub(r"\1;", text), ";")
+    elif count == 5 and len(parts) == 5 and text.endswith("\\;"):
+        # "N:Doe;John;;;Jr\\;": a stray escaped separator at the end of N, not part of the
+        # suffix (the writer never ends a suffix with ";" for this reason).
+        parts[-1] = parts[-1].rstrip(";")
+    return parts

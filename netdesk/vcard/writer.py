@@ -12,8 +12,11 @@ import re
 import uuid
 from collections.abc import Iterable, Iterator
 
-from netdesk.domain.contact import Contact, LabeledValue, PartialDate, fallback_display_name
+from netdesk.domain.contact import Contact, LabeledValue, fallback_display_name
+from netdesk.vcard.dated import apple_date_lines, date_value, related_lines, rev_for_version
+from netdesk.vcard.kept import convert_kept
 from netdesk.vcard.labels import label_from_types, types_for_label
+from netdesk.vcard.netdesk_props import netdesk_lines
 from netdesk.vcard.photos import sniff_mime, type_for_mime
 from netdesk.vcard.problems import VCardError
 from netdesk.vcard.social import IM_SCHEMES, LEGACY_PROPERTY_FOR, scheme_of, service_for_scheme
@@ -27,17 +30,29 @@ _PARAM_SAFE = re.compile(r"[a-z0-9][a-z0-9._+-]*(?: [a-z0-9._+-]+)*")
 _GROUP_OF_RAW = re.compile(r"\s*([A-Za-z0-9_-]+)\.")
 
 
-def write_vcard(contact: Contact, version: str = "3.0") -> str:
-    """One card, CRLF line endings, folded at 75 octets. The contact is not changed."""
+def write_vcard(
+    contact: Contact, version: str = "3.0", notes: list[str] | None = None, plain: bool = False
+) -> str:
+    """One card, CRLF line endings, folded at 75 octets. The contact is not changed.
+
+    ``notes`` (when given) receives one line per kept property that had to be left out or
+    changed because it has no valid form in ``version``: the export report shows them.
+    ``plain`` leaves out netdesk's own X-NETDESK-* properties (docs/VCARD.md).
+    """
     _check(version)
-    return _CardWriter(contact, version == "4.0").write()
+    return _CardWriter(contact, version == "4.0", notes, plain).write()
 
 
-def write_vcards(contacts: Iterable[Contact], version: str = "3.0") -> Iterator[str]:
+def write_vcards(
+    contacts: Iterable[Contact],
+    version: str = "3.0",
+    notes: list[str] | None = None,
+    plain: bool = False,
+) -> Iterator[str]:
     """One string per card, produced as the contacts come (nothing is held)."""
     _check(version)  # here, not inside the generator, so a bad version fails at the call
     v4 = version == "4.0"
-    return (_CardWriter(c, v4).write() for c in contacts)
+    return (_CardWriter(c, v4, notes, plain).write() for c in contacts)
 
 
 def _check(version: str) -> None:
@@ -80,23 +95,16 @@ def fold(line: str) -> str:
     return "\r\n ".join(pieces)
 
 
-def _date(value: PartialDate, v4: bool) -> tuple[str, str]:
-    """(extra parameters, value). 3.0 has no year-less form, so Apple's convention is used."""
-    if value.year is None:
-        if v4:
-            return "", f"--{value.month:02d}{value.day:02d}"
-        return ";X-APPLE-OMIT-YEAR=1604", f"1604-{value.month:02d}-{value.day:02d}"
-    if v4:
-        return "", f"{value.year:04d}{value.month:02d}{value.day:02d}"
-    return "", f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
-
-
 class _CardWriter:
-    __slots__ = ("c", "next_group", "out", "used_groups", "v4")
+    __slots__ = ("c", "next_group", "notes", "out", "plain", "used_groups", "v4")
 
-    def __init__(self, contact: Contact, v4: bool) -> None:
+    def __init__(
+        self, contact: Contact, v4: bool, notes: list[str] | None = None, plain: bool = False
+    ) -> None:
         self.c = contact
         self.v4 = v4
+        self.notes = notes
+        self.plain = plain
         self.out: list[str] = []
         self.used_groups: set[str] | None = None
         self.next_group = 1
@@ -152,7 +160,9 @@ class _CardWriter:
         out.append(PRODID)
         add("UID:" + escape(c.uid or f"urn:uuid:{uuid.uuid4()}"))
         add("FN:" + escape(c.display_name if c.display_name.strip() else fallback_display_name(c)))
-        n = (c.family_name, c.given_name, c.additional_names, c.name_prefix, c.name_suffix)
+        # A suffix ending in ";" would read back as a stray separator (see reader._components).
+        suffix = c.name_suffix.rstrip(";") if c.name_suffix.endswith(";") else c.name_suffix
+        n = (c.family_name, c.given_name, c.additional_names, c.name_prefix, suffix)
         add("N:" + ";".join(map(escape, n)))
         if c.nickname:
             add("NICKNAME:" + escape(c.nickname))
@@ -163,11 +173,8 @@ class _CardWriter:
         if c.role:
             add("ROLE:" + escape(c.role))
         if c.birthday is not None:
-            params, value = _date(c.birthday, v4)
+            params, value = date_value(c.birthday, v4)
             add(f"BDAY{params}:{value}")
-        if c.anniversary is not None:
-            params, value = _date(c.anniversary, v4)
-            add(f"{'ANNIVERSARY' if v4 else 'X-ANNIVERSARY'}{params}:{value}")
         for lv in c.phones:
             self.labeled("TEL", lv.label, lv.preferred, escape(lv.value))
         email_types = () if v4 else ("internet",)
@@ -179,6 +186,8 @@ class _CardWriter:
             self.labeled("URL", lv.label, lv.preferred, escape_uri(lv.value))
         for lv in c.social_profiles:
             self.social(lv)
+        if c.anniversary is not None or c.other_dates or c.related:
+            self.dates_and_related()
         if c.notes:
             add("NOTE:" + escape(c.notes))
         if c.tags:
@@ -188,15 +197,47 @@ class _CardWriter:
         if c.photo_uri:
             add(("PHOTO:" if v4 else "PHOTO;VALUE=uri:") + escape_uri(c.photo_uri))
         if c.rev:
-            add("REV:" + escape(c.rev))
-        for raw in c.raw_properties:
-            if "\n" in raw or "\r" in raw:  # a raw line must stay one content line
-                add(raw.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
-            else:
-                add(raw)
+            rev = rev_for_version(c.rev, v4)
+            if rev:
+                add("REV:" + rev)
+        if not self.plain:
+            for line in netdesk_lines(c):
+                add(line)
+        if c.raw_properties:
+            self.kept(c.raw_properties)
         out.append("END:VCARD")
         out.append("")
         return "\r\n".join(out)
+
+    def dates_and_related(self) -> None:
+        """Standard form plus Apple's (X-ABDATE + X-ABLabel), which phones read."""
+        c, v4 = self.c, self.v4
+        if c.anniversary is not None:
+            params, value = date_value(c.anniversary, v4)
+            self.add(f"{'ANNIVERSARY' if v4 else 'X-ANNIVERSARY'}{params}:{value}")
+            for line in apple_date_lines(self.group(), c.anniversary, "anniversary"):
+                self.add(line)
+        for d in c.other_dates:
+            for line in apple_date_lines(self.group(), d.date, d.label):
+                self.add(line)
+        for person in c.related:
+            for line in related_lines(person, v4, self.group):
+                self.add(line)
+
+    def kept(self, raw_properties: list[str]) -> None:
+        """Unmapped properties, re-encoded for this version (see ``kept.convert_kept``)."""
+        for kept_line in raw_properties:
+            if self.plain and kept_line[:10].upper() == "X-NETDESK-":
+                continue
+            raw = kept_line
+            if "\n" in raw or "\r" in raw:  # a raw line must stay one content line
+                raw = raw.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+            lines, note = convert_kept(raw, self.v4)
+            for line in lines:
+                self.add(line)
+            if note and self.notes is not None:
+                name = self.c.display_name or fallback_display_name(self.c)
+                self.notes.append(f"{name}: {note}")
 
     def social(self, lv: LabeledValue) -> None:
         value, label = lv.value, lv.label

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from netdesk.cli import main
-from netdesk.domain.contact import Contact, LabeledValue
+from netdesk.domain.contact import Contact, LabeledValue, PartialDate
 from netdesk.services.activity import ActivityService
 
 
@@ -202,3 +202,33 @@ def test_tag_cadence_errors_change_nothing(env, capsys, contact_service):
     status, _, err = run(capsys, "cadence", "30")
     assert status == 2 and "either a CONTACT or --tag" in err
     assert contact_service.tags() == []
+
+
+def test_remind_and_due_show_birthdays_and_anniversaries(env, capsys, contact_service):
+    ada_id, _ = env
+    ada = contact_service.get(ada_id)
+    ada.birthday = PartialDate(1815, 12, 10)
+    ada.anniversary = PartialDate(None, 12, 20)
+    contact_service.update(ada)
+    at = "2026-12-05T12:00"
+    # Nothing reminds until asked to.
+    status, out, _ = run(capsys, "due", "--json", "--at", at)
+    assert status == 0 and json.loads(out) == []
+    assert run(capsys, "remind", "Ada Lovelace", "7")[0] == 0
+    status, out, _ = run(capsys, "due", "--json", "--at", at)
+    (item,) = json.loads(out)  # the anniversary's reminder day (13 Dec) is beyond 7 days
+    assert item["kind"] == "birthday" and item["name"] == "Ada Lovelace"
+    assert item["due"] == "2026-12-03T09:00:00+01:00" and item["overdue"] is True
+    assert item["note"] == "Birthday on 2026-12-10 (211th)" and item["followup_id"] is None
+    # The global default applies to contacts without their own setting; "off" clears it.
+    assert run(capsys, "remind", "Ada Lovelace", "off")[0] == 0
+    assert run(capsys, "remind", "--default", "0")[0] == 0
+    status, out, _ = run(capsys, "due", "--json", "--all", "--at", at)
+    assert [(i["kind"], i["due"][:10]) for i in json.loads(out)] == [
+        ("birthday", "2026-12-10"),
+        ("anniversary", "2026-12-20"),
+    ]
+    status, out, _ = run(capsys, "show", "--json", "Ada Lovelace")
+    assert json.loads(out)["remind_days_before"] is None
+    status, _, err = run(capsys, "remind", "--default", "99")
+    assert status == 1 and "0 to 60" in err and "Traceback" not in err

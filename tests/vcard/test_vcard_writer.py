@@ -7,7 +7,14 @@ import copy
 import pytest
 import vobject
 
-from netdesk.domain.contact import Address, Contact, LabeledValue, PartialDate
+from netdesk.domain.contact import (
+    Address,
+    Contact,
+    ContactDate,
+    LabeledValue,
+    PartialDate,
+    RelatedPerson,
+)
 from netdesk.vcard import VCardError, read_vcards, write_vcard, write_vcards
 from netdesk.vcard.writer import fold
 
@@ -44,7 +51,10 @@ def full_contact() -> Contact:
         photo=JPEG,
         photo_mime="image/jpeg",
         rev="2024-01-01T00:00:00Z",
-        raw_properties=["X-CUSTOM;A=b:c", "item1.X-ABRELATEDNAMES:Jane", "item1.X-ABLabel:Wife"],
+        anniversary=PartialDate(2010, 6, 12),
+        other_dates=[ContactDate(PartialDate(None, 9, 1), "graduation")],
+        related=[RelatedPerson("Jane", "wife"), RelatedPerson("Max", "manager")],
+        raw_properties=["X-CUSTOM;A=b:c", "item1.X-ABADR:us", "item1.X-ABLabel:Home"],
     )
 
 
@@ -74,8 +84,17 @@ def test_v30_layout() -> None:
         "CATEGORIES:friends,a\\,b",
         "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4",
         "REV:2024-01-01T00:00:00Z",
+        "X-ANNIVERSARY:2010-06-12",
+        "item4.X-ABDATE:2010-06-12",
+        "item4.X-ABLabel:_$!<Anniversary>!$_",
+        "item5.X-ABDATE;X-APPLE-OMIT-YEAR=1604:1604-09-01",
+        "item5.X-ABLabel:graduation",
+        "item6.X-ABRELATEDNAMES:Jane",
+        "item6.X-ABLabel:wife",
+        "item7.X-ABRELATEDNAMES:Max",
+        "item7.X-ABLabel:_$!<Manager>!$_",
         "X-CUSTOM;A=b:c",
-        "item1.X-ABRELATEDNAMES:Jane",
+        "item1.X-ABADR:us",
     ]:
         assert any(line.startswith(expected) for line in unfolded.split("\r\n")), expected
     assert "\n" not in text.replace("\r\n", "")
@@ -89,6 +108,12 @@ def test_v40_layout() -> None:
         "TEL;TYPE=cell;PREF=1:+1 555 0100",
         "EMAIL;TYPE=work:john@example.com",
         "PHOTO:data:image/jpeg;base64,/9j/4",
+        "ANNIVERSARY:20100612",
+        "item4.X-ABDATE:2010-06-12",
+        "item6.RELATED;VALUE=text:Jane",
+        "item6.X-ABLabel:wife",
+        "item7.RELATED;VALUE=text:Max",  # no RFC 6350 type for "manager": Apple's label
+        "item7.X-ABLabel:_$!<Manager>!$_",
     ]:
         assert any(line.startswith(expected) for line in unfolded), expected
 
