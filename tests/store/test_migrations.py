@@ -85,14 +85,11 @@ def test_opening_a_file_that_is_not_a_database_gives_a_clear_error(data_dir: Pat
     assert path.read_bytes() == b"this is not sqlite" * 100
 
 
-def test_real_upgrade_from_0001_keeps_data_and_leaves_a_backup(data_dir: Path) -> None:
+def _store_at(data_dir: Path, revision: str) -> Path:
+    """A store file made by the real migrations up to ``revision``."""
     from alembic import command
     from alembic.config import Config
 
-    from netdesk.domain.contact import Contact, LabeledValue
-    from netdesk.services.contacts import ContactService
-
-    # A store as the first release made it: schema 0001 with one contact in it.
     path = store_db.db_path(data_dir)
     store_db._ensure_private_file(path)
     engine = store_db.create_sqlite_engine(path)
@@ -100,8 +97,17 @@ def test_real_upgrade_from_0001_keeps_data_and_leaves_a_backup(data_dir: Path) -
     cfg.set_main_option("script_location", str(store_db.MIGRATIONS_DIR))
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
+        command.upgrade(cfg, revision)
     engine.dispose()
+    return path
+
+
+def test_real_upgrade_from_0001_keeps_data_and_leaves_a_backup(data_dir: Path) -> None:
+    from netdesk.domain.contact import Contact, LabeledValue
+    from netdesk.services.contacts import ContactService
+
+    # A store as the first release made it: schema 0001 with one contact in it.
+    path = _store_at(data_dir, "0001")
     assert store_db.current_revision(path) == "0001"
     old = store_db.Database(path)
     ContactService(old).create(
@@ -121,3 +127,32 @@ def test_real_upgrade_from_0001_keeps_data_and_leaves_a_backup(data_dir: Path) -
     (backup,) = data_dir.glob("netdesk.sqlite3.*.bak")
     assert store_db.current_revision(backup) == "0001"
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+
+
+def test_upgrade_to_0007_refolds_sort_keys_and_the_search_index(data_dir: Path) -> None:
+    from netdesk.domain.contact import Contact
+    from netdesk.services.contacts import ContactService
+
+    path = _store_at(data_dir, "0002")
+    old = store_db.Database(path)
+    for name in ("Zoë Adams", "Łukasz Łukasiewicz"):
+        ContactService(old).create(Contact(display_name=name))
+    old.dispose()
+    # As revision 0002's code stored them: "ł" left as it is, no folded copy in the index.
+    con = sqlite3.connect(path)
+    con.execute("UPDATE contacts SET sort_name = lower(display_name)")
+    con.execute("UPDATE contacts_fts SET body = (SELECT display_name FROM contacts c "
+                "WHERE c.id = contacts_fts.rowid)")
+    con.commit()
+    con.close()
+
+    database = store_db.open_database(data_dir)
+    try:
+        service = ContactService(database)
+        assert [r.name for r in service.summaries()] == ["Łukasz Łukasiewicz", "Zoë Adams"]
+        (found,) = service.search_ids("lukasiewicz")
+        assert service.get(found).display_name == "Łukasz Łukasiewicz"
+        assert service.search_ids("zoe") and service.search_ids("Łukasz")
+        service.close()
+    finally:
+        database.dispose()
