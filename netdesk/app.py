@@ -77,7 +77,8 @@ def compose(data_dir: Path) -> Parts:
     contacts_list.selectionChanged.connect(detail.show_ids)
     detail.pane.edit_requested.connect(window.action("editAction").trigger)
     window.closing.connect(detail.save)
-    EditorController(window, contacts, runner, feedback, contacts_list.show_contact)
+    trash = _add_trash(window, database, runner, feedback)
+    EditorController(window, contacts, runner, feedback, contacts_list.show_contact, trash)
     TagsController(window, contacts, runner, feedback)
     activity, today = _add_activity(window, database, contacts, runner, feedback, detail,
                                     contacts_list)
@@ -106,6 +107,21 @@ def compose(data_dir: Path) -> Parts:
     window.add_warm_up(activity.today)
     window.destroyed.connect(lambda *_: contacts.close())
     return Parts(window, runner, contacts, activity, contacts_list, transfer, today)
+
+
+def _add_trash(window, database, runner, feedback):  # noqa: ANN001, ANN202
+    """The Trash view in the sidebar; entries older than 30 days go on start (off the GUI
+    thread, with the warm-up)."""
+    from netdesk.domain.clock import SystemClock
+    from netdesk.services.trash import TrashService
+    from netdesk.ui.icons import line_icon
+    from netdesk.ui.trash_view import TrashView
+
+    trash = TrashService(database, SystemClock())
+    window.add_view("Trash", TrashView(trash, runner, feedback), line_icon("delete"),
+                    below_all=True)
+    window.add_warm_up(trash.purge_expired)
+    return trash
 
 
 def _warm_up_imports() -> None:

@@ -21,6 +21,8 @@ class ChangeEvent:
     # table's last-contact/follow-up columns follow these).
     activity_changed: frozenset[int] = field(default_factory=frozenset)
     bulk: bool = False
+    # The trash's entries changed (a delete, restore or emptying): the Trash view re-reads.
+    trash: bool = False
 
     @classmethod
     def of(
@@ -45,7 +47,7 @@ class ChangeEvent:
 
     def is_empty(self) -> bool:
         return not (self.bulk or self.contacts_changed or self.contacts_removed
-                    or self.activity_changed)
+                    or self.activity_changed or self.trash)
 
     def touches(self, contact_id: int) -> bool:
         return self.bulk or contact_id in (

@@ -14,10 +14,12 @@ from netdesk import __version__
 
 # Modules whose COMMANDS tuples hold (name, help, configure(parser), run(args) -> int).
 # They are imported only when a subcommand runs, so starting the GUI stays cheap.
-_MODULES = ("netdesk.cli.contacts", "netdesk.cli.transfer", "netdesk.cli.activity")
+_MODULES = ("netdesk.cli.contacts", "netdesk.cli.transfer", "netdesk.cli.activity",
+            "netdesk.cli.trash")
 # Their names, known without importing them (tests/cli checks the two agree).
 SUBCOMMANDS = frozenset(
-    {"list", "show", "import", "export", "backup", "log", "followup", "cadence", "due", "calendar"}
+    {"list", "show", "import", "export", "backup", "log", "followup", "cadence", "due", "calendar",
+     "trash"}
 )
 
 

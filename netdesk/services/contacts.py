@@ -37,6 +37,35 @@ class Deletion:
     followups: list[FollowUp]
 
 
+def delete_in(conn, ids: Sequence[int]) -> Deletion:  # noqa: ANN001
+    """Delete contacts with their activity inside the caller's transaction ``conn``."""
+    from netdesk.store.activity import ActivityRepository
+    from netdesk.store.contacts import ContactRepository
+
+    interactions, followups = ActivityRepository(conn).snapshot(ids)
+    gone = ContactRepository(conn).delete(ids)
+    return Deletion(gone, interactions, followups)
+
+
+def restore_in(conn, deletion: Deletion) -> dict[int, int]:  # noqa: ANN001
+    """Put deleted contacts back with their activity inside the caller's transaction; returns
+    ``{old id: new id}`` for those whose old id was taken meanwhile."""
+    from netdesk.store.activity import ActivityRepository
+    from netdesk.store.contacts import ContactRepository
+
+    moved = ContactRepository(conn).restore(deletion.contacts)
+    interactions = [
+        dataclasses.replace(i, contact_id=moved.get(i.contact_id, i.contact_id))
+        for i in deletion.interactions
+    ]
+    followups = [
+        dataclasses.replace(f, contact_id=moved.get(f.contact_id, f.contact_id))
+        for f in deletion.followups
+    ]
+    ActivityRepository(conn).put_back(interactions, followups)
+    return moved
+
+
 class TagInfo(NamedTuple):
     name: str
     count: int
@@ -227,34 +256,16 @@ class ContactService:
 
     def delete(self, ids: Sequence[int]) -> Deletion:
         """Delete contacts with their interactions and follow-ups; ``restore`` undoes it."""
-        from netdesk.store.activity import ActivityRepository
-        from netdesk.store.contacts import ContactRepository
-
         with storage_errors(), self.db.engine.begin() as conn:
-            interactions, followups = ActivityRepository(conn).snapshot(ids)
-            gone = ContactRepository(conn).delete(ids)
-        return Deletion(gone, interactions, followups)
+            return delete_in(conn, ids)
 
     def restore(self, deletion: Deletion) -> dict[int, int]:
         """Put deleted contacts back under their old ids, with their activity.
 
         A contact whose old id is held by another by now comes back under a new id rather
         than not at all; returns ``{old id: new id}`` for those."""
-        from netdesk.store.activity import ActivityRepository
-        from netdesk.store.contacts import ContactRepository
-
         with storage_errors(), self.db.engine.begin() as conn:
-            moved = ContactRepository(conn).restore(deletion.contacts)
-            interactions = [
-                dataclasses.replace(i, contact_id=moved.get(i.contact_id, i.contact_id))
-                for i in deletion.interactions
-            ]
-            followups = [
-                dataclasses.replace(f, contact_id=moved.get(f.contact_id, f.contact_id))
-                for f in deletion.followups
-            ]
-            ActivityRepository(conn).put_back(interactions, followups)
-        return moved
+            return restore_in(conn, deletion)
 
     def set_tag_cadence(self, tag: str, days: int | None) -> None:
         """Default keep-in-touch cadence for everyone with ``tag`` (None turns it off)."""

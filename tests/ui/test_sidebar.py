@@ -21,7 +21,8 @@ DECORATION = Qt.ItemDataRole.DecorationRole
 
 def today_entry(window):  # noqa: ANN001, ANN201
     model = Ui(window).sidebar.model()
-    rows = [r for r in range(model.rowCount()) if model.index(r, 0).data(KIND) == VIEW]
+    rows = [r for r in range(model.rowCount()) if model.index(r, 0).data(KIND) == VIEW
+            and model.index(r, 0).data() == "Today"]
     assert len(rows) == 1
     return model.index(rows[0], 0)
 
