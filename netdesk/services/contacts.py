@@ -16,6 +16,7 @@ from netdesk.domain.activity import FollowUp, Interaction
 from netdesk.domain.contact import EVENT_KINDS, Contact, fallback_display_name
 from netdesk.domain.summary import ContactSummary
 from netdesk.domain.text import fold
+from netdesk.domain.validation import contact_problems
 from netdesk.services.errors import (
     AmbiguousError,
     NotFoundError,
@@ -73,7 +74,10 @@ class TagInfo(NamedTuple):
 
 
 def validate_contact(contact: Contact) -> None:
-    """Raise ValidationError naming the first field that is wrong."""
+    """Raise ValidationError naming the first field that is wrong (warnings do not raise)."""
+    blocking = [p for p in contact_problems(contact) if p.blocking]
+    if blocking:
+        raise ValidationError(blocking[0].message, blocking[0].field)
     for i, e in enumerate(contact.emails):
         if e.value.strip() and not _EMAIL.match(e.value.strip()):
             raise ValidationError(f"“{e.value}” is not an e-mail address", f"emails[{i}]")

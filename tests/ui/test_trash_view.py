@@ -90,3 +90,17 @@ def test_empty_trash_asks_and_can_be_undone(sample_ui, parts, qtbot) -> None:
     assert table.rowCount() == 0
     ui.undo()
     assert table.rowCount() == 1
+
+
+def test_sample_contacts_ask_first_when_the_store_has_contacts(sample_ui, parts, qtbot) -> None:
+    ui = sample_ui  # 40 sample contacts already, added without a question (empty store)
+    ui.add_sample_contacts()
+    box = ui.window.findChild(QMessageBox, "confirmSamplesBox")
+    assert box is not None and "40 contacts" in box.text()
+    _answer(ui.window, "confirmSamplesBox", "cancelButton", qtbot)
+    assert parts.contacts.count() == 40
+    ui.add_sample_contacts()
+    _answer(ui.window, "confirmSamplesBox", "confirmButton", qtbot)
+    assert parts.contacts.count() == 80
+    ui.undo()
+    assert parts.contacts.count() == 40
