@@ -204,3 +204,27 @@ def test_left_click_toggles_the_window(qtbot, window, make_tray):
     assert not window.isVisible()
     tray.tray.activated.emit(QSystemTrayIcon.ActivationReason.Context)
     assert not window.isVisible()
+
+
+def test_file_quit_ends_the_app_with_the_tray_and_close_still_hides(
+        qtbot, activity, clock, settings, qtlog, monkeypatch):
+    from netdesk.ui.main_window import MainWindow
+
+    quits = []
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(1)))
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    notifier = FakeNotifier()
+    with qtlog.disabled():
+        tray = TrayController(window, activity, clock, notifier, tray_available=lambda: True,
+                              settings=settings)
+    window.show()
+    qtbot.waitExposed(window)
+    window.close()  # the close button: hidden to the tray, explained once
+    assert not window.isVisible() and tray.tray.isVisible() and quits == []
+    assert len(notifier.sent) == 1
+    window.show()
+    with qtbot.waitSignal(tray.quitRequested):
+        window.action("quitAction").trigger()  # File → Quit, Ctrl+Q
+    assert quits == [1] and not tray.tray.isVisible() and not window.isVisible()
+    assert len(notifier.sent) == 1  # quitting is not "still running in the tray"
