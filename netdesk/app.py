@@ -178,6 +178,7 @@ def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001,
 
 def _add_tray(parts: Parts, data_dir: Path):  # noqa: ANN202
     """System tray icon and the reminder scheduler that feeds it and the notifications."""
+    from netdesk.ui.reminder_memory import ReminderMemory
     from netdesk.ui.scheduler import ReminderScheduler
     from netdesk.ui.settings import open_settings
     from netdesk.ui.tray import TrayController
@@ -186,7 +187,8 @@ def _add_tray(parts: Parts, data_dir: Path):  # noqa: ANN202
     tray = TrayController(window, activity, activity.clock, settings=open_settings(data_dir))
     tray.contactRequested.connect(parts.contacts_list.show_contact)
     scheduler = ReminderScheduler(activity, activity.clock, tray.notifier, window,
-                                  runner=parts.runner)
+                                  runner=parts.runner,
+                                  memory=ReminderMemory(open_settings(data_dir)))
     scheduler.dueChanged.connect(tray.update_due)
     # Something fell due (or stopped being due): the Today view and its badge follow.
     scheduler.dueChanged.connect(lambda _items: parts.today.refresh())
