@@ -56,6 +56,7 @@ def compose(data_dir: Path) -> Parts:
     from netdesk.ui.history import HistoryActions
     from netdesk.ui.main_window import MainWindow
     from netdesk.ui.settings import open_settings
+    from netdesk.ui.shortcuts_help import install_shortcuts_help
     from netdesk.ui.tags_controller import TagsController
 
     data_dir = Path(data_dir)
@@ -100,6 +101,7 @@ def compose(data_dir: Path) -> Parts:
 
     transfer = _add_transfer(window, contacts, runner, feedback, contacts_list, make_transfer,
                              make_samples)
+    install_shortcuts_help(window)
     contacts_list.load_initial()
     window.add_warm_up(_warm_up_imports)
     # The first due query compiles SQLAlchemy's statements (~100 ms at 100k contacts): do it
@@ -154,6 +156,7 @@ def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001,
     from netdesk.ui.timeline import InteractionTimeline
     from netdesk.ui.today import TodayView
     from netdesk.ui.today_badge import TodayBadge
+    from netdesk.ui.today_keys import TodayKeys
 
     clock, tz = SystemClock(), local_tz()
     activity = ActivityService(database, clock, tz)
@@ -163,6 +166,7 @@ def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001,
     window.add_view("Today", today, line_icon("today"), first=True, target=today.target_ids)
     today.table.selectionModel().selectionChanged.connect(lambda *_: window.update_targets())
     TodayBadge(window, today, tz)
+    TodayKeys(today)
     timeline = InteractionTimeline(activity, flows)
     detail.add_section(timeline)
     detail.contactSelected.connect(
