@@ -227,3 +227,14 @@ def test_search_folds_letters_of_their_own_both_ways(contact_service) -> None:
     assert [s.name for s in contact_service.summaries()] == [
         "Ægir Þórsson", "Đorđe Đokić", "Ilse Straße", "Łukasz Łukasiewicz", "Søren Ørsted",
         "Zoë Adams"]
+
+
+def test_summaries_of_many_ids_do_not_freeze_the_readers_view(contact_service) -> None:
+    from netdesk.domain.contact import Contact
+
+    ids = [contact_service.create(Contact(display_name=f"P {i}")).id for i in range(950)]
+    assert len(contact_service.summaries(ids=ids)) == 950  # the >900-ids path
+    later = contact_service.create(Contact(display_name="Came later")).id
+    # The same reading connection must see what was written after that read.
+    assert [r.name for r in contact_service.summaries(ids=[later])] == ["Came later"]
+    assert len(contact_service.summaries(ids=[*ids, later])) == 951
