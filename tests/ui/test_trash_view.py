@@ -104,3 +104,20 @@ def test_sample_contacts_ask_first_when_the_store_has_contacts(sample_ui, parts,
     assert parts.contacts.count() == 80
     ui.undo()
     assert parts.contacts.count() == 40
+
+
+def test_undo_of_a_big_delete_selects_every_contact_it_brings_back(sample_ui, parts,
+                                                                   qtbot) -> None:
+    ui = sample_ui
+    names = [ui.names()[i] for i in (0, 1, 2, 5, 6, 30)]  # three runs of rows
+    ids = _select_names(ui, names)
+    ui.action("deleteAction").trigger()
+    _answer(ui.window, "confirmDeleteBox", "confirmButton", qtbot)
+    assert ui.model.total_count() == 34
+    seen: list[list[int]] = []
+    ui.contacts_list.selectionChanged.connect(seen.append)
+    ui.undo()
+    assert ui.model.total_count() == 40
+    assert sorted(ui.selected_contact_ids()) == sorted(ids)
+    # One announcement per run of rows at most, not one per contact.
+    assert len(seen) <= 4
