@@ -57,6 +57,7 @@ def compose(data_dir: Path) -> Parts:
     from netdesk.ui.history import HistoryActions
     from netdesk.ui.main_window import MainWindow
     from netdesk.ui.settings import open_settings
+    from netdesk.ui.shortcuts_help import install_shortcuts_help
     from netdesk.ui.tags_controller import TagsController
 
     # Before any worker thread starts: garbage cycles holding Qt objects must die on the GUI
@@ -81,7 +82,8 @@ def compose(data_dir: Path) -> Parts:
     contacts_list.selectionChanged.connect(detail.show_ids)
     detail.pane.edit_requested.connect(window.action("editAction").trigger)
     window.closing.connect(detail.save)
-    EditorController(window, contacts, runner, feedback, contacts_list.show_contact)
+    trash = _add_trash(window, database, runner, feedback)
+    EditorController(window, contacts, runner, feedback, contacts_list.show_contact, trash)
     TagsController(window, contacts, runner, feedback)
     activity, today = _add_activity(window, database, contacts, runner, feedback, detail,
                                     contacts_list)
@@ -107,6 +109,7 @@ def compose(data_dir: Path) -> Parts:
 
     NetworkingController(window, contacts, activity, runner, feedback, settings,
                          contacts_list.show_contact, today)
+    install_shortcuts_help(window)
     contacts_list.load_initial()
     window.add_warm_up(_warm_up_imports)
     # The first due query compiles SQLAlchemy's statements (slow, docs/PERFORMANCE.md): do it
@@ -114,6 +117,21 @@ def compose(data_dir: Path) -> Parts:
     window.add_warm_up(activity.today)
     window.destroyed.connect(lambda *_: contacts.close())
     return Parts(window, runner, contacts, activity, contacts_list, transfer, today)
+
+
+def _add_trash(window, database, runner, feedback):  # noqa: ANN001, ANN202
+    """The Trash view in the sidebar; entries older than 30 days go on start (off the GUI
+    thread, with the warm-up)."""
+    from netdesk.domain.clock import SystemClock
+    from netdesk.services.trash import TrashService
+    from netdesk.ui.icons import line_icon
+    from netdesk.ui.trash_view import TrashView
+
+    trash = TrashService(database, SystemClock())
+    window.add_view("Trash", TrashView(trash, runner, feedback), line_icon("delete"),
+                    below_all=True)
+    window.add_warm_up(trash.purge_expired)
+    return trash
 
 
 def _warm_up_imports() -> None:
@@ -147,6 +165,7 @@ def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001,
     from netdesk.ui.timeline import InteractionTimeline
     from netdesk.ui.today import TodayView
     from netdesk.ui.today_badge import TodayBadge
+    from netdesk.ui.today_keys import TodayKeys
 
     clock, tz = SystemClock(), local_tz()
     activity = ActivityService(database, clock, tz)
@@ -156,6 +175,7 @@ def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001,
     window.add_view("Today", today, line_icon("today"), first=True, target=today.target_ids)
     today.table.selectionModel().selectionChanged.connect(lambda *_: window.update_targets())
     TodayBadge(window, today, tz)
+    TodayKeys(today)
     timeline = InteractionTimeline(activity, flows)
     detail.add_section(timeline)
     detail.contactSelected.connect(
@@ -171,6 +191,7 @@ def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001,
 
 def _add_tray(parts: Parts, data_dir: Path):  # noqa: ANN202
     """System tray icon and the reminder scheduler that feeds it and the notifications."""
+    from netdesk.ui.reminder_memory import ReminderMemory
     from netdesk.ui.scheduler import ReminderScheduler
     from netdesk.ui.settings import open_settings
     from netdesk.ui.tray import TrayController
@@ -179,7 +200,8 @@ def _add_tray(parts: Parts, data_dir: Path):  # noqa: ANN202
     tray = TrayController(window, activity, activity.clock, settings=open_settings(data_dir))
     tray.contactRequested.connect(parts.contacts_list.show_contact)
     scheduler = ReminderScheduler(activity, activity.clock, tray.notifier, window,
-                                  runner=parts.runner)
+                                  runner=parts.runner,
+                                  memory=ReminderMemory(open_settings(data_dir)))
     scheduler.dueChanged.connect(tray.update_due)
     # Something fell due (or stopped being due): the Today view and its badge follow.
     scheduler.dueChanged.connect(lambda _items: parts.today.refresh())

@@ -23,6 +23,8 @@ class ChangeEvent:
     bulk: bool = False
     # Events (meetups, conferences) created, edited, deleted or whose people changed.
     events_changed: frozenset[int] = field(default_factory=frozenset)
+    # The trash's entries changed (a delete, restore or emptying): the Trash view re-reads.
+    trash: bool = False
 
     @classmethod
     def of(
@@ -49,7 +51,7 @@ class ChangeEvent:
 
     def is_empty(self) -> bool:
         return not (self.bulk or self.contacts_changed or self.contacts_removed
-                    or self.activity_changed or self.events_changed)
+                    or self.activity_changed or self.events_changed or self.trash)
 
     def touches(self, contact_id: int) -> bool:
         return self.bulk or contact_id in (

@@ -25,6 +25,7 @@ _MODULES = (
     "netdesk.cli.sync",
     "netdesk.cli.events",
     "netdesk.cli.dates",
+    "netdesk.cli.trash",
 )
 # Their names, known without importing them (tests/cli checks the two agree).
 SUBCOMMANDS = frozenset(
@@ -49,6 +50,7 @@ SUBCOMMANDS = frozenset(
         "event",
         "stats",
         "remind",
+        "trash",
     }
 )
 

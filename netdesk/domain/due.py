@@ -168,6 +168,15 @@ def bucket(item: DueItem, now: dt.datetime, tz: dt.tzinfo) -> Bucket:
     return "later"
 
 
+def needs_attention(items: Iterable[DueItem], now: dt.datetime, tz: dt.tzinfo) -> list[DueItem]:
+    """What is due: overdue and due today (local calendar), in ``items``' order.
+
+    The one answer the tray's count and menu, the Today badge and the notifications give, so
+    they never disagree (the tray once counted only the overdue ones).
+    """
+    return [i for i in items if bucket(i, now, tz) in ("overdue", "today")]
+
+
 def losing_touch(
     cadences: Iterable[CadenceInput], now: dt.datetime, limit: int | None = None
 ) -> list[tuple[CadenceInput, dt.timedelta]]:

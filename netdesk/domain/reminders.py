@@ -59,11 +59,16 @@ class ReminderTracker:
     that are no longer in the list are forgotten: a follow-up marked done and later reopened
     is announced again, and memory stays bounded. Items that fell due long before the app
     started are returned on the first call, once; the UI may fold them into one summary.
-    The memory lives for one run of the app.
+    ``announced`` is what earlier runs announced (see ``key_text``/``parse_key``), so an item
+    is not announced again after a restart.
     """
 
-    def __init__(self) -> None:
-        self._notified: set[ReminderKey] = set()
+    def __init__(self, announced: Iterable[ReminderKey] = ()) -> None:
+        self._notified: set[ReminderKey] = set(announced)
+
+    def announced(self) -> list[ReminderKey]:
+        """What to remember for the next run (items still open that were announced)."""
+        return sorted(self._notified, key=lambda k: (k[2], k[0], k[1]))
 
     def newly_due(self, items: Iterable[DueItem], now: dt.datetime) -> list[DueItem]:
         """Items due at ``now`` that were not announced yet, earliest first; marks them."""
@@ -97,3 +102,20 @@ def summary_text(items: Iterable[DueItem]) -> tuple[str, str]:
     rest = len(names) - _MAX_NAMES
     body = f"{shown} and {rest} more" if rest > 0 else shown
     return f"{len(items)} follow-ups due", body
+
+
+def key_text(key: ReminderKey) -> str:
+    """A key as one line of text for the settings file: "followup:12:2026-11-27T13:00:00+00:00"."""
+    kind, ident, due = key
+    return f"{kind}:{ident}:{due.isoformat()}"
+
+
+def parse_key(text: str) -> ReminderKey | None:
+    """``key_text`` read back; None for anything else (a hand-edited or older file)."""
+    kind, _, rest = text.partition(":")
+    ident, _, when = rest.partition(":")
+    try:
+        due = dt.datetime.fromisoformat(when)
+        return (kind, int(ident), ensure_utc(due)) if kind else None
+    except ValueError:
+        return None

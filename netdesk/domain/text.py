@@ -14,12 +14,31 @@ _COMBINING = re.compile(
     "\u3099\u309a\ufe20-\ufe2f]"
 )
 
+# Letters that are letters of their own, not a base letter plus an accent, so Unicode does not
+# decompose them: without this "lukasiewicz" would not find "Łukasiewicz" and "Łukasz" would
+# sort after "Zoë". (Upper case is gone after casefold; "ß" is already "ss" by then.)
+_OWN_LETTERS = str.maketrans(
+    {
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ı": "i",
+        "þ": "th",
+        "ħ": "h",
+    }
+)
+
 
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form: "Zoë Ångström" -> "zoe angstrom"."""
+    """Case- and accent-insensitive form: "Zoë Ångström" -> "zoe angstrom",
+    "Łukasz Øster" -> "lukasz oster"."""
     if text.isascii():  # the common case, ~20x cheaper than decomposing
         return text.lower().strip()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_OWN_LETTERS))
     if decomposed.isascii():
         return decomposed.strip()
     return _COMBINING.sub("", decomposed).strip()

@@ -19,6 +19,7 @@ from netdesk.domain.contact import (
     Contact,
     fallback_display_name,
 )
+from netdesk.domain.contact_rules import contact_problems
 from netdesk.domain.due import validate_cadence
 from netdesk.domain.summary import ContactSummary
 from netdesk.domain.text import fold
@@ -46,6 +47,37 @@ class Deletion:
     took_part: list[tuple[int, int]] = dataclasses.field(default_factory=list)
 
 
+def delete_in(conn, ids: Sequence[int]) -> Deletion:  # noqa: ANN001
+    """Delete contacts with their activity inside the caller's transaction ``conn``."""
+    from netdesk.store.activity import ActivityRepository
+    from netdesk.store.contacts import ContactRepository
+
+    interactions, followups = ActivityRepository(conn).snapshot(ids)
+    took_part = ActivityRepository(conn).took_part(ids)
+    gone = ContactRepository(conn).delete(ids)
+    return Deletion(gone, interactions, followups, took_part)
+
+
+def restore_in(conn, deletion: Deletion) -> dict[int, int]:  # noqa: ANN001
+    """Put deleted contacts back with their activity inside the caller's transaction; returns
+    ``{old id: new id}`` for those whose old id was taken meanwhile."""
+    from netdesk.store.activity import ActivityRepository
+    from netdesk.store.contacts import ContactRepository
+
+    moved = ContactRepository(conn).restore(deletion.contacts)
+    interactions = [
+        dataclasses.replace(i, contact_id=moved.get(i.contact_id, i.contact_id))
+        for i in deletion.interactions
+    ]
+    followups = [
+        dataclasses.replace(f, contact_id=moved.get(f.contact_id, f.contact_id))
+        for f in deletion.followups
+    ]
+    ActivityRepository(conn).put_back(interactions, followups)
+    ActivityRepository(conn).rejoin([(iid, moved.get(cid, cid)) for iid, cid in deletion.took_part])
+    return moved
+
+
 class TagInfo(NamedTuple):
     name: str
     count: int
@@ -53,7 +85,10 @@ class TagInfo(NamedTuple):
 
 
 def validate_contact(contact: Contact) -> None:
-    """Raise ValidationError naming the first field that is wrong."""
+    """Raise ValidationError naming the first field that is wrong (warnings do not raise)."""
+    blocking = [p for p in contact_problems(contact) if p.blocking]
+    if blocking:
+        raise ValidationError(blocking[0].message, blocking[0].field)
     for i, e in enumerate(contact.emails):
         if e.value.strip() and not _EMAIL.match(e.value.strip()):
             raise ValidationError(f"“{e.value}” is not an e-mail address", f"emails[{i}]")
@@ -226,37 +261,16 @@ class ContactService:
 
     def delete(self, ids: Sequence[int]) -> Deletion:
         """Delete contacts with their interactions and follow-ups; ``restore`` undoes it."""
-        from netdesk.store.activity import ActivityRepository
-        from netdesk.store.contacts import ContactRepository
-
         with storage_errors(), self.db.engine.begin() as conn:
-            interactions, followups = ActivityRepository(conn).snapshot(ids)
-            took_part = ActivityRepository(conn).took_part(ids)
-            gone = ContactRepository(conn).delete(ids)
-        return Deletion(gone, interactions, followups, took_part)
+            return delete_in(conn, ids)
 
     def restore(self, deletion: Deletion) -> dict[int, int]:
         """Put deleted contacts back under their old ids, with their activity.
 
         A contact whose old id is held by another by now comes back under a new id rather
         than not at all; returns ``{old id: new id}`` for those."""
-        from netdesk.store.activity import ActivityRepository
-        from netdesk.store.contacts import ContactRepository
-
         with storage_errors(), self.db.engine.begin() as conn:
-            moved = ContactRepository(conn).restore(deletion.contacts)
-            interactions = [
-                dataclasses.replace(i, contact_id=moved.get(i.contact_id, i.contact_id))
-                for i in deletion.interactions
-            ]
-            followups = [
-                dataclasses.replace(f, contact_id=moved.get(f.contact_id, f.contact_id))
-                for f in deletion.followups
-            ]
-            ActivityRepository(conn).put_back(interactions, followups)
-            ActivityRepository(conn).rejoin(
-                [(iid, moved.get(cid, cid)) for iid, cid in deletion.took_part])
-        return moved
+            return restore_in(conn, deletion)
 
     def set_tag_cadence(self, tag: str, days: int | None) -> None:
         """Default keep-in-touch cadence for everyone with ``tag`` (None turns it off)."""

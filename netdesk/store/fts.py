@@ -2,7 +2,9 @@
 
 The virtual table is created by the initial migration with ``unicode61 remove_diacritics 2``,
 so case and accents are folded by SQLite itself ("zoe" matches "Zoë", "muller" "MÜLLER").
-Its rowid is the contact id.
+unicode61 does not fold letters that are letters of their own (ł, ø, đ, ß, æ...), so the
+body also holds the ``fold()`` of its text when that differs, and queries are folded the
+same way: "lukasiewicz" and "Łukasiewicz" both find "Łukasiewicz". Its rowid is the contact id.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from netdesk.domain.contact import Contact
+from netdesk.domain.text import fold
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -43,7 +46,12 @@ def document(cid: int, c: Contact) -> tuple[int, str]:
     for p in c.phones:
         parts.append(p.value)
         parts += phone_forms(p.value)
-    return cid, "\n".join(p for p in parts if p)
+    return cid, with_folded("\n".join(p for p in parts if p))
+
+
+def with_folded(body: str) -> str:
+    """``body`` plus its folded form (ASCII text needs none: unicode61 lowercases it)."""
+    return body if body.isascii() else f"{body}\n{fold(body)}"
 
 
 # ITU-T E.164 country calling codes form a prefix code: these 1- and 2-digit codes, every
@@ -168,7 +176,7 @@ def match_query(user_text: str) -> str | None:
     phone = _phone_query(user_text)
     if phone is not None:
         return phone
-    tokens = _TOKEN.findall(user_text)
+    tokens = _TOKEN.findall(fold(user_text))
     if not tokens:
         return None
     return " ".join(f'"{t}"*' for t in tokens)

@@ -428,3 +428,21 @@ class SyncConflictRow(Base):
     # The whole server card, so "take the server's" can restore any field exactly.
     server_card: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[str] = mapped_column(String, default="")
+
+
+class TrashRow(Base):
+    """A deleted contact with its interactions and follow-ups, kept for 30 days so a delete
+    can be taken back after a restart (the undo history lives in memory only)."""
+
+    __tablename__ = "trash"
+    # AUTOINCREMENT: a restored-then-re-deleted contact never takes an emptied entry's id.
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # The id the contact had; it comes back under it when that id is still free.
+    contact_id: Mapped[int] = mapped_column(Integer)
+    display_name: Mapped[str] = mapped_column(String)
+    deleted_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    # JSON of the contact and its activity (store/trash.py): plain data, readable by any
+    # later version, unlike a pickle.
+    payload: Mapped[str] = mapped_column(Text)

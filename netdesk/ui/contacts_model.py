@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication
 
 from netdesk.domain.clock import system_now
+from netdesk.domain.collation import collation_key, has_own_order, language_of
 from netdesk.domain.summary import ContactSummary
 from netdesk.domain.text import fold
 from netdesk.ui.background import BackgroundJob
@@ -59,7 +61,19 @@ HEADER_TOOLTIPS = {
 _ASCENDING = Qt.SortOrder.AscendingOrder
 
 
+# The user's language for sorting text columns, set from QLocale when a model is made (the
+# loader thread reads it, so it is a plain str and not a Qt call).
+_sort_language = {"code": ""}
+
+
+def set_sort_language(locale_name: str) -> None:
+    _sort_language["code"] = language_of(locale_name)
+
+
 def _fold(text: str) -> str:
+    language = _sort_language["code"]
+    if has_own_order(language):
+        return collation_key(text, language)
     # fold() normalises Unicode (slow per call); most values are ASCII, where casefold is enough.
     return text.casefold() if text.isascii() else fold(text)
 
@@ -68,9 +82,21 @@ def _text_key(getter: Callable[[ContactSummary], str]) -> Callable[[ContactSumma
     return lambda r: _fold(getter(r))
 
 
+def _name_key(r: ContactSummary) -> str:
+    # The store's sort_name is the language-free fold; languages with their own alphabet
+    # order ("Ø" after "Z" in Danish) sort the names again.
+    language = _sort_language["code"]
+    return collation_key(r.name, language) if has_own_order(language) else r.sort_key
+
+
+def names_need_sorting() -> bool:
+    """Whether rows in the store's name order must be sorted again for the user's language."""
+    return has_own_order(_sort_language["code"])
+
+
 # Sort keys per column. An empty key (no value) always sorts last, whichever the direction.
 _SORT_KEYS: dict[int, Callable[[ContactSummary], Any]] = {
-    NAME: lambda r: r.sort_key,
+    NAME: _name_key,
     ORG: _text_key(lambda r: r.org),
     TITLE: _text_key(lambda r: r.title),
     EMAIL: lambda r: r.email.casefold(),
@@ -142,6 +168,7 @@ class ContactsTableModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._now = system_now()
         self._today = self._now.astimezone().date()
+        set_sort_language(QLocale().name())
 
     # -- Qt model interface -------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -388,6 +415,8 @@ def _rows_loading(fetch: Callable[[], tuple[list[ContactSummary], Any]]):  # noq
         # the GUI thread holds off full ones while ~2 million new objects are being built.
         with full_collections_held():
             rows, extra = fetch()
+            if names_need_sorting():
+                rows = sorted_in_slices(rows, key=_name_key)
             orders = all_column_orders(rows)
             by_id = {r.id: r for r in rows}
         # The rows live as long as the window: keep them out of later full collections

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.domain.contact import EVENT_KINDS, Contact, PartialDate, fallback_display_name
+from netdesk.domain.contact_rules import contact_problems
 from netdesk.services.errors import ServiceError, ValidationError
 from netdesk.ui.dates_section import DatesEditor
 from netdesk.ui.detail_pane import avatar_pixmap
@@ -102,6 +104,11 @@ class ContactEditor(QDialog):
         self.resize(620, 720)
         self._build(tags, event_names)
         self._load(self.original)
+        # What the fields hold before the user touches them: Esc asks only when they differ.
+        self._unchanged = self.contact()
+        self._warned_for: Contact | None = None
+        # Typing right after Ctrl+N lands in the first name.
+        self.given_edit.setFocus()
 
     # -- layout -------------------------------------------------------------------------------
     def _build(self, tags: list[str], event_names: list[str]) -> None:
@@ -370,10 +377,51 @@ class ContactEditor(QDialog):
         self.remove_photo.setEnabled(self._photo is not None)
 
     # -- saving -------------------------------------------------------------------------------
+    def has_changes(self) -> bool:
+        return self.contact() != self._unchanged
+
+    def reject(self) -> None:
+        """Esc, Cancel or the close button: with unsaved changes, ask Save / Discard / Cancel."""
+        if not self.has_changes():
+            super().reject()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
+                          "Save the changes to this contact?",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("unsavedChangesBox")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered() -> None:
+            clicked = box.standardButton(box.clickedButton())
+            if clicked == QMessageBox.StandardButton.Save:
+                self.try_save()
+            elif clicked == QMessageBox.StandardButton.Discard:
+                QDialog.reject(self)
+
+        box.finished.connect(lambda _r: answered())
+        box.open()
+
+    def _warn_once(self, contact: Contact) -> bool:
+        """Show the warnings (an e-mail without a dot in its domain) the first time this
+        content is saved; True when there were some. Saving again keeps it as it is."""
+        warnings = [p for p in contact_problems(contact) if not p.blocking]
+        if not warnings or contact == self._warned_for:
+            return False
+        self._warned_for = contact
+        for problem in warnings:
+            self.show_error(problem.field, f"{problem.message} Press Save again to keep it.")
+        return True
+
     def try_save(self) -> bool:
         self._clear_errors()
+        contact = self.contact()
+        if self._warn_once(contact):
+            return False
         try:
-            self.saved = self._save(self.contact())
+            self.saved = self._save(contact)
         except ValidationError as exc:
             self.show_error(exc.field, str(exc))
             return False

@@ -9,22 +9,27 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
 
 from netdesk.actions import Runner
-from netdesk.actions.contacts import CreateContact, DeleteContacts, EditContact
+from netdesk.actions.contacts import CreateContact, EditContact
+from netdesk.actions.trash import TrashContacts
 from netdesk.domain.contact import Contact
 from netdesk.services.contacts import ContactService
 from netdesk.services.errors import ServiceError
+from netdesk.services.trash import TrashService
+from netdesk.ui.confirm import confirm
 from netdesk.ui.feedback import Feedback
 from netdesk.ui.main_window import MainWindow
 
 
 class EditorController(QObject):
     def __init__(self, window: MainWindow, contacts: ContactService, runner: Runner,
-                 feedback: Feedback, reveal: Callable[[int], object]) -> None:
-        """``reveal(contact_id)`` shows a contact in the list (after a create)."""
+                 feedback: Feedback, reveal: Callable[[int], object], trash: TrashService
+                 ) -> None:
+        """``reveal(contact_id)`` shows a contact in the list (after a create); deletes go
+        to ``trash``."""
         super().__init__(window)
         self.setObjectName("editorController")
         self._window, self._contacts, self._runner = window, contacts, runner
-        self._feedback, self._reveal = feedback, reveal
+        self._feedback, self._reveal, self._trash = feedback, reveal, trash
         self.editor = None
         window.action("newAction").triggered.connect(self.new_contact)
         window.action("editAction").triggered.connect(self.edit_target)
@@ -84,7 +89,17 @@ class EditorController(QObject):
         ids = self._window.target_ids()
         if not ids:
             return
-        outcome = self._runner.run(DeleteContacts(self._contacts, ids))
+        if len(ids) == 1:
+            self._delete(ids)
+            return
+        # More than one: Ctrl+A then Delete must not take everyone away without a question.
+        confirm(self._window, "confirmDeleteBox", f"Delete {len(ids):,} contacts?",
+                f"Delete {len(ids):,} contacts", lambda: self._delete(ids),
+                "They go to the Trash with their interactions and follow-ups, and can be "
+                "restored from there for 30 days.")
+
+    def _delete(self, ids: list[int]) -> None:
+        outcome = self._runner.run(TrashContacts(self._trash, ids))
         undo_key = QKeySequence(QKeySequence.StandardKey.Undo).toString(
             QKeySequence.SequenceFormat.NativeText)
         self._feedback.outcome(outcome, f"{outcome.message}. Press {undo_key} to undo.")

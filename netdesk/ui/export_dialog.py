@@ -93,6 +93,17 @@ class ExportDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
+    def showEvent(self, event) -> None:  # noqa: ANN001
+        super().showEvent(event)
+        # Focus on the chosen scope and Enter exports: left to itself Qt focused Cancel,
+        # which then took the default and Enter cancelled.
+        checked = next((b for b in (self.all_radio, self.selected_radio, self.tag_radio)
+                        if b.isChecked()), self.all_radio)
+        checked.setFocus()
+        # Cancel must not become the default by being first in the focus chain.
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        self.export_button.setDefault(True)
+
     def choice(self) -> tuple[list[int] | None, str | None, str]:
         """(ids, tag, version) to hand to the export service."""
         version = self.version_combo.currentData()

@@ -188,14 +188,15 @@ class MainWindow(QMainWindow):
         self._rebuild_view_actions()
 
     def add_view(self, title: str, widget: QWidget, icon: QIcon | None = None,
-                 first: bool = False, target: Target | None = None) -> None:
+                 first: bool = False, target: Target | None = None,
+                 below_all: bool = False) -> None:
         """Add a sidebar entry (above the tags) that shows ``widget``; ``target`` gives the
         contact ids the contact actions act on while it is shown. Views and All contacts
         get Ctrl+1, Ctrl+2, … in sidebar order (View menu)."""
         key = f"view{len(self._views)}"
         self._views[key] = (widget, target or list)
         self.view_stack.addWidget(widget)
-        self.sidebar.add_view(key, title, icon, first)
+        self.sidebar.add_view(key, title, icon, first, below_all)
         self._rebuild_view_actions()
 
     def _key_of(self, widget: QWidget) -> str:

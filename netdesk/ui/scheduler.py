@@ -17,12 +17,13 @@ from PySide6.QtGui import QGuiApplication
 
 from netdesk.actions import Runner
 from netdesk.domain.clock import Clock
-from netdesk.domain.due import DueItem
+from netdesk.domain.due import DueItem, needs_attention
 from netdesk.domain.reminders import MAX_TIMER_DELAY, ReminderTracker, next_wakeup, summary_text
 from netdesk.services.activity import ActivityService
 from netdesk.services.errors import ServiceError
 from netdesk.ui.history import on_change
 from netdesk.ui.notifier import Notifier
+from netdesk.ui.reminder_memory import ReminderMemory
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,8 @@ def _timer_ms(delay: dt.timedelta) -> int:
 class ReminderScheduler(QObject):
     """Drives ``ReminderTracker`` from a QTimer; tells the notifier and the tray."""
 
-    # The items due right now (due <= now), overdue first; emitted when that list changes.
+    # What is due (overdue and due today: domain.due.needs_attention, the rule the Today
+    # badge uses too), overdue first; emitted when that list changes.
     dueChanged = Signal(list)
 
     def __init__(
@@ -48,14 +50,17 @@ class ReminderScheduler(QObject):
         parent: QObject | None = None,
         max_delay: dt.timedelta = DEFAULT_MAX_DELAY,
         runner: Runner | None = None,
+        memory: ReminderMemory | None = None,
     ) -> None:
-        """With a ``runner``, every change that may move what is due re-checks."""
+        """With a ``runner``, every change that may move what is due re-checks. With a
+        ``memory``, what was announced is remembered across restarts."""
         super().__init__(parent)
         self._activity = activity
         self._clock = clock
         self.notifier = notifier
         self._max_delay = max_delay
-        self._tracker = ReminderTracker()
+        self._memory = memory
+        self._tracker = ReminderTracker(memory.load() if memory is not None else ())
         self._due_now: list[DueItem] | None = None
         # Nothing is checked before start(): the app starts the scheduler after the first
         # paint, and becoming active while the window first shows must not jump ahead.
@@ -105,10 +110,13 @@ class ReminderScheduler(QObject):
             log.warning("could not read what is due: %s", exc)
             self._arm(self._max_delay)
             return []
+        before = self._tracker.announced()
         fresh = self._tracker.newly_due(items, now)
         if fresh:
             self._announce(fresh)
-        due_now = [i for i in items if i.due <= now]
+        if self._memory is not None and self._tracker.announced() != before:
+            self._memory.save(self._tracker.announced())
+        due_now = needs_attention(items, now, self._activity.tz)
         if due_now != self._due_now:
             self._due_now = due_now
             self.dueChanged.emit(list(due_now))

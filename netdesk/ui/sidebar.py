@@ -61,9 +61,10 @@ class Sidebar(QListView):
             return ALL, ""
         return index.data(KIND), index.data(KEY) or ""
 
-    def add_view(self, key: str, title: str, icon: QIcon | None, first: bool) -> None:
+    def add_view(self, key: str, title: str, icon: QIcon | None, first: bool,
+                 below_all: bool = False) -> None:
         kind, current = self.current()
-        self.entries.add_view(key, title, icon, first)
+        self.entries.add_view(key, title, icon, first, below_all)
         self.select(kind, current)
 
     def set_counts(self, total: int, tags: list[TagInfo]) -> None:

@@ -53,6 +53,7 @@ class SidebarModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._views: list[SidebarEntry] = []
+        self._views_below: list[SidebarEntry] = []
         self._all = SidebarEntry(ALL, "All contacts", count=0)
         self._tags: list[SidebarEntry] = []
         self._entries: list[SidebarEntry] = [self._all]
@@ -89,10 +90,13 @@ class SidebarModel(QAbstractListModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     # -- what the window uses -----------------------------------------------------------------
-    def add_view(self, key: str, title: str, icon: QIcon | None, first: bool) -> None:
+    def add_view(self, key: str, title: str, icon: QIcon | None, first: bool,
+                 below_all: bool = False) -> None:
         entry = SidebarEntry(VIEW, title, key=key, icon=icon)
         self.beginResetModel()
-        if first:
+        if below_all:  # a view used now and then (Trash): under All contacts
+            self._views_below.append(entry)
+        elif first:
             self._views.insert(0, entry)
         else:
             self._views.append(entry)
@@ -145,7 +149,7 @@ class SidebarModel(QAbstractListModel):
 
     def _rebuild(self) -> None:
         header = [SidebarEntry(HEADER, "Tags")] if self._tags else []
-        self._entries = [*self._views, self._all, *header, *self._tags]
+        self._entries = [*self._views, self._all, *self._views_below, *header, *self._tags]
 
 
 class SidebarDelegate(QStyledItemDelegate):

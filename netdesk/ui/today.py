@@ -276,6 +276,7 @@ class TodayView(QWidget):
     def refresh(self) -> None:
         """Re-read what is due, keeping the selected row selected."""
         selected = self.selected_item()
+        old_row = self.table.currentIndex().row()
         try:
             data = self._activity.today(self._clock.now())
         except ServiceError as exc:
@@ -290,10 +291,17 @@ class TodayView(QWidget):
         self.stack.setCurrentWidget(self.empty if not data.items else self.table)
         self.subtitle.setText(self._summary(data))
         row = self.model.row_of(item_key(selected)) if selected is not None else -1
+        if row < 0 and selected is not None:
+            # The selected item went (Done): the one that took its place is next in line.
+            row = self._item_row_near(old_row)
         # Keep the selection; else select the first item so Done is really one click.
         self.select_row(row if row >= 0 else self._first_item_row())
         self._update_buttons()
         self.refreshed.emit()
+
+    def _item_row_near(self, row: int) -> int:
+        rows = [r for r in range(self.model.rowCount()) if self.model.item(r) is not None]
+        return next((r for r in rows if r >= row), rows[-1] if rows else -1)
 
     def _first_item_row(self) -> int:
         return next(

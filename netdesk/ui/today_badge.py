@@ -11,6 +11,7 @@ import datetime as dt
 
 from PySide6.QtCore import QObject, QTimer
 
+from netdesk.domain.due import needs_attention
 from netdesk.ui.main_window import MainWindow
 from netdesk.ui.today import TodayView
 
@@ -30,7 +31,10 @@ class TodayBadge(QObject):
         data = self._today.data
         if data is None:
             return
-        overdue, due = len(data.overdue), len(data.today)
+        # The same rule as the tray's count (domain.due.needs_attention).
+        attention = needs_attention(data.items, data.now, self._tz)
+        overdue = sum(1 for i in attention if i.overdue(data.now))
+        due = len(attention) - overdue
         parts = [f"{n} {label}" for n, label in ((overdue, "overdue"), (due, "due today")) if n]
         self._window.set_view_badge(self._today, overdue + due, overdue > 0,
                                     " · ".join(parts) or "Nothing due today")

@@ -115,6 +115,25 @@ class TransferController(QObject):
         dialog.open()
 
     def add_sample_contacts(self) -> None:
+        """Sample people only go into an empty address book without a question: 40 made-up
+        contacts with overdue follow-ups mixed into real ones are hard to pick out again."""
+        try:
+            existing = self._contacts.count()
+        except ServiceError as exc:
+            self._feedback.error(str(exc))
+            return
+        if not existing:
+            self._add_samples()
+            return
+        from netdesk.ui.confirm import confirm
+
+        confirm(self._window, "confirmSamplesBox",
+                f"Add 40 made-up sample contacts to your {count_of(existing, 'contact')}?",
+                "Add sample contacts", self._add_samples,
+                "They come with follow-ups and reminders of their own. Edit → Undo takes them "
+                "all out again.")
+
+    def _add_samples(self) -> None:
         command = AddContacts(self._contacts, self._make_samples, "Add sample contacts")
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

@@ -115,6 +115,12 @@ class TrayController(QObject):
             QApplication.setQuitOnLastWindowClosed(False)
             self.tray.show()
         window.installEventFilter(self)
+        quit_action = window.findChild(QAction, "quitAction")
+        if quit_action is not None:
+            # File → Quit (Ctrl+Q) ends the app like the tray's Quit does; only the window's
+            # close button hides it to the tray.
+            quit_action.triggered.disconnect()
+            quit_action.triggered.connect(self.quit)
 
     # -- the window ---------------------------------------------------------------------------
     def in_use(self) -> bool:

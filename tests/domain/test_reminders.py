@@ -186,3 +186,13 @@ def test_summary_for_one_followup_one_cadence_and_many():
 def test_a_followup_without_an_id_cannot_be_tracked():
     with pytest.raises(ValueError, match="needs an id"):
         ReminderTracker().newly_due([item(START, fid=None)], START)  # type: ignore[arg-type]
+
+
+def test_reminder_keys_round_trip_through_text_and_bad_text_is_dropped() -> None:
+    import datetime as _dt
+
+    from netdesk.domain.reminders import key_text, parse_key
+
+    key = ("followup", 12, _dt.datetime(2026, 11, 27, 13, 0, tzinfo=_dt.UTC))
+    assert parse_key(key_text(key)) == key
+    assert parse_key("garbage") is None and parse_key("followup:x:2026") is None

@@ -205,3 +205,36 @@ def test_tag_filter_ignores_accents_like_every_tag_match(contact_service) -> Non
     cafe = contact_service.create(Contact(display_name="Barista", tags=["Café"]))
     assert [r.id for r in contact_service.summaries(tag="cafe")] == [cafe.id]
     assert contact_service.search_ids("", tag="CAFE") == [cafe.id]
+
+
+def test_search_folds_letters_of_their_own_both_ways(contact_service) -> None:
+    from netdesk.domain.contact import Contact
+
+    for name in ("Łukasz Łukasiewicz", "Søren Ørsted", "Đorđe Đokić", "Ægir Þórsson",
+                 "Ilse Straße", "Zoë Adams"):
+        contact_service.create(Contact(display_name=name))
+
+    def names(text: str) -> list[str]:
+        return [contact_service.get(i).display_name for i in contact_service.search_ids(text)]
+
+    assert names("lukasiewicz") == ["Łukasz Łukasiewicz"]
+    assert names("ŁUKASZ") == ["Łukasz Łukasiewicz"]
+    assert names("soren orsted") == ["Søren Ørsted"]
+    assert names("djokic") == [] and names("dokic") == ["Đorđe Đokić"]
+    assert names("aegir thorsson") == ["Ægir Þórsson"]
+    assert names("strasse") == names("straße") == ["Ilse Straße"]
+    # The default (store) order sorts "Ł" with "L", not after "Z".
+    assert [s.name for s in contact_service.summaries()] == [
+        "Ægir Þórsson", "Đorđe Đokić", "Ilse Straße", "Łukasz Łukasiewicz", "Søren Ørsted",
+        "Zoë Adams"]
+
+
+def test_summaries_of_many_ids_do_not_freeze_the_readers_view(contact_service) -> None:
+    from netdesk.domain.contact import Contact
+
+    ids = [contact_service.create(Contact(display_name=f"P {i}")).id for i in range(950)]
+    assert len(contact_service.summaries(ids=ids)) == 950  # the >900-ids path
+    later = contact_service.create(Contact(display_name="Came later")).id
+    # The same reading connection must see what was written after that read.
+    assert [r.name for r in contact_service.summaries(ids=[later])] == ["Came later"]
+    assert len(contact_service.summaries(ids=[*ids, later])) == 951

@@ -178,3 +178,28 @@ def test_upgrade_to_0003_keeps_every_row_its_id_and_its_references(data_dir: Pat
             <= indexes
     finally:
         con.close()
+
+
+def test_upgrade_to_0007_refolds_sort_keys_and_the_search_index(data_dir: Path) -> None:
+    from netdesk.services.contacts import ContactService
+
+    path = _store_at(data_dir, "0002")
+    # As revision 0002's code stored them: "ł" left as it is, no folded copy in the index.
+    con = sqlite3.connect(path)
+    with con:
+        for cid, name in ((1, "Zoë Adams"), (2, "Łukasz Łukasiewicz")):
+            _insert(con, "contacts", id=cid, uid=f"uid-{cid}", display_name=name,
+                    sort_name=name.lower())
+            con.execute("INSERT INTO contacts_fts (rowid, body) VALUES (?, ?)", (cid, name))
+    con.close()
+
+    database = store_db.open_database(data_dir)
+    try:
+        service = ContactService(database)
+        assert [r.name for r in service.summaries()] == ["Łukasz Łukasiewicz", "Zoë Adams"]
+        (found,) = service.search_ids("lukasiewicz")
+        assert service.get(found).display_name == "Łukasz Łukasiewicz"
+        assert service.search_ids("zoe") and service.search_ids("Łukasz")
+        service.close()
+    finally:
+        database.dispose()

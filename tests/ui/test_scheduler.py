@@ -95,10 +95,11 @@ def test_snoozed_followup_is_announced_again_when_the_snooze_ends(
 def test_due_changed_follows_the_data(qtbot, scheduler, activity, clock, ada, runner):
     emitted: list[list] = []
     scheduler.dueChanged.connect(emitted.append)
-    f = activity.add_followup(ada, NOW + MINUTE)
+    # Due the day after tomorrow: not due yet (due means overdue or due today).
+    f = activity.add_followup(ada, NOW + 2 * dt.timedelta(days=1))
     scheduler.start()
     assert emitted == [[]]
-    clock.advance(MINUTE)
+    clock.advance(dt.timedelta(days=1, hours=12))  # that day has come
     scheduler.check()
     assert [i.followup_id for i in emitted[-1]] == [f.id]
     runner.run(MarkDone(activity, f.id))  # a change anywhere: the scheduler re-checks

@@ -217,3 +217,27 @@ def test_menu_offers_met_someone_when_the_window_has_it(make_tray, window, qtbot
     assert "Met someone…" in texts(tray)
     with qtbot.waitSignal(quick.triggered):
         next(a for a in tray.contextMenu().actions() if a.text() == "Met someone…").trigger()
+
+
+def test_file_quit_ends_the_app_with_the_tray_and_close_still_hides(
+        qtbot, activity, clock, settings, qtlog, monkeypatch):
+    from netdesk.ui.main_window import MainWindow
+
+    quits = []
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(1)))
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    notifier = FakeNotifier()
+    with qtlog.disabled():
+        tray = TrayController(window, activity, clock, notifier, tray_available=lambda: True,
+                              settings=settings)
+    window.show()
+    qtbot.waitExposed(window)
+    window.close()  # the close button: hidden to the tray, explained once
+    assert not window.isVisible() and tray.tray.isVisible() and quits == []
+    assert len(notifier.sent) == 1
+    window.show()
+    with qtbot.waitSignal(tray.quitRequested):
+        window.action("quitAction").trigger()  # File → Quit, Ctrl+Q
+    assert quits == [1] and not tray.tray.isVisible() and not window.isVisible()
+    assert len(notifier.sent) == 1  # quitting is not "still running in the tray"
