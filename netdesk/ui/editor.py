@@ -417,10 +417,10 @@ class ContactEditor(QDialog):
 
     def try_save(self) -> bool:
         self._clear_errors()
-        contact = self.contact()
-        if self._warn_once(contact):
-            return False
         try:
+            contact = self.contact()  # a date that can't be read is a ValidationError too
+            if self._warn_once(contact):
+                return False
             self.saved = self._save(contact)
         except ValidationError as exc:
             self.show_error(exc.field, str(exc))
