@@ -134,6 +134,23 @@ class Soak:
                 return w
         return None
 
+    def drop_files(self, paths: list[Path]) -> None:
+        """Drag files from a file manager and drop them on the window."""
+        from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+        from PySide6.QtGui import QDragEnterEvent, QDropEvent
+        from PySide6.QtWidgets import QApplication
+
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+        enter = QDragEnterEvent(QPoint(200, 200), Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(self.window, enter)
+        if not enter.isAccepted():
+            raise RuntimeError("the window refused the dropped files")
+        drop = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime,
+                          Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(self.window, drop)
+
     def select_random_row(self) -> bool:
         model = self.table.model()
         if not model.rowCount():
@@ -249,7 +266,7 @@ class Soak:
         path.write_text(cards(3, start=self.import_count % 5 * 3, uid_prefix="small"),
                         encoding="utf-8")
         self.import_count += 1
-        self.window.import_files([str(path)])
+        self.drop_files([path])
 
         def close_button() -> QPushButton | None:
             # Earlier imports' dialogs may linger hidden: only the visible one counts.
