@@ -11,7 +11,7 @@ from typing import Any, TextIO
 from netdesk.domain.text import escape_controls
 from netdesk.paths import PathsError, resolve_paths
 from netdesk.services.contacts import ContactService
-from netdesk.store.db import StoreError, open_database
+from netdesk.store.db import CLI_BUSY_TIMEOUT_MS, StoreError, open_database
 
 
 class CliError(Exception):
@@ -33,7 +33,7 @@ def open_services(args: argparse.Namespace) -> Services:
     except PathsError as exc:
         raise CliError(str(exc)) from exc
     try:
-        database = open_database(paths.data_dir)
+        database = open_database(paths.data_dir, CLI_BUSY_TIMEOUT_MS)
     except StoreError as exc:
         raise CliError(str(exc)) from exc
     return Services(ContactService(database))

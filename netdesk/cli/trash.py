@@ -9,7 +9,7 @@ from netdesk.domain.clock import SystemClock
 from netdesk.paths import resolve_paths
 from netdesk.services.errors import ServiceError
 from netdesk.services.trash import KEEP_DAYS, TrashService
-from netdesk.store.db import StoreError, open_database
+from netdesk.store.db import CLI_BUSY_TIMEOUT_MS, StoreError, open_database
 
 
 def _configure(p: argparse.ArgumentParser) -> None:
@@ -24,7 +24,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
 
 def _open(args: argparse.Namespace) -> TrashService:
     try:
-        database = open_database(resolve_paths(args.data_dir).data_dir)
+        database = open_database(resolve_paths(args.data_dir).data_dir, CLI_BUSY_TIMEOUT_MS)
     except StoreError as exc:
         raise CliError(str(exc)) from exc
     return TrashService(database, SystemClock())

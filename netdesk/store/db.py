@@ -48,23 +48,30 @@ def _ensure_private_file(path: Path) -> None:
         os.close(fd)
 
 
-def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+# How long a write waits for another process's write lock before "database is locked". The
+# window keeps it short so it never freezes for long; a command-line call would rather wait
+# out a big import in the window than fail (a script can't click "try again").
+BUSY_TIMEOUT_MS = 5_000
+CLI_BUSY_TIMEOUT_MS = 180_000
+
+
+def _set_pragmas(dbapi_connection: sqlite3.Connection, busy_ms: int = BUSY_TIMEOUT_MS) -> None:
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; a crash loses no committed data
-    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
     cur.close()
 
 
-def create_sqlite_engine(path: Path) -> Engine:
+def create_sqlite_engine(path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     from sqlalchemy import create_engine, event
     from sqlalchemy.engine import URL
 
     # URL.create, not f"sqlite:///{path}": a data dir named "a?b" would otherwise be cut at
     # the "?" (read as URL parameters) and the database written somewhere else.
     engine = create_engine(URL.create("sqlite", database=str(path)))
-    event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "connect", lambda conn, _record: _set_pragmas(conn, busy_ms))
     # pysqlite's own transaction handling defers BEGIN; make transactions explicit so that a
     # failed import rolls back everything it wrote.
     event.listen(engine, "connect", lambda conn, _r: setattr(conn, "isolation_level", None))
@@ -215,8 +222,9 @@ class Database:
     """One netdesk SQLite file. The SQLAlchemy engine is made on first use, so start-up
     paths that only read can use a plain sqlite3 connection and skip SQLAlchemy's import."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.path = Path(path)
+        self.busy_ms = busy_ms
         self._engine: Engine | None = None
         # The engine may first be asked for by a warm-up or import thread: make exactly one.
         self._engine_lock = threading.Lock()
@@ -226,13 +234,13 @@ class Database:
         if self._engine is None:
             with self._engine_lock:
                 if self._engine is None:
-                    self._engine = create_sqlite_engine(self.path)
+                    self._engine = create_sqlite_engine(self.path, self.busy_ms)
         return self._engine
 
     def connect_raw(self) -> sqlite3.Connection:
         """A plain sqlite3 connection with netdesk's pragmas, for fast read paths."""
         con = sqlite3.connect(self.path, check_same_thread=False)
-        _set_pragmas(con, None)
+        _set_pragmas(con, self.busy_ms)
         return con
 
     def dispose(self) -> None:
@@ -241,12 +249,13 @@ class Database:
             self._engine = None
 
 
-def open_database(data_dir: Path) -> Database:
-    """Open (creating and migrating as needed) the store in ``data_dir``."""
+def open_database(data_dir: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> Database:
+    """Open (creating and migrating as needed) the store in ``data_dir``; writes wait up to
+    ``busy_ms`` for another process's write lock."""
     path = db_path(data_dir)
     try:
         _ensure_private_file(path)
-        database = Database(path)
+        database = Database(path, busy_ms)
         if not path.stat().st_size or current_revision(path) != SCHEMA_HEAD:
             migrate(database.engine, path)
     except PermissionError as exc:

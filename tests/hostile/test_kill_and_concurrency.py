@@ -180,3 +180,27 @@ def test_cli_write_waits_for_a_long_import_transaction(one_contact, argv) -> Non
     assert done.returncode == 0, done.stderr
     assert holder.returncode == 0
     assert waited > 1.0  # it really waited for the lock rather than slipping past it
+
+
+def test_cli_write_outwaits_a_transaction_longer_than_the_windows_timeout(one_contact) -> None:
+    # A big import in the window holds the write lock far longer than the window's own 5 s
+    # busy timeout; a command-line write waits it out (its timeout is minutes) and succeeds.
+    db = one_contact.data_dir / "netdesk.sqlite3"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db), "6.5"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        started = time.monotonic()
+        done = one_contact.proc("log", "1", "--note", "during a long import")
+        waited = time.monotonic() - started
+    finally:
+        holder.wait(30)
+    assert done.returncode == 0, done.stderr
+    assert waited > 5.5  # past the window's 5 s: the CLI's own, longer timeout carried it
+    con = sqlite3.connect(db)
+    try:
+        notes = [r[0] for r in con.execute("SELECT note FROM interactions")]
+    finally:
+        con.close()
+    assert "during a long import" in notes
