@@ -1,0 +1,66 @@
+"""The Duplicates view in the real window: badge, merge as one undo step, "Not the same"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QRadioButton, QWidget
+
+from netdesk.actions.contacts import CreateContact
+from netdesk.domain.contact import Contact, LabeledValue
+from tests.ui.driver import run
+
+
+def _add(parts, name: str, email: str, **fields):  # noqa: ANN001, ANN202
+    contact = Contact(display_name=name, emails=[LabeledValue(email)], **fields)
+    return run(parts, CreateContact(parts.contacts, contact)).created
+
+
+def _pairs(view) -> list[tuple[str, str]]:  # noqa: ANN001
+    model = view.table.model()
+    return [(model.data(model.index(r, 2)), model.data(model.index(r, 3)))
+            for r in range(model.rowCount())]
+
+
+def test_duplicates_view_badge_merge_undo_and_not_same(window, ui, parts, qtbot) -> None:
+    amara = _add(parts, "Amara Okafor", "amara@okafor.example", title="CTO")
+    twin = _add(parts, "A. Okafor", "AMARA@okafor.example", title="Founder")
+    _add(parts, "Jonas Weber", "jonas@weber.example")
+    _add(parts, "Jonas Weber", "jonas@weber.example")
+    _add(parts, "Ben Stone", "ben@stone.example")
+    view = ui.duplicates_view
+    ui.action("goDuplicatesAction").trigger()  # shown: finds again (off the GUI thread)
+    assert window.view_stack.currentWidget() is view
+    qtbot.waitUntil(lambda: window.view_badge(view) == (2, False), timeout=20000)
+    qtbot.waitUntil(lambda: len(_pairs(view)) == 2 and not view.is_busy(), timeout=20000)
+    row = _pairs(view).index(("Amara Okafor", "A. Okafor"))
+    view.table.selectRow(row)
+
+    def answer_merge_dialog() -> None:  # the user at the modal per-field dialog
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None and dialog.objectName() == "mergeDialog"
+        dialog.findChild(QRadioButton, "pick_title_0").setChecked(True)  # keep "CTO"
+        dialog.accept()
+
+    QTimer.singleShot(0, answer_merge_dialog)
+    qtbot.mouseClick(view.findChild(QWidget, "mergeButton"), Qt.MouseButton.LeftButton)
+    assert parts.contacts.count() == 4
+    assert parts.contacts.get(amara.id).title == "CTO"
+    assert ui.action("undoAction").text() == "Undo Merge 1 contact into Amara Okafor"
+    qtbot.waitUntil(lambda: window.view_badge(view) == (1, False) and not view.is_busy(),
+                    timeout=20000)
+    qtbot.waitUntil(lambda: ui.model.total_count() == 4)
+
+    ui.undo()  # Ctrl+Z: both back, with their ids
+    assert {c.id: c.title for c in parts.contacts.get_many([amara.id, twin.id])} == {
+        amara.id: "CTO", twin.id: "Founder"}
+    qtbot.waitUntil(lambda: window.view_badge(view) == (2, False) and not view.is_busy(),
+                    timeout=20000)
+    qtbot.waitUntil(lambda: ui.model.total_count() == 5)
+
+    view.table.selectRow(_pairs(view).index(("Jonas Weber", "Jonas Weber")))
+    qtbot.mouseClick(view.findChild(QWidget, "notSameButton"), Qt.MouseButton.LeftButton)
+    assert window.view_badge(view) == (1, False)
+    view.refresh()  # remembered: finding again does not bring them back
+    qtbot.waitUntil(lambda: not view.is_busy(), timeout=20000)
+    assert _pairs(view) == [("Amara Okafor", "A. Okafor")]
+    assert not any(isinstance(w, QDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
