@@ -81,9 +81,9 @@ def compose(data_dir: Path) -> Parts:
     contacts_list.selectionChanged.connect(detail.show_ids)
     detail.pane.edit_requested.connect(window.action("editAction").trigger)
     window.closing.connect(detail.save)
-    EditorController(window, contacts, runner, feedback, contacts_list.show_contact)
+    editors = EditorController(window, contacts, runner, feedback, contacts_list.show_contact)
     TagsController(window, contacts, runner, feedback)
-    _add_share_and_duplicates(window, database, contacts, runner, feedback, data_dir)
+    _add_share_and_duplicates(window, database, contacts, runner, feedback, data_dir, editors)
     activity, today = _add_activity(window, database, contacts, runner, feedback, detail,
                                     contacts_list)
 
@@ -125,13 +125,15 @@ def _warm_up_imports() -> None:
 
 
 def _add_share_and_duplicates(window, database, contacts, runner, feedback,  # noqa: ANN001
-                              data_dir: Path) -> None:
-    """Share as QR code and my card; the Duplicates view with its badge."""
+                              data_dir: Path, editors) -> None:  # noqa: ANN001
+    """Share as QR code and my card; the Duplicates view with its badge; the editor's
+    warning when someone else has the same e-mail or phone."""
     from netdesk.ui.duplicates_controller import DuplicatesController
     from netdesk.ui.share_controller import ShareController
 
     ShareController(window, contacts, feedback, data_dir)
-    DuplicatesController(window, database, contacts, runner, feedback)
+    duplicates = DuplicatesController(window, database, contacts, runner, feedback)
+    editors.set_key_owners(duplicates.duplicates.key_owners)
 
 
 def _csv_factories(database, data_dir: Path):  # noqa: ANN001, ANN202
