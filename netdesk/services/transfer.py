@@ -213,14 +213,17 @@ class _FileImport:
                     return cand
         return None
 
-    def run_batch(self, cards: Sequence[Contact]) -> None:
-        repo = self.repo
+    def _stamp(self, cards: Sequence[Contact]) -> None:
         for card in cards:
             card.source = card.source or self.source
             if not card.uid:
                 # Same card, same UID: re-importing a file of UID-less cards (old phones
                 # write none) then finds them again instead of duplicating them.
                 card.uid = content_uid(card)
+
+    def run_batch(self, cards: Sequence[Contact]) -> None:
+        repo = self.repo
+        self._stamp(cards)
         uid_hits: dict[str, int] = {}
         alias_hits: dict[str, int] = {}
         email_hits: dict[str, list[int]] = {}
@@ -242,10 +245,8 @@ class _FileImport:
             wanted = card_keys.values()
             email_hits = repo.ids_by_match_key("email", (k for ks in wanted for k in ks.emails))
             phone_hits = repo.ids_by_match_key("phone", (k for ks in wanted for k in ks.phones))
-        candidate_ids = set(uid_hits.values()) | set(alias_hits.values())
-        for hits in (email_hits, phone_hits):
-            for ids in hits.values():
-                candidate_ids.update(ids)
+        candidate_ids = {*uid_hits.values(), *alias_hits.values()}
+        candidate_ids.update(i for h in (email_hits, phone_hits) for ids in h.values() for i in ids)
         existing = {c.id: c for c in repo.get_many(sorted(candidate_ids))} if candidate_ids else {}
         updates: dict[int, Contact] = {}
         matched: list[tuple[int, Contact]] = []
