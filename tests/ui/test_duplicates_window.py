@@ -64,3 +64,20 @@ def test_duplicates_view_badge_merge_undo_and_not_same(window, ui, parts, qtbot)
     qtbot.waitUntil(lambda: not view.is_busy(), timeout=20000)
     assert _pairs(view) == [("Amara Okafor", "A. Okafor")]
     assert not any(isinstance(w, QDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+
+
+def test_an_import_updates_the_badge_without_opening_the_view(window, ui, parts, qtbot,
+                                                               tmp_path) -> None:
+    view = ui.duplicates_view
+    qtbot.waitUntil(lambda: window.is_warm() and not view.is_busy(), timeout=20000)
+    assert window.view_badge(view) == (0, False)
+    cards = tmp_path / "phone.vcf"
+    cards.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Amara Okafor\r\nEMAIL:amara.okafor@gmail.com\r\n"
+        "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Amara Okafor\r\n"
+        "EMAIL:amaraokafor@gmail.com\r\nEND:VCARD\r\n", encoding="utf-8")
+    ui.import_files([str(cards)])
+    qtbot.waitUntil(lambda: not ui.import_dialog.is_running(), timeout=20000)
+    assert parts.contacts.count() == 2  # the importer kept both (no shared strong key)
+    assert window.view_stack.currentWidget() is not view
+    qtbot.waitUntil(lambda: window.view_badge(view)[0] == 1, timeout=20000)
