@@ -271,7 +271,7 @@ class _FileImport:
                 merged = merge_into(base, card, overrides)
                 if from_this_file:
                     # The same person twice in this file, the first one in an earlier batch.
-                    self.report.merged += 1
+                    self.report.note_merge(card, base)
                     updates[target_id] = merged
                 elif target_id in updates or not _same(merged, existing[target_id]):
                     updates[target_id] = merged
@@ -282,11 +282,11 @@ class _FileImport:
             twin = self._match_pending(card, keys)
             if twin is not None:
                 # A later card in the same batch for the same person (or record) adds to it.
+                self.report.note_merge(card, twin)  # named as they were before the merge
                 merged = merge_into(twin, card, overrides=twin.uid == card.uid)
                 for f in dataclasses.fields(Contact):
                     setattr(twin, f.name, getattr(merged, f.name))
                 self._remember(twin, match_keys(twin))
-                self.report.merged += 1
                 continue
             self._remember(card, keys)
             self.pending.append(card)

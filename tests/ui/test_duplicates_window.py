@@ -84,3 +84,20 @@ def test_an_import_updates_the_badge_without_opening_the_view(window, ui, parts,
     assert parts.contacts.count() == 2  # the importer kept both (no shared strong key)
     assert window.view_stack.currentWidget() is not view
     qtbot.waitUntil(lambda: window.view_badge(view)[0] == 1, timeout=20000)
+
+
+def test_import_report_says_who_was_merged_into_whom(window, ui, parts, qtbot,
+                                                     tmp_path) -> None:
+    cards = tmp_path / "export.vcf"
+    cards.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Amara Okafor\r\nEMAIL:amara@okafor.example\r\n"
+        "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:A. Okafor\r\nTITLE:CTO\r\n"
+        "EMAIL:AMARA@okafor.example\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\n"
+        "FN:Ben Stone\r\nEMAIL:ben@stone.example\r\nEND:VCARD\r\n", encoding="utf-8")
+    ui.import_files([str(cards)])
+    dialog = ui.import_dialog
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=20000)
+    assert (dialog.report.created, dialog.report.merged) == (2, 1)
+    assert "1 merged with another card" in dialog.status.text()
+    assert dialog.details.toPlainText().splitlines() == [
+        "“A. Okafor” merged into “Amara Okafor” (the same person twice in the import)"]
