@@ -83,8 +83,10 @@ def compose(data_dir: Path) -> Parts:
     detail.pane.edit_requested.connect(window.action("editAction").trigger)
     window.closing.connect(detail.save)
     trash = _add_trash(window, database, runner, feedback)
-    EditorController(window, contacts, runner, feedback, contacts_list.show_contact, trash)
+    editors = EditorController(window, contacts, runner, feedback, contacts_list.show_contact,
+                               trash)
     TagsController(window, contacts, runner, feedback)
+    _add_share_and_duplicates(window, database, contacts, runner, feedback, data_dir, editors)
     activity, today = _add_activity(window, database, contacts, runner, feedback, detail,
                                     contacts_list)
 
@@ -104,7 +106,7 @@ def compose(data_dir: Path) -> Parts:
         return created
 
     transfer = _add_transfer(window, contacts, runner, feedback, contacts_list, make_transfer,
-                             make_samples)
+                             make_samples, _csv_factories(database, data_dir))
     from netdesk.ui.networking import NetworkingController
 
     NetworkingController(window, contacts, activity, runner, feedback, settings,
@@ -141,8 +143,40 @@ def _warm_up_imports() -> None:
     import netdesk.store.contacts  # noqa: F401
 
 
+def _add_share_and_duplicates(window, database, contacts, runner, feedback,  # noqa: ANN001
+                              data_dir: Path, editors) -> None:  # noqa: ANN001
+    """Share as QR code and my card; the Duplicates view with its badge; the editor's
+    warning when someone else has the same e-mail or phone."""
+    from netdesk.ui.duplicates_controller import DuplicatesController
+    from netdesk.ui.share_controller import ShareController
+
+    ShareController(window, contacts, feedback, data_dir)
+    duplicates = DuplicatesController(window, database, contacts, runner, feedback)
+    editors.set_key_owners(duplicates.duplicates.key_owners)
+
+
+def _csv_factories(database, data_dir: Path):  # noqa: ANN001, ANN202
+    """Makers of the CSV import (with the remembered mappings) and export services, called
+    when first used (they load the import machinery)."""
+
+    def make_csv():  # noqa: ANN202
+        from netdesk.services.csv_transfer import CsvImportService
+        from netdesk.services.settings import CsvMappings
+
+        _ = database.engine  # on the GUI thread, before the dialog's counting worker
+        return CsvImportService(database), CsvMappings(data_dir)
+
+    def make_csv_export():  # noqa: ANN202
+        from netdesk.services.csv_transfer import CsvExportService
+
+        _ = database.engine
+        return CsvExportService(database)
+
+    return make_csv, make_csv_export
+
+
 def _add_transfer(window, contacts, runner, feedback, contacts_list,  # noqa: ANN001, ANN202
-                  make_transfer, make_samples):  # noqa: ANN001
+                  make_transfer, make_samples, csv_factories):  # noqa: ANN001
     from netdesk.ui.transfer_controller import TransferController
 
     def export_scope() -> tuple[int, list[int], str]:
@@ -151,7 +185,7 @@ def _add_transfer(window, contacts, runner, feedback, contacts_list,  # noqa: AN
                 key if kind == "tag" else "")
 
     return TransferController(window, contacts, runner, feedback, make_transfer, export_scope,
-                              make_samples)
+                              make_samples, *csv_factories)
 
 
 def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001, ANN202

@@ -36,6 +36,11 @@ def import_summary(report: ImportCounts) -> str:
     return ", ".join(parts)
 
 
+def merge_note(card: str, into: str) -> str:
+    """One line of an import report: ``“A. Okafor” merged into “Amara Okafor”``."""
+    return f"“{card}” merged into “{into}” (the same person twice in the import)"
+
+
 def contacts_shown(shown: int, total: int) -> str:
     """The status bar's count: ``40 contacts`` or ``3 of 40 contacts``."""
     if shown == total:

@@ -107,10 +107,8 @@ class _FileImport:
             wanted = card_keys.values()
             email_hits = repo.ids_by_match_key("email", (k for ks in wanted for k in ks.emails))
             phone_hits = repo.ids_by_match_key("phone", (k for ks in wanted for k in ks.phones))
-        candidate_ids = set(uid_hits.values()) | set(alias_hits.values())
-        for hits in (email_hits, phone_hits):
-            for ids in hits.values():
-                candidate_ids.update(ids)
+        candidate_ids = {*uid_hits.values(), *alias_hits.values()}
+        candidate_ids.update(i for h in (email_hits, phone_hits) for ids in h.values() for i in ids)
         existing = {c.id: c for c in repo.get_many(sorted(candidate_ids))} if candidate_ids else {}
         return uid_hits, alias_hits, email_hits, phone_hits, card_keys, existing
 
@@ -146,7 +144,7 @@ class _FileImport:
                 merged = merge_into(base, card, overrides)
                 if from_this_file:
                     # The same person twice in this file, the first one in an earlier batch.
-                    self.report.merged += 1
+                    self.report.note_merge(card, base)
                     updates[target_id] = merged
                 elif target_id in updates or not same_contact(merged, existing[target_id]):
                     updates[target_id] = merged
@@ -157,11 +155,11 @@ class _FileImport:
             twin = self._match_pending(card, keys)
             if twin is not None:
                 # A later card in the same batch for the same person (or record) adds to it.
+                self.report.note_merge(card, twin)  # named as they were before the merge
                 merged = merge_into(twin, card, overrides=twin.uid == card.uid)
                 for f in dataclasses.fields(Contact):
                     setattr(twin, f.name, getattr(merged, f.name))
                 self._remember(twin, match_keys(twin))
-                self.report.merged += 1
                 continue
             self._remember(card, keys)
             self.pending.append(card)

@@ -33,10 +33,11 @@ class ContactsPage(QSplitter):
         self.first_run.set_icon(app_icon(), 96)
         self.first_run.set_text(
             "Remember everyone you meet",
-            "Bring in the contacts from your phone or address book as vCard (.vcf) files — "
-            "or drop them onto this window. Not ready yet? Look around with sample contacts.",
+            "Bring in the contacts from your phone or address book as vCard (.vcf) files, or "
+            "LinkedIn, Google or Outlook CSV exports — or drop them onto this window. "
+            "Not ready yet? Look around with sample contacts.",
         )
-        self.import_button = self.first_run.add_button("Import vCards…", "emptyImportButton",
+        self.import_button = self.first_run.add_button("Import contacts…", "emptyImportButton",
                                                        default=True)
         self.sample_button = self.first_run.add_button("Try with sample contacts",
                                                        "sampleContactsButton")

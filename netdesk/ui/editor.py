@@ -263,6 +263,10 @@ class ContactEditor(QDialog):
         buttons_row.addWidget(self.buttons)
         layout.addLayout(buttons_row)
 
+    def add_notice(self, widget: QWidget) -> None:
+        """A notice above the fields (the window adds the duplicate warning)."""
+        self.form.insertRow(0, widget)
+
     def _sync_birthday(self) -> None:
         on = self.birthday_check.isChecked()
         for w in (self.birthday_day, self.birthday_month, self.year_known):

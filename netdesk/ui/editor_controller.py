@@ -31,6 +31,7 @@ class EditorController(QObject):
         self._window, self._contacts, self._runner = window, contacts, runner
         self._feedback, self._reveal, self._trash = feedback, reveal, trash
         self.editor = None
+        self._key_owners = None
         window.action("newAction").triggered.connect(self.new_contact)
         window.action("editAction").triggered.connect(self.edit_target)
         window.action("deleteAction").triggered.connect(self.delete_target)
@@ -49,8 +50,36 @@ class EditorController(QObject):
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.finished.connect(lambda _r: setattr(self, "editor", None))
         self.editor = editor
+        if self._key_owners is not None:
+            self._add_duplicate_warning(editor, checked_now=contact is not None)
         # open(), not exec(): window-modal without a nested event loop, so tests can drive it.
         editor.open()
+
+    def set_key_owners(self, key_owners) -> None:  # noqa: ANN001
+        """``key_owners(contact)``: who else has its e-mails/phones (the editor warns)."""
+        self._key_owners = key_owners
+
+    def _add_duplicate_warning(self, editor, checked_now: bool) -> None:  # noqa: ANN001
+        from netdesk.ui.duplicate_warning import DuplicateWarning
+
+        warning = DuplicateWarning(self._key_owners, editor.contact, editor)
+        editor.add_notice(warning)
+        for values in (editor.emails, editor.phones):
+            values.changed.connect(warning.schedule)
+        warning.openRequested.connect(lambda cid: self._open_instead(editor, cid))
+        if checked_now:  # an edited contact may share a key already
+            warning.check()
+
+    def _open_instead(self, editor, contact_id: int) -> None:  # noqa: ANN001
+        """Leave this editor (nothing saved) for the contact that has the same details."""
+        editor.reject()
+        try:
+            contact = self._contacts.get(contact_id)
+        except ServiceError as exc:
+            self._feedback.error(str(exc))
+            return
+        self._reveal(contact_id)
+        self._open_editor(contact)
 
     def new_contact(self) -> None:
         self._open_editor(None)

@@ -1,4 +1,5 @@
-"""Exporting to a .vcf file: everyone, the selected contacts or one tag, as vCard 3.0 or 4.0."""
+"""Exporting to a file: everyone, the selected contacts or one tag, as vCard 3.0 or 4.0, or
+(when the window offers it) as a CSV file for Google Contacts or Outlook."""
 
 from __future__ import annotations
 
@@ -25,8 +26,10 @@ from netdesk.services.errors import ServiceError
 from netdesk.ui.multi_value_editor import ErrorLabel
 
 DEFAULT_NAME = "contacts.vcf"
-# export(path, ids=None, tag=None, version="3.0") -> number of cards, as TransferService has it.
+# export(path, ids=None, tag=None, version="3.0") -> number of cards, as TransferService has it;
+# with ``csv=True`` the version can also be "csv:google" or "csv:outlook".
 ExportFn = Callable[..., int]
+CSV_FORMATS = (("CSV for Google Contacts", "csv:google"), ("CSV for Outlook", "csv:outlook"))
 
 
 class ExportDialog(QDialog):
@@ -41,10 +44,11 @@ class ExportDialog(QDialog):
         *,
         current_tag: str | None = None,
         parent: QWidget | None = None,
+        csv: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export vCards")
+        self.setWindowTitle("Export contacts")
         self._export = export
         self._selected = list(selected_ids)
         self.all_radio = QRadioButton(f"All contacts ({total:,})", objectName="exportAll")
@@ -70,6 +74,8 @@ class ExportDialog(QDialog):
         self.version_combo = QComboBox(objectName="exportVersion")
         self.version_combo.addItem("vCard 3.0 — phones and most apps", "3.0")
         self.version_combo.addItem("vCard 4.0", "4.0")
+        for text, value in CSV_FORMATS if csv else ():
+            self.version_combo.addItem(text, value)
         self.error = ErrorLabel()
         tag_row = QHBoxLayout()
         tag_row.addWidget(self.tag_radio)
@@ -113,17 +119,22 @@ class ExportDialog(QDialog):
             return None, self.tag_combo.currentText(), version
         return None, None, version
 
+    def _suffix(self) -> str:
+        return ".csv" if str(self.version_combo.currentData()).startswith("csv:") else ".vcf"
+
     def choose_file_and_export(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        start = str(Path(folder or Path.home()) / DEFAULT_NAME)
+        suffix = self._suffix()
+        start = str(Path(folder or Path.home()) / Path(DEFAULT_NAME).with_suffix(suffix))
+        kind = "CSV files (*.csv)" if suffix == ".csv" else "vCard files (*.vcf)"
         path, _ = QFileDialog.getSaveFileName(self, "Export contacts", start,
-                                              "vCard files (*.vcf);;All files (*)")
+                                              f"{kind};;All files (*)")
         if path:
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> bool:
         if not path.suffix:
-            path = path.with_suffix(".vcf")
+            path = path.with_suffix(self._suffix())
         ids, tag, version = self.choice()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

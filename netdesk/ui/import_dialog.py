@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.domain.wording import import_summary
+from netdesk.domain.wording import import_summary, merge_note
 from netdesk.ui.background import BackgroundJob
 
 # import_files(paths, progress, cancelled) -> ImportReport, as TransferService offers it.
@@ -69,6 +69,7 @@ def describe_report(report) -> tuple[str, str]:
         where = f"card {p.card}" if p.card else "outside any card"
         state = "skipped" if getattr(p, "skipped", True) else "imported with a warning"
         lines.append(f"{Path(p.file).name}, {where}, line {p.line} ({state}): {p.message}")
+    lines += [merge_note(card, into) for card, into in getattr(report, "merged_into", ())]
     return summary, "\n".join(lines)
 
 

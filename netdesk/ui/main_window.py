@@ -32,7 +32,8 @@ from netdesk.ui.icons import app_icon, line_icon
 from netdesk.ui.sidebar import Sidebar
 from netdesk.ui.tags_model import ALL, TAG, VIEW
 
-VCARD_SUFFIXES = (".vcf", ".vcard")
+# What File → Import and a drop take: vCards, and CSV exports (LinkedIn, Google, Outlook).
+IMPORT_SUFFIXES = (".vcf", ".vcard", ".csv", ".tsv")
 SIDEBAR_WIDTH = 150
 CONTACTS = "contacts"  # the contacts page's key among the views
 
@@ -41,13 +42,13 @@ log = logging.getLogger(__name__)
 Target = Callable[[], list[int]]
 
 
-def vcard_paths(urls: Sequence) -> list[str]:
-    """Local .vcf/.vcard files among dropped URLs."""
+def importable_paths(urls: Sequence) -> list[str]:
+    """Local vCard and CSV files among dropped URLs."""
     out = []
     for url in urls:
         if url.isLocalFile():
             path = url.toLocalFile()
-            if path.lower().endswith(VCARD_SUFFIXES):
+            if path.lower().endswith(IMPORT_SUFFIXES):
                 out.append(path)
     return out
 
@@ -99,8 +100,8 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self._add_action("New contact", "new", QKeySequence.StandardKey.New, "newAction")
-        self._add_action("Import vCards…", "import", "Ctrl+I", "importAction")
-        self._add_action("Export vCards…", "export", "Ctrl+E", "exportAction")
+        self._add_action("Import…", "import", "Ctrl+I", "importAction")
+        self._add_action("Export…", "export", "Ctrl+E", "exportAction")
         self._add_action("Find", "search", QKeySequence.StandardKey.Find, "findAction")
         self._add_action("Add sample contacts", None, None, "sampleAction")
         self._add_action("Quit", None, QKeySequence.StandardKey.Quit, "quitAction"
@@ -312,7 +313,7 @@ class MainWindow(QMainWindow):
 
     # -- Qt events ---------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and vcard_paths(event.mimeData().urls()):
+        if event.mimeData().hasUrls() and importable_paths(event.mimeData().urls()):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -321,7 +322,7 @@ class MainWindow(QMainWindow):
         self.dragEnterEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = vcard_paths(event.mimeData().urls()) if event.mimeData().hasUrls() else []
+        paths = importable_paths(event.mimeData().urls()) if event.mimeData().hasUrls() else []
         if not paths:
             event.ignore()
             return

@@ -1,6 +1,10 @@
 """Import (dialog, drag and drop, files handed over by a second netdesk), export, and the
 sample contacts. An import runs in a worker; when it has changed the store, it becomes one
-step of the undo history (RecordImport) and one bulk change event."""
+step of the undo history (RecordImport) and one bulk change event.
+
+CSV files (LinkedIn, Google, Outlook exports) first open the CSV dialog (preview, mapping,
+counts); its import then runs like a vCard import, with the same progress dialog and record.
+Files come one dialog at a time: the others wait in a queue."""
 
 from __future__ import annotations
 
@@ -22,13 +26,18 @@ from netdesk.ui.main_window import MainWindow
 
 # Adds the sample contacts (and their activity); returns the contacts created.
 SampleMaker = Callable[[], list[Contact]]
+# (CsvImportService, CsvMappings), made when the first CSV file comes.
+CsvFactory = Callable[[], tuple[object, object]]
+IMPORT_FILTER = ("Contacts (*.vcf *.vcard *.csv *.tsv);;vCard files (*.vcf *.vcard);;"
+                 "CSV files (*.csv *.tsv);;All files (*)")
 
 
 class TransferController(QObject):
     def __init__(self, window: MainWindow, contacts: ContactService, runner: Runner,
                  feedback: Feedback, transfer_factory: Callable[[], object],
                  export_scope: Callable[[], tuple[int, list[int], str]],
-                 make_samples: SampleMaker) -> None:
+                 make_samples: SampleMaker, csv_factory: CsvFactory | None = None,
+                 csv_export_factory: Callable[[], object] | None = None) -> None:
         """``export_scope()`` gives (total contacts, selected ids, current tag or "")."""
         super().__init__(window)
         self.setObjectName("transferController")
@@ -36,8 +45,11 @@ class TransferController(QObject):
         self._feedback, self._transfer_factory = feedback, transfer_factory
         self._export_scope, self._make_samples = export_scope, make_samples
         self._transfer = None
+        self._csv_factory, self._csv = csv_factory, None
+        self._csv_export_factory = csv_export_factory
         self._pending: list[str] = []
         self.import_dialog = None
+        self.csv_dialog = None
         self.export_dialog = None
         window.action("importAction").triggered.connect(self.choose_import_files)
         window.action("exportAction").triggered.connect(self.export_contacts)
@@ -54,32 +66,78 @@ class TransferController(QObject):
         from PySide6.QtWidgets import QFileDialog
 
         paths, _ = QFileDialog.getOpenFileNames(
-            self._window, "Import vCards", str(Path.home()),
-            "vCard files (*.vcf *.vcard);;All files (*)")
+            self._window, "Import contacts", str(Path.home()), IMPORT_FILTER)
         if paths:
             self.import_files(paths)
 
+    def _busy(self) -> bool:
+        return ((self.import_dialog is not None and self.import_dialog.is_running())
+                or (self.csv_dialog is not None and self.csv_dialog.isVisible()))
+
     def import_files(self, paths: list[str]) -> None:
-        """Import .vcf files in the background, showing progress, Cancel and the report."""
-        from netdesk.ui.import_dialog import ImportDialog
+        """Import .vcf files in the background, showing progress, Cancel and the report; a
+        CSV file first gets its preview and mapping dialog."""
+        from netdesk.services.csv_transfer import is_csv_path
 
         paths = [str(p) for p in paths]
         if not paths:
             return
-        if self.import_dialog is not None and self.import_dialog.is_running():
+        if self._busy():
             self._pending += paths
             return
+        csv = [p for p in paths if self._csv_factory is not None and is_csv_path(p)]
+        vcards = [p for p in paths if p not in csv]
+        if vcards:
+            self._pending += csv
+            self._import_vcards(vcards)
+        else:
+            self._pending += csv[1:]
+            self._open_csv(csv[0])
+
+    def _import_vcards(self, paths: list[str]) -> None:
+        from netdesk.ui.import_dialog import ImportDialog
+
         try:
             transfer = self.transfer()
         except ServiceError as exc:
             self._feedback.error(str(exc))
             return
         dialog = ImportDialog(transfer.import_files, [Path(p) for p in paths], self._window)
+        self._follow_import(dialog)
+        dialog.open()
+        dialog.start()
+
+    def _follow_import(self, dialog) -> None:  # noqa: ANN001
         dialog.finished_import.connect(self._on_import_finished)
         dialog.finished.connect(self._on_import_dialog_closed)
         self.import_dialog = dialog
+
+    def _open_csv(self, path: str) -> None:
+        from netdesk.ui.csv_import_dialog import CsvImportDialog
+
+        try:
+            if self._csv is None:
+                self._csv = self._csv_factory()
+            service, mappings = self._csv
+            dialog = CsvImportDialog(service, mappings, path, self._window)
+        except ServiceError as exc:
+            self._feedback.error(str(exc))
+            self._on_import_dialog_closed(0)
+            return
+        dialog.finished.connect(lambda result: self._on_csv_dialog_closed(dialog, result))
+        self.csv_dialog = dialog
         dialog.open()
-        dialog.start()
+
+    def _on_csv_dialog_closed(self, dialog, result: int) -> None:  # noqa: ANN001
+        dialog.deleteLater()
+        if self.csv_dialog is dialog:
+            self.csv_dialog = None
+        if result != dialog.DialogCode.Accepted:
+            self._on_import_dialog_closed(result)
+            return
+        progress = dialog.start_import(self._window)
+        self._follow_import(progress)
+        progress.open()
 
     def _on_import_finished(self, report) -> None:  # noqa: ANN001
         if report.created or report.updated:
@@ -93,6 +151,8 @@ class TransferController(QObject):
             QTimer.singleShot(0, lambda: self.import_files(paths))
 
     def _on_closing(self) -> None:
+        if self.csv_dialog is not None and self.csv_dialog.isVisible():
+            self.csv_dialog.reject()
         if self.import_dialog is not None and self.import_dialog.is_running():
             self.import_dialog.cancel()
             self.import_dialog.wait()
@@ -107,8 +167,15 @@ class TransferController(QObject):
             self._feedback.error(str(exc))
             return
         total, selected, tag = self._export_scope()
-        dialog = ExportDialog(transfer.export, total, selected, tags, current_tag=tag or None,
-                              parent=self._window)
+        csv_factory = self._csv_export_factory
+
+        def export(path, ids=None, tag=None, version="3.0"):  # noqa: ANN001, ANN202
+            if version.startswith("csv:"):  # "csv:google" / "csv:outlook"
+                return csv_factory().export(path, version[4:], ids, tag)
+            return transfer.export(path, ids=ids, tag=tag, version=version)
+
+        dialog = ExportDialog(export, total, selected, tags, current_tag=tag or None,
+                              parent=self._window, csv=csv_factory is not None)
         dialog.exported.connect(lambda n, path: self._feedback.status(
             f"Exported {count_of(n, 'contact')} to {path}."))
         self.export_dialog = dialog

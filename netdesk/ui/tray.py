@@ -211,6 +211,9 @@ class TrayController(QObject):
         quick_add = self.window.findChild(QAction, "quickAddAction")
         if quick_add is not None:  # "Met someone…" without opening the window first
             menu.addAction(quick_add)
+        my_card = self.window.findChild(QAction, "showMyCardAction")
+        if my_card is not None:  # the QR code of one's own card, at a meetup
+            menu.addAction(my_card)
         open_action = QAction("Open netdesk", menu)
         open_action.setObjectName("trayOpenAction")
         open_action.triggered.connect(self.show_window)

@@ -69,6 +69,10 @@ class Ui:
         return find(self.window, QWidget, "todayView")
 
     @property
+    def duplicates_view(self):  # noqa: ANN201
+        return find(self.window, QWidget, "duplicatesView")
+
+    @property
     def timeline(self):  # noqa: ANN201
         return find(self.window, QWidget, "interactionTimeline")
 
@@ -102,6 +106,10 @@ class Ui:
     @property
     def import_dialog(self):  # noqa: ANN201
         return self.controller("transferController").import_dialog
+
+    @property
+    def csv_dialog(self):  # noqa: ANN201
+        return self.controller("transferController").csv_dialog
 
     @property
     def export_dialog(self):  # noqa: ANN201
@@ -138,6 +146,23 @@ class Ui:
 
     def import_files(self, paths: list[str]) -> None:
         self.controller("transferController").import_files(paths)
+
+    def drop_files(self, paths: list) -> bool:
+        """Drag ``paths`` onto the window and drop them; whether the drag was accepted."""
+        from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+        from PySide6.QtGui import QDragEnterEvent, QDropEvent
+        from PySide6.QtWidgets import QApplication
+
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+        # QDragEnterEvent takes an integer QPoint (6.11 refuses a QPointF); QDropEvent a QPointF.
+        enter = QDragEnterEvent(QPoint(300, 300), Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(self.window, enter)
+        drop = QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime,
+                          Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(self.window, drop)
+        return enter.isAccepted()
 
     def export_contacts(self) -> None:
         self.action("exportAction").trigger()
