@@ -28,6 +28,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from netdesk.ui.gui_gc import full_collections_held
+
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
 JobFn = Callable[[ProgressFn, CancelledFn], object]
@@ -58,7 +60,11 @@ def _run(state: _State) -> None:
 
     fn = state.fn
     try:
-        state.result = fn(progress, state.cancel.is_set)  # type: ignore[misc]
+        # Jobs build big object graphs (100k rows, the duplicate finder's keys): a full
+        # collection on the GUI thread meanwhile would walk all of them (1.5 s stalls were
+        # measured), so only young collections run until the job ends (ui/gui_gc.py).
+        with full_collections_held():
+            state.result = fn(progress, state.cancel.is_set)  # type: ignore[misc]
     except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, which reports it
         state.error = exc
     finally:

@@ -28,7 +28,6 @@ from netdesk.domain.collation import collation_key, has_own_order, language_of
 from netdesk.domain.summary import ContactSummary
 from netdesk.domain.text import fold
 from netdesk.ui.background import BackgroundJob
-from netdesk.ui.gui_gc import full_collections_held
 from netdesk.ui.icons import alert_color
 from netdesk.ui.plain_text import plain_tooltip
 from netdesk.ui.sorting import sorted_in_slices
@@ -411,14 +410,13 @@ class RowsLoader(BackgroundJob):
 
 def _rows_loading(fetch: Callable[[], tuple[list[ContactSummary], Any]]):  # noqa: ANN202
     def load(progress, cancelled) -> tuple:  # noqa: ANN001
-        # No collection runs on this thread (automatic collection is off; ui/gui_gc.py), and
-        # the GUI thread holds off full ones while ~2 million new objects are being built.
-        with full_collections_held():
-            rows, extra = fetch()
-            if names_need_sorting():
-                rows = sorted_in_slices(rows, key=_name_key)
-            orders = all_column_orders(rows)
-            by_id = {r.id: r for r in rows}
+        # No collection runs on this thread (automatic collection is off), and the GUI
+        # thread runs no full one while a job builds its objects (ui/gui_gc.py, background.py).
+        rows, extra = fetch()
+        if names_need_sorting():
+            rows = sorted_in_slices(rows, key=_name_key)
+        orders = all_column_orders(rows)
+        by_id = {r.id: r for r in rows}
         # The rows live as long as the window: keep them out of later full collections
         # (done here, since freezing walks every object: tens of ms on the GUI thread).
         gc.freeze()

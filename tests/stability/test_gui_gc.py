@@ -65,3 +65,29 @@ def test_nothing_is_collected_before_a_threshold_is_passed(collector) -> None:
 
 def test_installing_twice_keeps_one_collector(collector) -> None:
     assert install_gui_thread_collector() is collector
+
+
+def _pass_every_threshold() -> list:
+    gc.set_threshold(1, 1, 1)
+    gc.collect(1)
+    gc.collect(1)  # each collection of generation 1 adds one to generation 2's count: now 2
+    return [[] for _ in range(10)]  # live new objects: generation 0's count passes too
+
+
+def test_no_full_collection_while_a_background_job_runs(collector, qtbot) -> None:
+    import threading
+
+    from netdesk.ui.background import BackgroundJob
+
+    release = threading.Event()
+    job = BackgroundJob(lambda progress, cancelled: release.wait(10))
+    job.start()
+    try:
+        alive = _pass_every_threshold()
+        assert gc.get_count()[2] > 1  # a full collection is due ...
+        assert collect_due_generations() != 2  # ... but only young ones run meanwhile
+    finally:
+        release.set()
+        assert job.wait(5000)
+    alive += _pass_every_threshold()
+    assert collect_due_generations() == 2  # the job is over: the full collection runs

@@ -1,0 +1,102 @@
+"""Does the window stay responsive while the duplicate finder runs over 100,000 contacts?
+
+    QT_QPA_PLATFORM=offscreen python tests/bench/bench_duplicates_gui.py [--contacts 100000]
+
+Fills a store with the planted book of bench_duplicates.py, opens the real window
+(``create_window``), lets the start-up finder run finish, then starts the finder again from the
+Duplicates view (it runs on a worker thread) and, while it runs, measures how late a 5 ms
+timer on the GUI thread fires and how long search keystrokes take to update the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--contacts", type=int, default=100_000)
+    args = parser.parse_args()
+
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+    from netdesk.store.contacts import ContactRepository
+    from netdesk.store.db import open_database
+    from tests.helpers.planted import planted_book
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp)
+        database = open_database(data_dir)
+        with database.engine.begin() as conn:
+            ContactRepository(conn).add_many(planted_book(args.contacts).contacts)
+        database.dispose()
+
+        from netdesk.app import create_window
+
+        window = create_window(data_dir)
+        window.resize(1280, 800)
+        window.show()
+        view = window.findChild(QWidget, "duplicatesView")
+        search = window.findChild(QLineEdit, "searchEdit")
+
+        def settle(seconds: float) -> None:
+            QTest.qWait(int(seconds * 1000))  # the real event loop, as the app runs it
+
+        settle(3)
+        while view.is_busy():  # the start-up run
+            settle(0.2)
+
+        lateness: list[float] = []
+        clock = QElapsedTimer()
+        clock.start()
+        expected = [clock.elapsed() + 5]
+
+        def tick() -> None:
+            now = clock.elapsed()
+            lateness.append(max(0.0, now - expected[0]))
+            expected[0] = now + 5
+
+        timer = QTimer()
+        timer.setInterval(5)
+        timer.timeout.connect(tick)
+        timer.start()
+        keystrokes: list[float] = []
+        started = time.perf_counter()
+        view.refresh()
+        letters = iter("maxlenatiopkrsue" * 20)
+        while view.is_busy():
+            settle(0.25)
+            began = time.perf_counter()
+            if len(search.text()) >= 3:
+                search.clear()
+            else:
+                QTest.keyClicks(search, next(letters))
+            app.processEvents()
+            keystrokes.append((time.perf_counter() - began) * 1000)
+        finder = time.perf_counter() - started
+        timer.stop()
+        window.close()
+
+    lateness.sort()
+    p99 = lateness[int(len(lateness) * 0.99)] if lateness else 0.0
+    print(f"{args.contacts:,} contacts; finder run from the view: {finder:.2f} s wall")
+    print(f"5 ms GUI timer while it ran: {len(lateness)} ticks, median lateness "
+          f"{statistics.median(lateness):.1f} ms, p99 {p99:.1f} ms, worst {lateness[-1]:.1f} ms")
+    if keystrokes:
+        print(f"search keystrokes while it ran: {len(keystrokes)}, median "
+              f"{statistics.median(keystrokes):.1f} ms, worst {max(keystrokes):.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
