@@ -107,6 +107,7 @@ def compose(data_dir: Path) -> Parts:
 
     NetworkingController(window, contacts, activity, runner, feedback, settings,
                          contacts_list.show_contact, today)
+    _add_sync(window, database, data_dir, runner, feedback, settings, activity)
     contacts_list.load_initial()
     window.add_warm_up(_warm_up_imports)
     # The first due query compiles SQLAlchemy's statements (slow, docs/PERFORMANCE.md): do it
@@ -134,6 +135,20 @@ def _add_transfer(window, contacts, runner, feedback, contacts_list,  # noqa: AN
 
     return TransferController(window, contacts, runner, feedback, make_transfer, export_scope,
                               make_samples)
+
+
+def _add_sync(window, database, data_dir, runner, feedback, settings,  # noqa: ANN001, ANN202
+              activity):  # noqa: ANN001
+    """Settings → Accounts…, Sync (F5), automatic sync and its status in the status bar."""
+    from netdesk.ui.sync_controller import SyncController
+
+    def make_accounts():  # noqa: ANN202
+        from netdesk.services.accounts import AccountService
+
+        return AccountService(database, data_dir, activity.clock)
+
+    return SyncController(window, runner, feedback, settings, activity.clock, activity.tz,
+                          make_accounts)
 
 
 def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001, ANN202

@@ -1,0 +1,146 @@
+"""CardDAV sync through the real window (issue 12 item 4) against the real Radicale on
+loopback: Settings → Accounts…, Sync (F5) with the password asked once, the status bar,
+automatic sync after local changes, Cancel, and the views following one bulk change."""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QProgressDialog, QPushButton
+
+from netdesk.actions.contacts import CreateContact
+from netdesk.domain.contact import Contact
+from tests.sync.test_sync_radicale import AUTH, phone_card, server_cards
+from tests.ui.conftest import OFFSCREEN_NOISE
+from tests.ui.driver import find, run
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+
+
+def put_phone_card(book: str, name: str) -> str:
+    uid = f"phone-{uuid.uuid4()}"
+    resp = httpx.put(f"{book}{uid}.vcf", content=phone_card(uid, name), auth=AUTH,
+                     headers={"Content-Type": "text/vcard"})
+    assert resp.status_code == 201
+    return uid
+
+
+def status(window) -> str:  # noqa: ANN001
+    return find(window, QLabel, "syncStatus").text()
+
+
+def controller(ui):  # noqa: ANN001, ANN201
+    return ui.controller("syncController")
+
+
+def add_account(ui, radicale, book, name: str = "srv", password: str = "secret") -> None:  # noqa: ANN001
+    """Through the service the dialog uses (the dialog itself has its own tests)."""
+    controller(ui).accounts().add(name, radicale.url, "alice", password, book=book)
+    controller(ui).update_state()
+
+
+def answer_password(window, qtbot, password: str) -> None:  # noqa: ANN001
+    qtbot.waitUntil(lambda: window.findChild(QInputDialog, "syncPasswordPrompt") is not None)
+    prompt = window.findChild(QInputDialog, "syncPasswordPrompt")
+    prompt.setTextValue(password)
+    prompt.accept()
+
+
+def test_accounts_action_in_the_settings_menu_opens_the_dialog_and_adds(
+        window, ui, qtbot, radicale, book) -> None:
+    action = ui.action("accountsAction")
+    assert action in window.settings_menu.actions()
+    ui.action("syncAction").trigger()  # no account yet: says where to add one
+    assert "Settings → Accounts" in window.statusBar().currentMessage()
+    assert not controller(ui).is_running()
+    action.trigger()
+    dialog = find(window, QDialog, "accountsDialog")
+    assert dialog.isVisible()
+    dialog.nameEdit.setText("phone")
+    dialog.urlEdit.setText(radicale.url)
+    dialog.userEdit.setText("alice")
+    dialog.passwordEdit.setText("secret")
+    qtbot.mouseClick(dialog.findButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.bookCombo.findData(book) >= 0, timeout=10000)
+    dialog.bookCombo.setCurrentIndex(dialog.bookCombo.findData(book))
+    qtbot.mouseClick(dialog.addButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.accountsList.count() == 1, timeout=10000)
+    dialog.reject()
+    qtbot.waitUntil(lambda: status(window) == "Not synced yet")
+    assert controller(ui).auto_timer.isActive()  # automatic sync only now there is an account
+
+
+def test_f5_syncs_both_ways_asks_the_password_once_and_refreshes_the_views(
+        parts, window, ui, qtbot, radicale, book) -> None:
+    put_phone_card(book, "Carla Phone")
+    run(parts, CreateContact(parts.contacts, Contact(display_name="Lena Laptop")))
+    add_account(ui, radicale, book)
+    sync = ui.action("syncAction")
+    assert sync.shortcut().toString() == "F5"
+    sync.trigger()
+    answer_password(window, qtbot, "secret")  # no keyring here: asked, kept in memory
+    qtbot.waitUntil(lambda: status(window).startswith("Synced"), timeout=20000)
+    qtbot.waitUntil(lambda: "Carla Phone" in ui.names())  # one bulk event: the list re-read
+    assert any("FN:Lena Laptop" in card for card in server_cards(book).values())
+
+    put_phone_card(book, "Otto Other")
+    sync.trigger()  # the password is remembered for this run: no second question
+    assert window.findChild(QInputDialog, "syncPasswordPrompt") is None
+    qtbot.waitUntil(lambda: "Otto Other" in ui.names(), timeout=20000)
+    assert ui.names().count("Carla Phone") == 1
+
+
+def test_wrong_password_is_shown_and_asked_again_offline_is_said(
+        parts, window, ui, qtbot, radicale, book) -> None:
+    add_account(ui, radicale, book)
+    ui.action("syncAction").trigger()
+    answer_password(window, qtbot, "not-the-password")
+    qtbot.waitUntil(lambda: status(window).startswith("Sync failed"), timeout=20000)
+    assert "401" in status(window) and "not-the-password" not in status(window)
+
+    ui.action("syncAction").trigger()  # refused: asked again
+    answer_password(window, qtbot, "secret")
+    qtbot.waitUntil(lambda: status(window).startswith("Synced"), timeout=20000)
+
+    with parts.contacts.db.engine.begin() as conn:  # the server goes away
+        conn.exec_driver_sql("UPDATE sync_accounts SET server_url='http://127.0.0.1:9/', "
+                             "book_url='http://127.0.0.1:9/alice/x/'")
+    ui.action("syncAction").trigger()
+    qtbot.waitUntil(lambda: status(window).startswith("Offline"), timeout=20000)
+    assert "127.0.0.1" in find(window, QLabel, "syncStatus").toolTip()
+
+
+def test_a_local_change_syncs_by_itself_after_a_quiet_spell(
+        parts, window, ui, qtbot, radicale, book, test_keyring) -> None:
+    sync = controller(ui)
+    sync.change_timer.setInterval(200)
+    run(parts, CreateContact(parts.contacts, Contact(display_name="Before Account")))
+    assert not sync.change_timer.isActive()  # no account: no automatic sync
+    add_account(ui, radicale, book)  # the keyring holds the password: nothing asked
+    run(parts, CreateContact(parts.contacts, Contact(display_name="Nora New")))
+    assert sync.change_timer.isActive()
+    qtbot.waitUntil(lambda: any("FN:Nora New" in c for c in server_cards(book).values()),
+                    timeout=20000)
+    qtbot.waitUntil(lambda: status(window).startswith("Synced"), timeout=20000)
+    # The sync's own bulk event does not schedule another sync.
+    assert not sync.change_timer.isActive()
+
+
+def test_cancel_stops_a_first_sync_and_the_next_one_completes(
+        parts, window, ui, qtbot, radicale, book, test_keyring) -> None:
+    for i in range(30):
+        put_phone_card(book, f"Phone Person {i:02}")
+    add_account(ui, radicale, book)
+    ui.action("syncAction").trigger()
+    progress = find(window, QProgressDialog, "syncProgress")
+    progress.findChild(QPushButton).click()  # its Cancel button
+    qtbot.waitUntil(lambda: not controller(ui).is_running(), timeout=20000)
+    assert status(window) == "Sync cancelled"
+    assert len(ui.names()) < 30
+    assert ui.action("syncAction").isEnabled()
+    ui.action("syncAction").trigger()
+    qtbot.waitUntil(lambda: status(window).startswith("Synced"), timeout=20000)
+    qtbot.waitUntil(lambda: len(ui.names()) == 30)
