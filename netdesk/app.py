@@ -163,10 +163,16 @@ def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001,
     from netdesk.ui.today import TodayView
     from netdesk.ui.today_badge import TodayBadge
 
+    from netdesk.services.dates import DateReminderService
+
     clock, tz = SystemClock(), local_tz()
-    activity = ActivityService(database, clock, tz)
+    # Birthdays and anniversaries remind through the same due list as follow-ups, so the
+    # Today view, its badge and the tray agree (issue 11).
+    dates = DateReminderService(database, clock, tz)
+    activity = ActivityService(database, clock, tz, dates=dates)
     flows = ActivityFlows(activity, runner, feedback.outcome)
     today = TodayView(activity, contacts, clock, tz, flows, load_now=False)
+    dates.add_listener(today.refresh)  # "remind me N days before" changed
     today.contactActivated.connect(contacts_list.show_contact)
     window.add_view("Today", today, line_icon("today"), first=True, target=today.target_ids)
     today.table.selectionModel().selectionChanged.connect(lambda *_: window.update_targets())
@@ -196,6 +202,8 @@ def _add_tray(parts: Parts, data_dir: Path):  # noqa: ANN202
     scheduler = ReminderScheduler(activity, activity.clock, tray.notifier, window,
                                   runner=parts.runner)
     scheduler.dueChanged.connect(tray.update_due)
+    if activity.dates is not None:  # "remind me N days before" changed: the tray follows
+        activity.dates.add_listener(scheduler.refresh)
     # Something fell due (or stopped being due): the Today view and its badge follow.
     scheduler.dueChanged.connect(lambda _items: parts.today.refresh())
     return tray, scheduler

@@ -138,6 +138,13 @@ def due_items(
     return sorted(items, key=lambda i: _order(i, now))
 
 
+def ordered(items: Iterable[DueItem], now: dt.datetime) -> list[DueItem]:
+    """Due items from several sources (follow-ups, cadences, date reminders) in the one
+    order ``due_items`` gives."""
+    now = ensure_utc(now, "now")
+    return sorted(items, key=lambda i: _order(i, now))
+
+
 def _order(item: DueItem, now: dt.datetime) -> tuple:
     # Most overdue first is the same as earliest due first; the explicit overdue flag keeps
     # the rule readable. Name and ids make the order total, so the UI never reshuffles ties.

@@ -41,6 +41,8 @@ _ROOT = QModelIndex()
 
 WHEN, WHO, WHAT, KIND = range(4)
 COLUMNS = ("When", "Who", "What", "Kind")
+KIND_TEXT = {"followup": "Follow-up", "cadence": "Keep in touch", "birthday": "Birthday",
+             "anniversary": "Anniversary"}
 GROUPS = (("overdue", "Overdue"), ("today", "Today"), ("this_week", "Next 7 days"))
 
 
@@ -183,7 +185,7 @@ class DueItemsModel(QAbstractTableModel):
             if item.kind == "cadence" and item.contact_id in self._cadences:
                 return self._cadence_text(self._cadences[item.contact_id])
             return item.note or "Follow up"
-        return "Follow-up" if item.kind == "followup" else "Keep in touch"
+        return KIND_TEXT.get(item.kind, item.kind)
 
 
     def _cadence_text(self, cadence: CadenceInput) -> str:
