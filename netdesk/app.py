@@ -157,13 +157,12 @@ def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001,
     from netdesk.domain.clock import SystemClock
     from netdesk.domain.timeparse import local_tz
     from netdesk.services.activity import ActivityService
+    from netdesk.services.dates import DateReminderService
     from netdesk.ui.activity_flows import ActivityFlows, contact_activity_actions
     from netdesk.ui.icons import line_icon
     from netdesk.ui.timeline import InteractionTimeline
     from netdesk.ui.today import TodayView
     from netdesk.ui.today_badge import TodayBadge
-
-    from netdesk.services.dates import DateReminderService
 
     clock, tz = SystemClock(), local_tz()
     # Birthdays and anniversaries remind through the same due list as follow-ups, so the
