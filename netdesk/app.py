@@ -107,12 +107,12 @@ def compose(data_dir: Path) -> Parts:
 
     NetworkingController(window, contacts, activity, runner, feedback, settings,
                          contacts_list.show_contact, today)
-    _add_sync(window, database, data_dir, runner, feedback, settings, activity)
     contacts_list.load_initial()
     window.add_warm_up(_warm_up_imports)
     # The first due query compiles SQLAlchemy's statements (slow, docs/PERFORMANCE.md): do it
     # on the warm-up thread, so the badge and reminder checks that follow stay quick.
     window.add_warm_up(activity.today)
+    _add_sync(window, database, data_dir, runner, feedback, settings, activity, detail)
     window.destroyed.connect(lambda *_: contacts.close())
     return Parts(window, runner, contacts, activity, contacts_list, transfer, today)
 
@@ -138,8 +138,10 @@ def _add_transfer(window, contacts, runner, feedback, contacts_list,  # noqa: AN
 
 
 def _add_sync(window, database, data_dir, runner, feedback, settings,  # noqa: ANN001, ANN202
-              activity):  # noqa: ANN001
-    """Settings → Accounts…, Sync (F5), automatic sync and its status in the status bar."""
+              activity, detail):  # noqa: ANN001
+    """Settings → Accounts…, Sync (F5), automatic sync, its status in the status bar, and
+    the shown contact's sync conflicts in the detail area."""
+    from netdesk.ui.conflicts_panel import ConflictsController
     from netdesk.ui.sync_controller import SyncController
 
     def make_accounts():  # noqa: ANN202
@@ -147,8 +149,14 @@ def _add_sync(window, database, data_dir, runner, feedback, settings,  # noqa: A
 
         return AccountService(database, data_dir, activity.clock)
 
-    return SyncController(window, runner, feedback, settings, activity.clock, activity.tz,
+    # The CardDAV client (httpx) loads on the warm-up thread, not on the first account check.
+    window.add_warm_up(lambda: __import__("netdesk.services.accounts"))
+    sync = SyncController(window, runner, feedback, settings, activity.clock, activity.tz,
                           make_accounts)
+    conflicts = ConflictsController(detail.area, runner, feedback, sync.loaded_accounts,
+                                    window)
+    detail.contactSelected.connect(conflicts.show_contact)
+    return sync
 
 
 def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001, ANN202

@@ -145,6 +145,10 @@ class SyncController(QObject):
             self._accounts = self._make_accounts()
         return self._accounts
 
+    def loaded_accounts(self):  # noqa: ANN201
+        """The AccountService if something already needed it, else None (cheap to ask)."""
+        return self._accounts
+
     # -- accounts -----------------------------------------------------------------------------
     def open_accounts(self) -> None:
         from netdesk.ui.accounts_dialog import AccountsDialog
@@ -302,7 +306,6 @@ class SyncController(QObject):
         text, tip = sync_status_text(outcome, format_local(self._clock.now(), self._tz))
         self.status_label.setText(text)
         self.status_label.setToolTip(tip)
-        self._feedback.status(text)
 
     # -- automatic ----------------------------------------------------------------------------
     def _on_local_change(self, _event: ChangeEvent) -> None:

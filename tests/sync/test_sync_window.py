@@ -9,7 +9,14 @@ import uuid
 import httpx
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QProgressDialog, QPushButton
+from PySide6.QtWidgets import (
+    QDialog,
+    QInputDialog,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
 
 from netdesk.actions.contacts import CreateContact
 from netdesk.domain.contact import Contact
@@ -144,3 +151,47 @@ def test_cancel_stops_a_first_sync_and_the_next_one_completes(
     ui.action("syncAction").trigger()
     qtbot.waitUntil(lambda: status(window).startswith("Synced"), timeout=20000)
     qtbot.waitUntil(lambda: len(ui.names()) == 30)
+
+
+def test_a_conflict_shows_side_by_side_in_the_detail_pane_and_resolves(
+        parts, window, ui, qtbot, radicale, book, test_keyring, tmp_path) -> None:
+    from netdesk.actions.contacts import EditContact
+    from tests.sync.test_sync_radicale import Side
+
+    desktop = Side(tmp_path, "desktop", book, radicale)
+    try:
+        dana = run(parts, CreateContact(parts.contacts, Contact(display_name="Dana Cruz",
+                                                                title="Analyst"))).created
+        add_account(ui, radicale, book)
+        ui.action("syncAction").trigger()
+        qtbot.waitUntil(lambda: status(window).startswith("Synced"), timeout=20000)
+        desktop.sync()
+        other = desktop.by_name()["Dana Cruz"]
+        other.title = "Engineer"
+        desktop.contacts.update(other)
+        desktop.sync()
+
+        mine = parts.contacts.get(dana.id)
+        mine.title = "Manager"
+        run(parts, EditContact(parts.contacts, mine))
+        ui.select_name("Dana Cruz")
+        panel = find(window, QWidget, "conflictsPanel")
+        assert not panel.isVisible()
+        ui.action("syncAction").trigger()
+        qtbot.waitUntil(lambda: "1 conflict" in status(window), timeout=20000)
+        # The sync's one bulk event re-reads the shown contact's conflicts.
+        qtbot.waitUntil(panel.isVisible)
+        texts = [label.text() for label in panel.findChildren(QLabel)]
+        assert "Manager" in texts and "Engineer" in texts and "Title" in texts
+        assert parts.contacts.get(dana.id).title == "Manager"  # local kept until chosen
+
+        conflict_id = controller(ui).accounts().conflicts(dana.id)[0].id
+        take = find(panel, QPushButton, f"takeServer{conflict_id}")
+        assert find(panel, QPushButton, f"keepLocal{conflict_id}").isVisible()
+        qtbot.mouseClick(take, Qt.MouseButton.LeftButton)
+        assert parts.contacts.get(dana.id).title == "Engineer"
+        assert controller(ui).accounts().conflicts() == []
+        qtbot.waitUntil(lambda: not panel.isVisible())
+        assert "Engineer" in [label.text() for label in ui.detail.findChildren(QLabel)]
+    finally:
+        desktop.close()
