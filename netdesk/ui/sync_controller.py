@@ -77,8 +77,10 @@ def _error_kind(exc: BaseException) -> str:
     return "other"
 
 
-def sync_all(accounts, passwords: dict[str, str], progress, cancelled) -> SyncOutcome:  # noqa: ANN001
-    """The worker: every account with a password, one after the other. Pure Python."""
+def sync_all(accounts, passwords: dict[str, str], progress, cancelled,  # noqa: ANN001
+             confirmed: frozenset[str] = frozenset()) -> SyncOutcome:
+    """The worker: every account with a password, one after the other (``confirmed``: the
+    accounts whose many deletions the user allowed). Pure Python."""
     from netdesk.services.errors import ServiceError
 
     outcome = SyncOutcome()
@@ -86,7 +88,8 @@ def sync_all(accounts, passwords: dict[str, str], progress, cancelled) -> SyncOu
         if cancelled():
             break
         try:
-            report = accounts.sync(name, password, progress=progress, cancelled=cancelled)
+            report = accounts.sync(name, password, confirmed=name in confirmed,
+                                   progress=progress, cancelled=cancelled)
         except ServiceError as exc:
             outcome.results.append(AccountResult(name, None, str(exc), _error_kind(exc)))
         else:
@@ -231,7 +234,8 @@ class SyncController(QObject):
         prompt.finished.connect(answered)
         prompt.open()  # not exec(): no nested event loop
 
-    def _start(self, passwords: dict[str, str], names: list[str]) -> None:
+    def _start(self, passwords: dict[str, str], names: list[str],
+               confirmed: frozenset[str] = frozenset()) -> None:
         skipped = [n for n in names if n not in passwords]
         if not passwords:
             self.status_label.setText("Sync skipped: no password given")
@@ -239,7 +243,7 @@ class SyncController(QObject):
         accounts = self.accounts()
         _ = accounts.db.engine  # made here, on the GUI thread, before the worker races to it
         job = BackgroundJob(lambda progress, cancelled: sync_all(accounts, passwords,
-                                                                 progress, cancelled),
+                                                                 progress, cancelled, confirmed),
                             self, poll_ms=50, name="netdesk-sync")
         job.finished.connect(lambda: self._done(job, skipped))
         job.failed.connect(lambda: self._done(job, skipped))
@@ -290,9 +294,36 @@ class SyncController(QObject):
             self._publish()
         self._show(outcome)
         self.update_state()
-        if self._again:
+        refused = [r for r in outcome.results if r.error_kind == "confirm"]
+        if refused:
+            self._ask_confirmation(refused)
+        elif self._again:
             self._again = False
             self.change_timer.start()
+
+    def _ask_confirmation(self, refused: list[AccountResult]) -> None:
+        """Many deletions, or one side suddenly empty: nothing was deleted; ask, and on Yes
+        sync those accounts again with the deletions allowed."""
+        from PySide6.QtWidgets import QMessageBox
+
+        text = "\n\n".join(f"{r.name}: {r.error}" for r in refused)
+        box = QMessageBox(QMessageBox.Icon.Question, "Sync",
+                          f"{text}\n\nApply these deletions?",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                          self._window)
+        box.setObjectName("syncConfirmBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        names = [r.name for r in refused]
+
+        def answered(button: int) -> None:
+            if button == QMessageBox.StandardButton.Yes and not self.is_running():
+                self._collect_passwords(names, lambda found: self._start(
+                    found, names, frozenset(names)))
+
+        box.finished.connect(answered)
+        box.open()
 
     def _publish(self) -> None:
         # One bulk event: every view re-reads once. Our own event must not schedule a sync.

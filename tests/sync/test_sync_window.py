@@ -195,3 +195,80 @@ def test_a_conflict_shows_side_by_side_in_the_detail_pane_and_resolves(
         assert "Engineer" in [label.text() for label in ui.detail.findChildren(QLabel)]
     finally:
         desktop.close()
+
+
+def test_the_interval_timer_syncs_and_never_two_at_once(
+        parts, window, ui, qtbot, radicale, book, test_keyring) -> None:
+    sync = controller(ui)
+    qtbot.waitUntil(window.is_warm)
+    assert not sync.auto_timer.isActive()  # no account: no automatic sync
+    add_account(ui, radicale, book)
+    assert sync.auto_timer.isActive() and sync.auto_timer.interval() == 15 * 60_000
+    put_phone_card(book, "Tim Timer")
+    sync.auto_timer.setInterval(100)
+    qtbot.waitUntil(sync.is_running, timeout=5000)
+    assert not sync.sync_now()  # one is running: no second one
+    assert not ui.action("syncAction").isEnabled()
+    qtbot.waitUntil(lambda: "Tim Timer" in ui.names(), timeout=20000)
+    qtbot.waitUntil(lambda: status(window).startswith("Synced"), timeout=20000)
+
+
+def test_a_sync_refreshes_every_view_exactly_once(
+        parts, window, ui, qtbot, radicale, book, test_keyring, data_dir) -> None:
+    from netdesk.app import _add_tray
+
+    _tray, scheduler = _add_tray(parts, data_dir)
+    scheduler.start()
+    qtbot.waitUntil(window.is_warm)
+    add_account(ui, radicale, book)
+    for name in ("Ines One", "Jon Two", "Kim Three"):
+        put_phone_card(book, name)
+    calls = {"summaries": 0, "today": 0, "due": 0}
+
+    def counting(obj, name: str) -> None:  # noqa: ANN001
+        real = getattr(obj, name)
+
+        def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            calls[name] += 1
+            return real(*args, **kwargs)
+
+        setattr(obj, name, wrapper)
+
+    counting(parts.contacts, "summaries")
+    counting(parts.activity, "today")
+    counting(parts.activity, "due")
+    ui.action("syncAction").trigger()
+    qtbot.waitUntil(lambda: status(window).startswith("Synced"), timeout=20000)
+    qtbot.waitUntil(lambda: len(ui.names()) == 3)
+    assert calls == {"summaries": 1, "today": 1, "due": 1}
+    assert parts.runner.can_undo() is False  # a sync is not an undo step
+
+
+def test_many_deletions_from_the_server_are_asked_first(
+        parts, window, ui, qtbot, radicale, book, test_keyring) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    for i in range(10):
+        run(parts, CreateContact(parts.contacts, Contact(display_name=f"Del Person {i}")))
+    add_account(ui, radicale, book)
+    ui.action("syncAction").trigger()
+    qtbot.waitUntil(lambda: status(window).startswith("Synced"), timeout=20000)
+    base = book.split("/", 3)[:3]
+    for href in sorted(server_cards(book))[:8]:  # the phone deletes 8 of the 10
+        assert httpx.delete("/".join(base) + href, auth=AUTH).status_code in (200, 204)
+
+    def box() -> QMessageBox | None:
+        return window.findChild(QMessageBox, "syncConfirmBox")
+
+    ui.action("syncAction").trigger()
+    qtbot.waitUntil(lambda: box() is not None and box().isVisible(), timeout=20000)
+    assert "delete 8 of 10" in box().text()
+    box().button(QMessageBox.StandardButton.No).click()
+    qtbot.waitUntil(lambda: box() is None)
+    assert len(ui.names()) == 10  # nothing deleted without a yes
+
+    ui.action("syncAction").trigger()
+    qtbot.waitUntil(lambda: box() is not None and box().isVisible(), timeout=20000)
+    box().button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: len(ui.names()) == 2, timeout=20000)
+    qtbot.waitUntil(lambda: status(window).startswith("Synced"), timeout=20000)
