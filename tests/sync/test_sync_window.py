@@ -22,7 +22,7 @@ from netdesk.actions.contacts import CreateContact
 from netdesk.domain.contact import Contact
 from tests.sync.test_sync_radicale import AUTH, phone_card, server_cards
 from tests.ui.conftest import OFFSCREEN_NOISE
-from tests.ui.driver import find, run
+from tests.ui.driver import count_calls, find, run
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
@@ -225,18 +225,9 @@ def test_a_sync_refreshes_every_view_exactly_once(
         put_phone_card(book, name)
     calls = {"summaries": 0, "today": 0, "due": 0}
 
-    def counting(obj, name: str) -> None:  # noqa: ANN001
-        real = getattr(obj, name)
-
-        def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-            calls[name] += 1
-            return real(*args, **kwargs)
-
-        setattr(obj, name, wrapper)
-
-    counting(parts.contacts, "summaries")
-    counting(parts.activity, "today")
-    counting(parts.activity, "due")
+    count_calls(calls, parts.contacts, "summaries")
+    count_calls(calls, parts.activity, "today")
+    count_calls(calls, parts.activity, "due")
     ui.action("syncAction").trigger()
     qtbot.waitUntil(lambda: status(window).startswith("Synced"), timeout=20000)
     qtbot.waitUntil(lambda: len(ui.names()) == 3)
