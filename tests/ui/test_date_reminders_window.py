@@ -49,10 +49,15 @@ def test_birthdays_and_anniversaries_show_in_today_badge_and_tray(parts, ui, qtb
     assert "Nico Nodate" not in [r[0] for r in rows]
     assert any(r[0] == "Bea Birthday" and r[2].startswith("Birthday on") for r in rows)
     data = ui.today.data
-    assert [i.name for i in data.overdue] == ["Bea Birthday"]
+    # A started reminder is never "overdue": the birthday is coming up, in the Today group.
+    assert data.overdue == [] and [i.name for i in data.today] == ["Bea Birthday"]
     assert [i.name for i in data.this_week] == ["Arno Anniversary"]
-    # The badge counts what the list shows as due now.
-    assert ui.window.view_badge(ui.today) == (1, True)
+    model = ui.today.model
+    when = {model.item(r).name: model.data(model.index(r, 0))
+            for r in range(model.rowCount()) if model.item(r) is not None}
+    assert when["Bea Birthday"].endswith("(in 2 days)")
+    # The badge counts what the list shows as due today (not urgent: nothing is late).
+    assert ui.window.view_badge(ui.today) == (1, False)
 
     # The tray: the same item, worded as a birthday.
     assert tray.tray.toolTip() == "netdesk — 1 due"
