@@ -115,6 +115,7 @@ class SyncController(QObject):
         self._progress: QProgressDialog | None = None
         self._publishing = False
         self._again = False
+        self._asking = False  # a password question is open
         self.last_outcome: SyncOutcome | None = None
         self._build_actions()
         self.status_label = QLabel(objectName="syncStatus")
@@ -191,8 +192,8 @@ class SyncController(QObject):
     def sync_now(self, automatic: bool = False) -> bool:
         """Start a sync of every account (asking for missing passwords first); False when
         none started (one is running — it will run again after —, or no account)."""
-        if self.is_running():
-            self._again = self._again or automatic
+        if self.is_running() or self._asking:
+            self._again = self._again or (automatic and self.is_running())
             return False
         names = self.account_names()
         if not names:
@@ -211,10 +212,12 @@ class SyncController(QObject):
                 found[name] = password
             elif name not in self._declined:
                 missing.append(name)
+        self._asking = bool(missing)
         self._ask_next(missing, found, then)
 
     def _ask_next(self, missing: list[str], found: dict, then: Callable[[dict], None]) -> None:
         if not missing:
+            self._asking = False
             then(found)
             return
         name = missing[0]

@@ -88,6 +88,7 @@ def test_f5_syncs_both_ways_asks_the_password_once_and_refreshes_the_views(
     sync = ui.action("syncAction")
     assert sync.shortcut().toString() == "F5"
     sync.trigger()
+    assert not controller(ui).sync_now()  # the question is open: not a second one
     answer_password(window, qtbot, "secret")  # no keyring here: asked, kept in memory
     qtbot.waitUntil(lambda: status(window).startswith("Synced"), timeout=20000)
     qtbot.waitUntil(lambda: "Carla Phone" in ui.names())  # one bulk event: the list re-read
