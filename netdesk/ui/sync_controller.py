@@ -121,7 +121,7 @@ class SyncController(QObject):
         self.status_label = QLabel(objectName="syncStatus")
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # server text, not markup
         window.statusBar().addPermanentWidget(self.status_label)
-        minutes = int(settings.value(INTERVAL_KEY, DEFAULT_INTERVAL_MINUTES) or 0)
+        minutes = _interval_minutes(settings.value(INTERVAL_KEY, DEFAULT_INTERVAL_MINUTES))
         self.auto_timer = QTimer(self, objectName="syncAutoTimer")
         self.auto_timer.setInterval(max(minutes, 1) * 60_000)
         self.auto_timer.timeout.connect(lambda: self.sync_now(automatic=True))
@@ -376,6 +376,14 @@ def sync_status_text(outcome: SyncOutcome, now_text: str) -> tuple[str, str]:
     if conflicts:
         text += f" · {conflicts} conflict(s) to resolve"
     return text, "\n".join(errors)
+
+
+def _interval_minutes(value: object) -> int:
+    """The automatic sync interval from the settings file; a bad value means the default."""
+    try:
+        return max(int(str(value)), 0)
+    except ValueError:
+        return DEFAULT_INTERVAL_MINUTES
 
 
 def _when(stored: str, tz: dt.tzinfo) -> str:

@@ -187,9 +187,15 @@ def test_a_conflict_shows_side_by_side_in_the_detail_pane_and_resolves(
         assert parts.contacts.get(dana.id).title == "Manager"  # local kept until chosen
 
         conflict_id = controller(ui).accounts().conflicts(dana.id)[0].id
-        take = find(panel, QPushButton, f"takeServer{conflict_id}")
-        assert find(panel, QPushButton, f"keepLocal{conflict_id}").isVisible()
-        qtbot.mouseClick(take, Qt.MouseButton.LeftButton)
+
+        def shown(name: str) -> bool:  # on the panel, shown and laid out
+            button = panel.findChild(QPushButton, name)
+            return button is not None and button.isVisible() and button.width() > 0
+
+        qtbot.waitUntil(lambda: shown(f"keepLocal{conflict_id}")
+                        and shown(f"takeServer{conflict_id}"))
+        qtbot.mouseClick(find(panel, QPushButton, f"takeServer{conflict_id}"),
+                         Qt.MouseButton.LeftButton)
         assert parts.contacts.get(dana.id).title == "Engineer"
         assert controller(ui).accounts().conflicts() == []
         qtbot.waitUntil(lambda: not panel.isVisible())
