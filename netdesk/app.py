@@ -117,6 +117,7 @@ def compose(data_dir: Path) -> Parts:
     # The first due query compiles SQLAlchemy's statements (slow, docs/PERFORMANCE.md): do it
     # on the warm-up thread, so the badge and reminder checks that follow stay quick.
     window.add_warm_up(activity.today)
+    _add_sync(window, database, data_dir, runner, feedback, settings, activity, detail)
     window.destroyed.connect(lambda *_: contacts.close())
     return Parts(window, runner, contacts, activity, contacts_list, transfer, today)
 
@@ -188,12 +189,35 @@ def _add_transfer(window, contacts, runner, feedback, contacts_list,  # noqa: AN
                               make_samples, *csv_factories)
 
 
+def _add_sync(window, database, data_dir, runner, feedback, settings,  # noqa: ANN001, ANN202
+              activity, detail):  # noqa: ANN001
+    """Settings → Accounts…, Sync (F5), automatic sync, its status in the status bar, and
+    the shown contact's sync conflicts in the detail area."""
+    from netdesk.ui.conflicts_panel import ConflictsController
+    from netdesk.ui.sync_controller import SyncController
+
+    def make_accounts():  # noqa: ANN202
+        from netdesk.services.accounts import AccountService
+
+        return AccountService(database, data_dir, activity.clock)
+
+    # The CardDAV client (httpx) loads on the warm-up thread, not on the first account check.
+    window.add_warm_up(lambda: __import__("netdesk.services.accounts"))
+    sync = SyncController(window, runner, feedback, settings, activity.clock, activity.tz,
+                          make_accounts)
+    conflicts = ConflictsController(detail.area, runner, feedback, sync.loaded_accounts,
+                                    window)
+    detail.contactSelected.connect(conflicts.show_contact)
+    return sync
+
+
 def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001, ANN202
                   detail, contacts_list):  # noqa: ANN001
     """The Today view, the activity timeline and the follow-up actions on contacts."""
     from netdesk.domain.clock import SystemClock
     from netdesk.domain.timeparse import local_tz
     from netdesk.services.activity import ActivityService
+    from netdesk.services.dates import DateReminderService
     from netdesk.ui.activity_flows import ActivityFlows, contact_activity_actions
     from netdesk.ui.icons import line_icon
     from netdesk.ui.timeline import InteractionTimeline
@@ -202,9 +226,13 @@ def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001,
     from netdesk.ui.today_keys import TodayKeys
 
     clock, tz = SystemClock(), local_tz()
-    activity = ActivityService(database, clock, tz)
+    # Birthdays and anniversaries remind through the same due list as follow-ups, so the
+    # Today view, its badge and the tray agree (issue 11).
+    dates = DateReminderService(database, clock, tz)
+    activity = ActivityService(database, clock, tz, dates=dates)
     flows = ActivityFlows(activity, runner, feedback.outcome)
     today = TodayView(activity, contacts, clock, tz, flows, load_now=False)
+    dates.add_listener(today.refresh)  # "remind me N days before" changed
     today.contactActivated.connect(contacts_list.show_contact)
     window.add_view("Today", today, line_icon("today"), first=True, target=today.target_ids)
     today.table.selectionModel().selectionChanged.connect(lambda *_: window.update_targets())
@@ -237,6 +265,8 @@ def _add_tray(parts: Parts, data_dir: Path):  # noqa: ANN202
                                   runner=parts.runner,
                                   memory=ReminderMemory(open_settings(data_dir)))
     scheduler.dueChanged.connect(tray.update_due)
+    if activity.dates is not None:  # "remind me N days before" changed: the tray follows
+        activity.dates.add_listener(scheduler.refresh)
     # Something fell due (or stopped being due): the Today view and its badge follow.
     scheduler.dueChanged.connect(lambda _items: parts.today.refresh())
     return tray, scheduler

@@ -148,7 +148,8 @@ def reminder_due_items(
     for r in reminders:
         local = dt.datetime.combine(r.remind_on, dt.time(hour), tzinfo=tz)
         due = local.astimezone(dt.UTC)
-        out.append(DueItem(r.contact_id, r.name, due, r.kind, r.note(), None))  # type: ignore[arg-type]
+        out.append(DueItem(r.contact_id, r.name, due, r.kind, r.note(), None,  # type: ignore[arg-type]
+                           r.occurs_on))
     return out
 
 

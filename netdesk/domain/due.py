@@ -93,7 +93,8 @@ class CadenceInput:
 
 @dataclass(frozen=True, slots=True)
 class DueItem:
-    """A row of the Today view: a follow-up or a cadence coming due."""
+    """A row of the Today view: a follow-up or a cadence coming due, or a birthday or
+    anniversary reminder (``due`` is when the reminder starts, ``occurs_on`` the day)."""
 
     contact_id: int
     name: str
@@ -101,6 +102,10 @@ class DueItem:
     kind: DueKind
     note: str
     followup_id: int | None
+    occurs_on: dt.date | None = None
+
+    def is_date_reminder(self) -> bool:
+        return self.occurs_on is not None
 
     def overdue(self, now: dt.datetime) -> bool:
         return self.due < now
@@ -138,6 +143,13 @@ def due_items(
     return sorted(items, key=lambda i: _order(i, now))
 
 
+def ordered(items: Iterable[DueItem], now: dt.datetime) -> list[DueItem]:
+    """Due items from several sources (follow-ups, cadences, date reminders) in the one
+    order ``due_items`` gives."""
+    now = ensure_utc(now, "now")
+    return sorted(items, key=lambda i: _order(i, now))
+
+
 def _order(item: DueItem, now: dt.datetime) -> tuple:
     # Most overdue first is the same as earliest due first; the explicit overdue flag keeps
     # the rule readable. Name and ids make the order total, so the UI never reshuffles ties.
@@ -155,10 +167,12 @@ def bucket(item: DueItem, now: dt.datetime, tz: dt.tzinfo) -> Bucket:
     """Which Today-view group an item belongs to, by the user's local calendar.
 
     "overdue" means its moment has passed (even earlier today); "today" is the rest of the
-    local day; "this_week" the 7 local days after today; "later" anything beyond.
+    local day, and a birthday or anniversary whose reminder has started (it is never late:
+    it is coming up, and goes once its day has passed); "this_week" the 7 local days after
+    today; "later" anything beyond.
     """
     now = ensure_utc(now, "now")
-    if item.overdue(now):
+    if item.overdue(now) and not item.is_date_reminder():
         return "overdue"
     days_ahead = (item.due.astimezone(tz).date() - now.astimezone(tz).date()).days
     if days_ahead <= 0:

@@ -10,7 +10,13 @@ from netdesk.domain.clock import Clock, SystemClock
 from netdesk.services.contacts import ContactService
 from netdesk.services.errors import NotFoundError, ServiceError, ValidationError
 from netdesk.services.passwords import NoKeyring, PasswordStore
-from netdesk.services.sync import SyncError, SyncReport, SyncRun
+from netdesk.services.sync import (
+    CancelledHook,
+    ProgressHook,
+    SyncError,
+    SyncReport,
+    SyncRun,
+)
 from netdesk.services.sync_cards import parse_card
 from netdesk.store import sync_state
 from netdesk.store.db import Database
@@ -135,10 +141,19 @@ class AccountService:
             sync_state.remove_account(conn.connection.driver_connection, account.id or 0)
         self.passwords.delete(name)
 
-    def sync(self, name: str, password: str, confirmed: bool = False) -> SyncReport:
+    def sync(
+        self,
+        name: str,
+        password: str,
+        confirmed: bool = False,
+        progress: ProgressHook | None = None,
+        cancelled: CancelledHook | None = None,
+    ) -> SyncReport:
         account = self.get(name)
         with self.client(account, password) as client:
-            return SyncRun(self.db, account, client, self.clock, confirmed).run()
+            return SyncRun(
+                self.db, account, client, self.clock, confirmed, progress, cancelled
+            ).run()
 
     # -- conflicts ----------------------------------------------------------------------------
     def conflicts(self, contact_id: int | None = None) -> list[Conflict]:

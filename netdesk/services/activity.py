@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Protocol
 
 from netdesk.domain.activity import CHANNELS, FollowUp, Interaction
 from netdesk.domain.clock import Clock, SystemClock
@@ -21,6 +22,7 @@ from netdesk.domain.due import (
     due_items,
     effective_cadence,
     losing_touch,
+    ordered,
     validate_cadence,
 )
 from netdesk.domain.snooze import custom_snooze, snooze_until
@@ -79,13 +81,33 @@ def _aware(value: dt.datetime, what: str) -> dt.datetime:
         raise ValidationError(str(exc)) from None
 
 
+class DueSource(Protocol):
+    """More due items to merge (the birthday and anniversary reminders of services.dates)."""
+
+    def due(self, now: dt.datetime, horizon: dt.timedelta | None) -> list[DueItem]: ...
+
+
 class ActivityService:
     def __init__(
-        self, database: Database, clock: Clock | None = None, tz: dt.tzinfo | None = None
+        self,
+        database: Database,
+        clock: Clock | None = None,
+        tz: dt.tzinfo | None = None,
+        dates: DueSource | None = None,
     ) -> None:
         self.db = database
         self.clock = clock or SystemClock()
         self.tz = tz or local_tz()
+        # With ``dates``, due() and today() include birthday/anniversary reminders, so the
+        # Today list, its badge and the tray (which all read these two) count the same items.
+        self.dates = dates
+
+    def _with_dates(
+        self, items: list[DueItem], now: dt.datetime, horizon: dt.timedelta | None
+    ) -> list[DueItem]:
+        if self.dates is None:
+            return items
+        return ordered([*items, *self.dates.due(now, horizon)], now)
 
     def _repo(self, conn):
         from netdesk.store.activity import ActivityRepository
@@ -271,7 +293,7 @@ class ActivityService:
         with storage_errors(), self.db.engine.connect() as conn:
             followups = self._repo(conn).open_followups_with_names()
             cadences = self._cadences(conn)
-        return due_items(followups, cadences, now, horizon)
+        return self._with_dates(due_items(followups, cadences, now, horizon), now, horizon)
 
     def today(self, now: dt.datetime | None = None) -> TodayData:
         """Items grouped by the local calendar, and the people we are losing touch with."""
@@ -280,7 +302,8 @@ class ActivityService:
             followups = self._repo(conn).open_followups_with_names()
             cadences = self._cadences(conn)
         groups: dict[str, list[DueItem]] = {"overdue": [], "today": [], "this_week": []}
-        for item in due_items(followups, cadences, now, TODAY_HORIZON):
+        items = due_items(followups, cadences, now, TODAY_HORIZON)
+        for item in self._with_dates(items, now, TODAY_HORIZON):
             groups.setdefault(bucket(item, now, self.tz), []).append(item)
         return TodayData(
             now,

@@ -10,6 +10,7 @@ etag it already has, and re-sends local changes under the same card names (412, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -49,6 +50,22 @@ class SyncError(ServiceError):
 
 class ConfirmationNeeded(SyncError):
     """Too many deletions, or one side suddenly empty: the user must confirm (``--yes``)."""
+
+
+class SyncOffline(SyncError):
+    """The server could not be reached (no network, server down, timeout)."""
+
+
+class SyncAuthFailed(SyncError):
+    """The server refused the user name or password."""
+
+
+class SyncCancelled(SyncError):
+    """The user stopped the sync; what was applied so far is kept, the next sync goes on."""
+
+
+ProgressHook = Callable[[int, int], None]
+CancelledHook = Callable[[], bool]
 
 
 @dataclass
@@ -96,12 +113,19 @@ class SyncRun:
         client: CardDavClient,
         clock: Clock | None = None,
         confirmed: bool = False,
+        progress: ProgressHook | None = None,
+        cancelled: CancelledHook | None = None,
     ) -> None:
         self.db = database
         self.account = account
         self.client = client
         self.clock = clock or SystemClock()
         self.confirmed = confirmed
+        # (done, total) cards of the current step, for a progress bar; ``cancelled()`` is
+        # asked between batches: stopping there is safe, each batch is its own transaction
+        # and the sync token is stored only at the very end.
+        self.progress = progress or (lambda _done, _total: None)
+        self.cancelled = cancelled or (lambda: False)
         self.report = SyncReport()
         self.applier = Applier(database, account, self.report, self.clock)
 
@@ -119,9 +143,17 @@ class SyncRun:
                 # Cards merged during the pull (edited here meanwhile): send the merge now
                 # rather than at the next sync.
                 self._push_changes()
+        except NetworkError as exc:
+            raise SyncOffline(str(exc)) from None
+        except AuthError as exc:
+            raise SyncAuthFailed(str(exc)) from None
         except DavError as exc:
             raise SyncError(str(exc)) from None
         return self.report
+
+    def _check_cancelled(self) -> None:
+        if self.cancelled():
+            raise SyncCancelled("sync cancelled; what was synced so far is kept")
 
     def _first_sync(self) -> bool:
         with closing(self.db.connect_raw()) as con:
@@ -171,6 +203,8 @@ class SyncRun:
             ids = sync_state.contacts_changed_since_sync(con, self.account.id)
             with ThreadPoolExecutor(PUT_CONNECTIONS) as pool:
                 for start in range(0, len(ids), MULTIGET_BATCH):
+                    self._check_cancelled()
+                    self.progress(start, len(ids))
                     jobs = []
                     for contact in reading.load_contacts(con, ids[start : start + MULTIGET_BATCH]):
                         item = sync_state.item_for_contact(con, self.account.id, contact.id or 0)
@@ -281,7 +315,12 @@ class SyncRun:
                 "synced with it; nothing was deleted here — run with --yes to empty this store"
             )
         check_deletions(len(removed), len(stored), "on this computer", self.confirmed)
+        applied = 0
         for batch in self.client.iter_multiget(self.account.book_url, fetch, MULTIGET_BATCH):
+            self._check_cancelled()
             self.applier.apply_server_cards(batch)
+            applied += len(batch)
+            self.progress(applied, len(fetch))
+        self._check_cancelled()
         self.applier.apply_removals(sorted(removed))
         self.applier.finish(token, capabilities)

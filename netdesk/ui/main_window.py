@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
         self.contact_menu.setObjectName("contactMenu")
         self.contact_menu.addActions(self._contact_actions)
         self.contact_menu.addSeparator()
+        self.settings_menu = bar.addMenu("&Settings")
+        self.settings_menu.setObjectName("settingsMenu")
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(f"About {APP_NAME}").triggered.connect(self._about)
 
@@ -177,6 +179,11 @@ class MainWindow(QMainWindow):
         first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
         self.edit_menu.insertActions(first, [undo, redo])
         self.edit_menu.insertSeparator(first)
+
+    def add_settings_actions(self, actions: list[QAction]) -> None:
+        """Actions in the Settings menu, with their shortcuts working window-wide."""
+        self.addActions(actions)
+        self.settings_menu.addActions(actions)
 
     def add_view_menu(self, menu: QMenu) -> None:
         self.view_menu.addMenu(menu)

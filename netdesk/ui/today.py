@@ -356,7 +356,8 @@ class TodayView(QWidget):
 
     def _update_buttons(self, *_args: object) -> None:
         item = self.selected_item()
-        self.done_button.setEnabled(item is not None)
+        # A birthday or anniversary goes by itself once the day has passed.
+        self.done_button.setEnabled(item is not None and item.kind in ("followup", "cadence"))
         self.log_button.setEnabled(item is not None)
         is_followup = item is not None and item.kind == "followup"
         self.snooze_button.setEnabled(is_followup)
@@ -378,7 +379,7 @@ class TodayView(QWidget):
 
     def mark_done(self) -> None:
         item = self.selected_item()
-        if item is None:
+        if item is None or item.kind not in ("followup", "cadence"):
             return
         if item.followup_id is not None:
             self._flows.done(item.followup_id, item.name, self._show_outcome)

@@ -41,6 +41,8 @@ _ROOT = QModelIndex()
 
 WHEN, WHO, WHAT, KIND = range(4)
 COLUMNS = ("When", "Who", "What", "Kind")
+KIND_TEXT = {"followup": "Follow-up", "cadence": "Keep in touch", "birthday": "Birthday",
+             "anniversary": "Anniversary"}
 GROUPS = (("overdue", "Overdue"), ("today", "Today"), ("this_week", "Next 7 days"))
 
 
@@ -57,6 +59,17 @@ def overdue_color(palette: QPalette) -> QColor:
     """A red with enough contrast on the palette's base colour (light or dark theme)."""
     dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
     return QColor(255, 120, 120) if dark else QColor(190, 30, 30)
+
+
+def occurs_text(day: dt.date, today: dt.date, tz: dt.tzinfo) -> str:
+    """When a birthday or anniversary is: "Today", "Tomorrow", "Sat 5 Dec (in 2 days)"."""
+    days = (day - today).days
+    if days <= 0:
+        return "Today"
+    if days == 1:
+        return "Tomorrow"
+    noon = dt.datetime.combine(day, dt.time(12), tzinfo=tz)
+    return f"{format_day(noon, tz)} (in {days} days)"
 
 
 def item_key(item: DueItem) -> tuple[str, int]:
@@ -143,7 +156,7 @@ class DueItemsModel(QAbstractTableModel):
         col = index.column()
         if isinstance(entry, GroupHeader):
             return self._header_data(entry, col, role)
-        overdue = entry.due < self._now
+        overdue = entry.due < self._now and not entry.is_date_reminder()
         if role == DISPLAY:
             return self._text(entry, col)
         if role == ITEM_ROLE:
@@ -159,7 +172,8 @@ class DueItemsModel(QAbstractTableModel):
             if overdue:
                 return self._icons["overdue"]
             local_day = entry.due.astimezone(self._tz).date()
-            today = local_day == self._now.astimezone(self._tz).date()
+            today = local_day == self._now.astimezone(self._tz).date() or (
+                entry.is_date_reminder() and entry.due < self._now)
             return self._icons["today" if today else "this_week"]
         return None
 
@@ -176,6 +190,8 @@ class DueItemsModel(QAbstractTableModel):
 
     def _text(self, item: DueItem, col: int) -> str:
         if col == WHEN:
+            if item.occurs_on is not None:
+                return occurs_text(item.occurs_on, self._now.astimezone(self._tz).date(), self._tz)
             return relative_when(item.due, self._now, self._tz)
         if col == WHO:
             return item.name
@@ -183,7 +199,7 @@ class DueItemsModel(QAbstractTableModel):
             if item.kind == "cadence" and item.contact_id in self._cadences:
                 return self._cadence_text(self._cadences[item.contact_id])
             return item.note or "Follow up"
-        return "Follow-up" if item.kind == "followup" else "Keep in touch"
+        return KIND_TEXT.get(item.kind, item.kind)
 
 
     def _cadence_text(self, cadence: CadenceInput) -> str:

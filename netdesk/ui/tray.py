@@ -195,7 +195,7 @@ class TrayController(QObject):
             empty = menu.addAction("Nothing due")
             empty.setEnabled(False)
         for item in self._due[:MENU_ITEMS]:
-            what = item.note if item.kind == "followup" and item.note else (
+            what = item.note if item.kind != "cadence" and item.note else (
                 "follow up" if item.kind == "followup" else "get in touch"
             )
             action = menu.addAction(_elide(f"{item.name} — {what}"))

@@ -9,6 +9,9 @@ import pytest
 
 from tests.helpers.radicale_server import RadicaleServer
 
+# The real window over a temporary data dir, for the sync tests through the GUI.
+from tests.ui.conftest import parts, ui, window  # noqa: F401
+
 REPO = Path(__file__).resolve().parents[2]
 
 

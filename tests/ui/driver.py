@@ -179,3 +179,15 @@ def run(parts, command):  # noqa: ANN001, ANN201
     outcome = parts.runner.run(command)
     assert outcome.ok, outcome.message
     return command
+
+
+def count_calls(calls: dict[str, int], obj, name: str) -> None:  # noqa: ANN001
+    """Count the calls of ``obj.name`` in ``calls[name]`` (it still does its work): how
+    many times a view re-read after one change."""
+    real = getattr(obj, name)
+
+    def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        calls[name] += 1
+        return real(*args, **kwargs)
+
+    setattr(obj, name, wrapper)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from netdesk.services.transfer import TransferService
-from tests.ui.driver import Ui
+from tests.ui.driver import Ui, count_calls
 
 
 def _card(path: Path, name: str) -> Path:
@@ -146,18 +146,9 @@ def test_an_import_refreshes_every_view_exactly_once(sample_ui, parts, qtbot, tm
     ui.show_contact(parts.contacts.search_ids("amara okafor")[0])
     calls = {"summaries": 0, "today": 0, "due": 0, "interactions": 0}
 
-    def counting(obj, name: str) -> None:  # noqa: ANN001
-        real = getattr(obj, name)
-
-        def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-            calls[name] += 1
-            return real(*args, **kwargs)
-
-        setattr(obj, name, wrapper)
-
-    counting(parts.contacts, "summaries")
+    count_calls(calls, parts.contacts, "summaries")
     for name in ("today", "due", "interactions"):
-        counting(parts.activity, name)
+        count_calls(calls, parts.activity, name)
     resets = []
     ui.model.modelReset.connect(lambda: resets.append(1))
     _import(ui, qtbot, _card(tmp_path / "nora.vcf", "Nora Newcomer"))
