@@ -108,7 +108,8 @@ class DueItem:
         return self.occurs_on is not None
 
     def overdue(self, now: dt.datetime) -> bool:
-        return self.due < now
+        # A birthday reminder starts days before the day: it is coming up, never late.
+        return self.due < now and not self.is_date_reminder()
 
 
 def due_items(
@@ -172,7 +173,7 @@ def bucket(item: DueItem, now: dt.datetime, tz: dt.tzinfo) -> Bucket:
     today; "later" anything beyond.
     """
     now = ensure_utc(now, "now")
-    if item.overdue(now) and not item.is_date_reminder():
+    if item.overdue(now):
         return "overdue"
     days_ahead = (item.due.astimezone(tz).date() - now.astimezone(tz).date()).days
     if days_ahead <= 0:
