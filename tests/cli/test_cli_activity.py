@@ -218,7 +218,8 @@ def test_remind_and_due_show_birthdays_and_anniversaries(env, capsys, contact_se
     status, out, _ = run(capsys, "due", "--json", "--at", at)
     (item,) = json.loads(out)  # the anniversary's reminder day (13 Dec) is beyond 7 days
     assert item["kind"] == "birthday" and item["name"] == "Ada Lovelace"
-    assert item["due"] == "2026-12-03T09:00:00+01:00" and item["overdue"] is False  # coming up, not late
+    # A reminder that has started is coming up, not late.
+    assert item["due"] == "2026-12-03T09:00:00+01:00" and item["overdue"] is False
     assert item["note"] == "Birthday on 2026-12-10 (211th)" and item["followup_id"] is None
     # The global default applies to contacts without their own setting; "off" clears it.
     assert run(capsys, "remind", "Ada Lovelace", "off")[0] == 0
