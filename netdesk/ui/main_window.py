@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         self.settings_menu = bar.addMenu("&Settings")
         self.settings_menu.setObjectName("settingsMenu")
         help_menu = bar.addMenu("&Help")
+        help_menu.setObjectName("helpMenu")
         help_menu.addAction(f"About {APP_NAME}").triggered.connect(self._about)
 
     def add_history(self, undo: QAction, redo: QAction) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QMainWindow,
+    QMenu,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -71,8 +72,9 @@ def install_shortcuts_help(window: QMainWindow) -> QAction:
     if action.shortcut().isEmpty():
         action.setShortcut(QKeySequence(Qt.Key.Key_F1))
     window.addAction(action)
-    help_menu = next((a.menu() for a in window.menuBar().actions()
-                      if a.text().replace("&", "") == "Help" and a.menu() is not None), None)
+    # By objectName: QAction.menu() hands out a wrapper that PySide6 6.8 deletes the menu
+    # with once it is garbage.
+    help_menu = window.findChild(QMenu, "helpMenu")
     if help_menu is not None:
         first = help_menu.actions()[0] if help_menu.actions() else None
         help_menu.insertAction(first, action)
