@@ -25,10 +25,10 @@ from netdesk.domain.activity import Interaction
 from netdesk.domain.contact import Contact
 from netdesk.domain.matching import names_compatible, normalise_email
 from netdesk.services.errors import ServiceError
-from netdesk.services.files import write_atomically
 from netdesk.services.import_source import MAX_FILE_BYTES
 from netdesk.services.transfer import ImportReport, Progress, TransferService
 from netdesk.store.db import Database
+from netdesk.store.safe_files import atomic_text_writer
 
 CSV_SUFFIXES = (".csv", ".tsv")
 VCARD_SUFFIXES = (".vcf", ".vcard")
@@ -233,5 +233,10 @@ class CsvExportService:
     ) -> int:
         """Write the file atomically: a failed write leaves any old file as it was."""
         text, count = self.export_text(profile, ids, tag)
-        write_atomically(Path(path), [text])
+        path = Path(path)
+        try:  # private, atomic, no devices or FIFOs: the same writer as every export
+            with atomic_text_writer(path) as out:
+                out.write(text)
+        except OSError as exc:
+            raise ServiceError(f"could not write {path}: {exc.strerror or exc}") from exc
         return count
