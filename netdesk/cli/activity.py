@@ -30,9 +30,18 @@ _CHANNEL_PHRASE = {
 }
 
 
-def _open(args: argparse.Namespace) -> tuple[ContactService, ActivityService]:
+def _open(args: argparse.Namespace,
+          with_dates: bool = False) -> tuple[ContactService, ActivityService]:
+    """The services; ``with_dates``: due() includes birthday/anniversary reminders, merged by
+    the service as in the window."""
     contacts = open_services(args).contacts
-    return contacts, ActivityService(contacts.db, tz=local_tz())
+    tz = local_tz()
+    dates = None
+    if with_dates:
+        from netdesk.services.dates import DateReminderService
+
+        dates = DateReminderService(contacts.db, tz=tz)
+    return contacts, ActivityService(contacts.db, tz=tz, dates=dates)
 
 
 def _resolve(contacts: ContactService, ref: str) -> Contact:
@@ -177,7 +186,7 @@ def _configure_due(p: argparse.ArgumentParser) -> None:
 
 
 def _run_due(args: argparse.Namespace) -> int:
-    _contacts, activity = _open(args)
+    _contacts, activity = _open(args, with_dates=True)
     now = _when(args.at, activity.tz) if args.at else activity.clock.now()
     try:
         check_horizon_days(args.days)
@@ -186,7 +195,6 @@ def _run_due(args: argparse.Namespace) -> int:
     horizon = None if args.all else dt.timedelta(days=args.days)
     try:
         items = activity.due(now, horizon)
-        items = _with_date_reminders(items, activity, now, horizon)
     except ServiceError as exc:
         raise CliError(str(exc)) from exc
     if args.json:
@@ -215,18 +223,6 @@ def _run_due(args: argparse.Namespace) -> int:
         ref = f" (#{item.followup_id})" if item.followup_id else ""
         say(f"{when:<{width}}  {item.name}{note}{ref}")
     return 0
-
-
-def _with_date_reminders(items, activity, now: dt.datetime, horizon) -> list:
-    """Follow-ups and cadences plus birthday/anniversary reminders, in one order."""
-    from netdesk.services.dates import DateReminderService
-
-    dates = DateReminderService(activity.db, activity.clock, activity.tz).due(now, horizon)
-    if not dates:
-        return items
-    merged = [*items, *dates]
-    merged.sort(key=lambda i: (not i.overdue(now), i.due, i.name.casefold(), i.contact_id))
-    return merged
 
 
 # -- calendar -----------------------------------------------------------------------------------
