@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -27,6 +28,7 @@ from netdesk.domain.clock import system_now
 from netdesk.domain.collation import collation_key, has_own_order, language_of
 from netdesk.domain.summary import ContactSummary
 from netdesk.domain.text import fold
+from netdesk.ui import locale_format
 from netdesk.ui.background import BackgroundJob
 from netdesk.ui.icons import alert_color
 from netdesk.ui.plain_text import plain_tooltip
@@ -132,7 +134,7 @@ def format_date(when: dt.datetime | None) -> str:
     """A stored UTC time as the user's local calendar date."""
     if when is None:
         return ""
-    return when.astimezone().strftime("%d %b %Y").lstrip("0")
+    return locale_format.format_date(when.astimezone().date(), weekday=False)
 
 
 def short_date(when: dt.datetime | None, today: dt.date) -> str:
@@ -143,10 +145,8 @@ def short_date(when: dt.datetime | None, today: dt.date) -> str:
     local = when.astimezone()
     days = (local.date() - today).days
     if days == 0:
-        return "Today"
-    if abs(days) < 183:
-        return f"{local.day} {local:%b}"
-    return f"{local.day} {local:%b %Y}"
+        return QCoreApplication.translate("LocaleFormat", "Today")
+    return locale_format.format_date(local.date(), weekday=False, with_year=abs(days) >= 183)
 
 
 class ContactsTableModel(QAbstractTableModel):

@@ -25,14 +25,13 @@ from PySide6.QtWidgets import (
 from netdesk.domain.contact import Contact, ContactDate, PartialDate, RelatedPerson
 from netdesk.domain.dates import DATE_LABELS, MAX_REMIND_DAYS, RELATIONS
 from netdesk.services.errors import ValidationError
+from netdesk.ui.locale_format import day_month_text
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 DATE_HINT = "YYYY-MM-DD, or --MM-DD without a year"
 
 
 def date_text(date: PartialDate) -> str:
-    text = f"{date.day} {_MONTHS[date.month - 1]}"
-    return f"{text} {date.year}" if date.year else text
+    return day_month_text(date.day, date.month, date.year)
 
 
 def has_dates(contact: Contact) -> bool:

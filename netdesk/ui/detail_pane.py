@@ -39,14 +39,11 @@ from netdesk.domain.summary import ContactSummary
 from netdesk.ui.contacts_model import format_date
 from netdesk.ui.dates_section import DatesSection, has_dates
 from netdesk.ui.icons import line_icon
+from netdesk.ui.locale_format import day_month_text
 from netdesk.ui.plain_text import plain_tooltip
 
 AVATAR_SIZE = 64
 HEADER_SPACING = 14
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)
 
 
 def initials(name: str) -> str:
@@ -198,8 +195,7 @@ def birthday_text(contact: Contact) -> str:
     b = contact.birthday
     if b is None:
         return ""
-    text = f"{b.day} {_MONTHS[b.month - 1]}"
-    return f"{text} {b.year}" if b.year else text
+    return day_month_text(b.day, b.month, b.year)
 
 
 def _address_text(a: Address) -> str:

@@ -28,6 +28,7 @@ from netdesk.domain.events import KIND_LABELS, Event, EventSummary
 from netdesk.services.errors import ServiceError
 from netdesk.services.events import EventService
 from netdesk.ui.event_dialog import EventDialog
+from netdesk.ui.locale_format import format_date
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -36,8 +37,9 @@ def _when(event: Event) -> str:
     if event.start is None:
         return ""
     if event.end and event.end != event.start:
-        return f"{event.start:%a %d %b %Y} – {event.end:%d %b}"
-    return f"{event.start:%a %d %b %Y}"
+        end = format_date(event.end, weekday=False, with_year=False)
+        return f"{format_date(event.start)} – {end}"
+    return format_date(event.start)
 
 
 class EventsView(QWidget):

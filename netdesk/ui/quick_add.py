@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from netdesk.actions import Runner
 from netdesk.actions.networking import QuickAdd
 from netdesk.domain.events import KIND_LABELS
-from netdesk.domain.wording import format_local
 from netdesk.services.errors import ServiceError
 from netdesk.services.events import EventService
 from netdesk.services.quick_add import QuickAddService, QuickEntry, parse_tags
+from netdesk.ui.locale_format import format_local
 from netdesk.ui.log_dialog import error_label
 
 TAGS_KEY = "quickAdd/tags"

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QProgressDialog
 
 from netdesk.actions import ChangeEvent, Runner
 from netdesk.domain.clock import Clock
-from netdesk.domain.wording import format_local
 from netdesk.ui.background import BackgroundJob
 from netdesk.ui.feedback import Feedback
 from netdesk.ui.history import on_change
+from netdesk.ui.locale_format import format_local
 from netdesk.ui.main_window import MainWindow
 
 DEFAULT_INTERVAL_MINUTES = 15

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 from netdesk.actions import Outcome
 from netdesk.domain.activity import FollowUp, Interaction
 from netdesk.domain.clock import Clock
-from netdesk.services.activity import ActivityService, format_local, relative_when
+from netdesk.services.activity import ActivityService
 from netdesk.services.errors import ServiceError
 from netdesk.ui.activity_flows import ActivityFlows
 from netdesk.ui.followup_dialog import FollowUpDialog
 from netdesk.ui.history import on_change
+from netdesk.ui.locale_format import format_local, relative_when
 from netdesk.ui.log_dialog import CHANNEL_LABELS, LogInteractionDialog, badge_icon, channel_icon
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -39,18 +39,14 @@ from netdesk.actions import Outcome
 from netdesk.domain.clock import Clock
 from netdesk.domain.due import DueItem
 from netdesk.domain.snooze import SNOOZE_CHOICES
-from netdesk.services.activity import (
-    ActivityService,
-    TodayData,
-    format_local,
-    lapsed_text,
-)
+from netdesk.services.activity import ActivityService, TodayData
 from netdesk.services.contacts import ContactService
 from netdesk.services.errors import ServiceError
 from netdesk.ui.activity_flows import ActivityFlows
 from netdesk.ui.empty_state import EmptyState
 from netdesk.ui.followup_dialog import FollowUpDialog
 from netdesk.ui.history import on_change, on_history_changed
+from netdesk.ui.locale_format import format_local, lapsed_text
 from netdesk.ui.log_dialog import LogInteractionDialog, badge_icon
 from netdesk.ui.today_model import (  # noqa: F401  (COLUMNS, ITEM_ROLE, WHEN: for tests)
     COLUMNS,

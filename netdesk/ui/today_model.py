@@ -19,12 +19,8 @@ from PySide6.QtWidgets import (
 
 from netdesk.domain.clock import system_now
 from netdesk.domain.due import CadenceInput, DueItem
-from netdesk.services.activity import (
-    TodayData,
-    format_day,
-    format_local,
-    relative_when,
-)
+from netdesk.services.activity import TodayData
+from netdesk.ui.locale_format import format_day, format_local, relative_when
 from netdesk.ui.log_dialog import badge_icon
 from netdesk.ui.plain_text import plain_tooltip
 

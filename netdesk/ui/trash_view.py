@@ -27,6 +27,7 @@ from netdesk.services.errors import ServiceError
 from netdesk.services.trash import KEEP_DAYS, TrashService
 from netdesk.ui.confirm import confirm
 from netdesk.ui.feedback import Feedback
+from netdesk.ui.locale_format import format_local
 
 ENTRY_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -90,8 +91,7 @@ class TrashView(QWidget):
         for row, entry in enumerate(entries):
             name = QTableWidgetItem(entry.name)
             name.setData(ENTRY_ID, entry.id)
-            when = entry.deleted_at.astimezone()
-            deleted = QTableWidgetItem(when.strftime("%Y-%m-%d %H:%M"))
+            deleted = QTableWidgetItem(format_local(entry.deleted_at, None))
             self.table.setItem(row, 0, name)
             self.table.setItem(row, 1, deleted)
         self._update_buttons()

@@ -41,9 +41,9 @@ def test_upcoming_past_and_undated_events_with_met_and_followed_up(setup) -> Non
     view, *_ = setup
     assert _rows(view) == [
         ["Upcoming (1)", "", "", ""],
-        ["FOSDEM", "Sat 06 Feb 2027 – 07 Feb", "conference", "nobody met yet"],
+        ["FOSDEM", "Sat 6 Feb 2027 – 7 Feb", "conference", "nobody met yet"],
         ["Past (1)", "", "", ""],
-        ["PyData Berlin", "Thu 05 Nov 2026", "meetup", "met 3, followed up with 1"],
+        ["PyData Berlin", "Thu 5 Nov 2026", "meetup", "met 3, followed up with 1"],
         ["No date (1)", "", "", ""],
         ["Python Discord", "", "online community", "nobody met yet"],
     ]
