@@ -18,7 +18,7 @@ def _configure_duplicates(p: argparse.ArgumentParser) -> None:
         "--region",
         metavar="CC",
         help="country of phone numbers written without one, e.g. DE "
-        "(default: $NETDESK_PHONE_REGION or the locale's)",
+        "(default: the one chosen in Settings, else $NETDESK_PHONE_REGION or the locale's)",
     )
     p.add_argument(
         "--not-same",
@@ -32,7 +32,10 @@ def _run_duplicates(args: argparse.Namespace) -> int:
     from netdesk.services.duplicates import DuplicateService
 
     services = open_services(args)
-    service = DuplicateService(services.contacts.db, args.region)
+    from netdesk.services.settings import AppSettings
+
+    region = args.region or AppSettings(services.contacts.db).phone_region()
+    service = DuplicateService(services.contacts.db, region)
     try:
         if args.not_same:
             a, b = (services.contacts.resolve(ref) for ref in args.not_same)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -179,29 +178,13 @@ def _configure_backup(p: argparse.ArgumentParser) -> None:
 
 
 def _run_backup(args: argparse.Namespace) -> int:
-    from netdesk.store.db import StoreError, backup_file
+    from netdesk.services.backup import BackupService
 
     services = open_services(args)
-    database = services.contacts.db.path
-    target = Path(args.target).expanduser()
-    if target.is_dir():
-        target = target / database.name
-    data_dir = database.parent.resolve()
-    where = target.parent.resolve()
-    if where == data_dir or where.is_relative_to(data_dir):
-        # Inside the data dir a backup could be the live database itself, and it would go
-        # wherever the data dir goes (deleted with it, synced with it).
-        raise CliError(
-            f"refusing to write the backup into the data directory {data_dir}; "
-            "choose a file outside it"
-        )
     try:
-        backup_file(database, target)
-    except StoreError as exc:
-        raise CliError(f"backup not written: {exc}") from exc
-    except (OSError, sqlite3.Error) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise CliError(f"could not write the backup to {target}: {reason}") from exc
+        target = BackupService(services.contacts.db.path).backup(Path(args.target))
+    except ServiceError as exc:
+        raise CliError(str(exc)) from exc
     print(f"Backed up {services.contacts.count():,} contacts to {target}.", file=sys.stderr)
     return 0
 

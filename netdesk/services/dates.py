@@ -1,8 +1,8 @@
 """Birthday and anniversary reminders: settings and what is due, for the CLI, Today and tray.
 
 The rule itself is ``domain.dates.date_reminders``; this service reads the store, applies the
-global default and turns reminders into ``DueItem``s (09:00 local time on the reminder day),
-the same items follow-ups and cadences are.
+global default and turns reminders into ``DueItem``s (09:00 local time on the reminder day, or
+the hour chosen in Settings), the same items follow-ups and cadences are.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from netdesk.domain.timeparse import local_tz
 from netdesk.services.errors import NotFoundError, ValidationError, storage_errors
 from netdesk.store import dates as store
 from netdesk.store.db import Database
+
+DEFAULT_REMINDER_HOUR = 9
 
 
 class DateReminderService:
@@ -62,6 +64,19 @@ class DateReminderService:
             store.set_setting(con, store.DEFAULT_DAYS_KEY, None if days is None else str(days))
         self._changed()
 
+    def reminder_hour(self) -> int:
+        """The hour of the day (local time) birthday and anniversary reminders fall due."""
+        with self._connection() as con:
+            value = store.get_setting(con, store.REMINDER_HOUR_KEY)
+        return _hour(value)
+
+    def set_reminder_hour(self, hour: int) -> None:
+        if not 0 <= hour <= 23:
+            raise ValidationError(f"the reminder hour must be 0 to 23, not {hour}")
+        with self._connection(write=True) as con:
+            store.set_setting(con, store.REMINDER_HOUR_KEY, str(hour))
+        self._changed()
+
     def set_contact_days_before(self, contact_id: int, days: int | None) -> None:
         """A contact's own setting; None goes back to the global default."""
         days = _checked(days)
@@ -90,10 +105,18 @@ class DateReminderService:
     ) -> list[DueItem]:
         """Date reminders due by ``now + horizon`` (None: every next one), as due items."""
         now = now or self.clock.now()
-        items = reminder_due_items(self.reminders(now), self.tz)
+        items = reminder_due_items(self.reminders(now), self.tz, self.reminder_hour())
         if horizon is not None:
             items = [i for i in items if i.due <= now + horizon]
         return items
+
+
+def _hour(value: str | None) -> int:
+    try:
+        hour = int(value) if value is not None else DEFAULT_REMINDER_HOUR
+    except ValueError:
+        return DEFAULT_REMINDER_HOUR
+    return hour if 0 <= hour <= 23 else DEFAULT_REMINDER_HOUR
 
 
 def _checked(days: int | None) -> int | None:

@@ -51,6 +51,11 @@ class DuplicateService:
         self.db = database
         self.finder = DuplicateFinder(region)
 
+    def set_region(self, region: str | None) -> None:
+        """The region of national phone numbers from now on (None: $NETDESK_PHONE_REGION or
+        the locale's); a search already running keeps the one it started with."""
+        self.finder = DuplicateFinder(region)
+
     def pairs(self, tier: str | None = None) -> list[DuplicatePair]:
         """Duplicate pairs, best first; only ``tier`` when given. Safe off the GUI thread."""
         return self.suggestions(tier).pairs

@@ -1,7 +1,10 @@
-"""Small user choices kept in ``settings.json`` in the data directory.
+"""Small user choices: ``settings.json`` in the data directory, and the store's
+``app_settings`` table for choices the CLI shares with the window.
 
-Which contact is "my card" and the CSV column mappings the user chose per header row: a
-few values that need no table (and no migration). Written atomically, private to the user.
+``settings.json``: which contact is "my card" and the CSV column mappings the user chose per
+header row (written atomically, private to the user). ``app_settings`` (``AppSettings``):
+the default region of phone numbers (duplicates, the editor's "already has this phone").
+Where each setting lives is listed in docs/ARCHITECTURE.md ("Settings").
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from netdesk.services.errors import ServiceError
+from netdesk.services.errors import ServiceError, ValidationError, storage_errors
+from netdesk.store import dates as settings_store
+from netdesk.store.db import Database
 
 SETTINGS_FILE = "settings.json"
 
@@ -70,3 +75,49 @@ class CsvMappings:
         stored = stored if isinstance(stored, dict) else {}
         stored[header_key(headers)] = dict(overrides)
         self.settings.set(self.KEY, stored)
+
+
+PHONE_REGION_KEY = "phones.default_region"
+
+
+class AppSettings:
+    """Choices kept in the store (shared by the window and the CLI)."""
+
+    def __init__(self, database: Database) -> None:
+        self.db = database
+
+    def _get(self, key: str) -> str | None:
+        con = self.db.connect_raw()
+        try:
+            with storage_errors():
+                return settings_store.get_setting(con, key)
+        finally:
+            con.close()
+
+    def _set(self, key: str, value: str | None) -> None:
+        con = self.db.connect_raw()
+        try:
+            with storage_errors():
+                settings_store.set_setting(con, key, value)
+                con.commit()
+        finally:
+            con.close()
+
+    def phone_region(self) -> str | None:
+        """The chosen region of national phone numbers ("DE"), None: automatic."""
+        return self._get(PHONE_REGION_KEY) or None
+
+    def effective_phone_region(self) -> str:
+        """The chosen region, else $NETDESK_PHONE_REGION or the locale's (``default_region``)."""
+        from netdesk.dedupe.phones import default_region
+
+        return self.phone_region() or default_region()
+
+    def set_phone_region(self, region: str | None) -> None:
+        import phonenumbers
+
+        region = (region or "").strip().upper() or None
+        if region is not None and region not in phonenumbers.SUPPORTED_REGIONS:
+            raise ValidationError(f"{region!r} is not a country code such as DE or US",
+                                  "region")
+        self._set(PHONE_REGION_KEY, region)

@@ -9,6 +9,7 @@ from netdesk.domain.contact import PartialDate
 from netdesk.domain.dates import DatesInput
 
 DEFAULT_DAYS_KEY = "date_reminders.default_days_before"
+REMINDER_HOUR_KEY = "date_reminders.hour"
 
 
 def dates_inputs(con: sqlite3.Connection) -> list[DatesInput]:
