@@ -20,7 +20,7 @@ UV_COMPILE = $(PY) -m uv pip compile --quiet --universal --generate-hashes --no-
 	--python-version 3.11 pyproject.toml requirements/build.in
 
 .PHONY: run test test-lowest-qt soak lint lock bench install-desktop uninstall-desktop \
-	validate-desktop pyinstaller clean
+	validate-desktop pyinstaller clean translations
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,16 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(PY) tests/bench/bench_store.py
+
+# The translations: collect the marked texts into the .ts files (keeping what is translated;
+# translate new ones with pyside6-linguist), then compile the .qm files netdesk loads. Both are
+# committed, so a fresh checkout runs translated without this step; tests/ui/test_translations.py
+# fails when a .qm is older than its .ts.
+I18N := netdesk/resources/i18n
+translations: $(VENV)/.installed-test
+	$(VENV)/bin/pyside6-lupdate $$(find netdesk -name '*.py' | sort) -locations none \
+		-no-obsolete -ts $(I18N)/netdesk_de.ts
+	for ts in $(I18N)/*.ts; do $(VENV)/bin/pyside6-lrelease $$ts -qm $${ts%.ts}.qm || exit 1; done
 
 # Menu entry, AppStream metainfo and icon for the current user (~/.local/share).
 install-desktop:

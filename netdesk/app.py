@@ -67,6 +67,7 @@ def compose(data_dir: Path) -> Parts:
     database = open_database(data_dir)
     contacts = ContactService(database)
     settings = open_settings(data_dir)
+    _use_chosen_language(settings)
     runner = Runner()
     window = MainWindow(settings)
     feedback = Feedback(window)
@@ -86,7 +87,8 @@ def compose(data_dir: Path) -> Parts:
     editors = EditorController(window, contacts, runner, feedback, contacts_list.show_contact,
                                trash)
     TagsController(window, contacts, runner, feedback)
-    _add_share_and_duplicates(window, database, contacts, runner, feedback, data_dir, editors)
+    duplicates = _add_share_and_duplicates(window, database, contacts, runner, feedback,
+                                           data_dir, editors)
     activity, today = _add_activity(window, database, contacts, runner, feedback, detail,
                                     contacts_list)
 
@@ -117,7 +119,9 @@ def compose(data_dir: Path) -> Parts:
     # The first due query compiles SQLAlchemy's statements (slow, docs/PERFORMANCE.md): do it
     # on the warm-up thread, so the badge and reminder checks that follow stay quick.
     window.add_warm_up(activity.today)
-    _add_sync(window, database, data_dir, runner, feedback, settings, activity, detail)
+    sync = _add_sync(window, database, data_dir, runner, feedback, settings, activity, detail)
+    _add_settings_and_backup(window, database, data_dir, settings, feedback, activity,
+                             duplicates, sync)
     window.destroyed.connect(lambda *_: contacts.close())
     return Parts(window, runner, contacts, activity, contacts_list, transfer, today)
 
@@ -145,7 +149,7 @@ def _warm_up_imports() -> None:
 
 
 def _add_share_and_duplicates(window, database, contacts, runner, feedback,  # noqa: ANN001
-                              data_dir: Path, editors) -> None:  # noqa: ANN001
+                              data_dir: Path, editors):  # noqa: ANN001, ANN202
     """Share as QR code and my card; the Duplicates view with its badge; the editor's
     warning when someone else has the same e-mail or phone."""
     from netdesk.ui.duplicates_controller import DuplicatesController
@@ -154,6 +158,42 @@ def _add_share_and_duplicates(window, database, contacts, runner, feedback,  # n
     ShareController(window, contacts, feedback, data_dir)
     duplicates = DuplicatesController(window, database, contacts, runner, feedback)
     editors.set_key_owners(duplicates.duplicates.key_owners)
+    return duplicates
+
+
+def _use_chosen_language(settings) -> None:  # noqa: ANN001
+    """The language chosen in Settings (or the system's), before the first widget."""
+    from netdesk.ui import i18n
+    from netdesk.ui.settings import read_language
+
+    i18n.use_language(read_language(settings))
+
+
+def _add_settings_and_backup(window, database, data_dir: Path, settings,  # noqa: ANN001
+                             feedback, activity, duplicates, sync) -> None:  # noqa: ANN001
+    """Settings… (General, Reminders, Phone numbers, Sync) and File → Backup… and
+    Export calendar…; the duplicate finder reads the phone region chosen there."""
+    from netdesk.services.autostart import AutostartService, default_command
+    from netdesk.services.backup import BackupService
+    from netdesk.services.settings import AppSettings
+    from netdesk.ui.backup_controller import BackupController
+    from netdesk.ui.settings_controller import SettingsController
+
+    app_settings = AppSettings(database)
+    finder = duplicates.duplicates
+    region = app_settings.phone_region()
+    if region:  # else the finder's own default: $NETDESK_PHONE_REGION or the locale's
+        finder.set_region(region)
+    SettingsController(window, settings, app_settings, activity.dates,
+                       AutostartService(default_command(data_dir)), sync, finder.set_region)
+
+    def export_calendar(path: Path) -> int:
+        return activity.export_ics(path).count("BEGIN:VTODO")
+
+    BackupController(window, feedback, BackupService(database.path), export_calendar,
+                     activity.clock, activity.tz,
+                     # SQLAlchemy's engine made on the GUI thread, before the worker's use
+                     prepare=lambda: database.engine)
 
 
 def _csv_factories(database, data_dir: Path):  # noqa: ANN001, ANN202
@@ -349,12 +389,25 @@ def run_gui(data_dir: str | None, files: list[str]) -> int:
         window.warmed_up.connect(scheduler.start)
 
     window.first_painted.connect(add_tray)
+    if _starts_in_tray(paths.data_dir) and not files:
+        # Settings → Start in the system tray: the window paints once (the warm-up and the
+        # tray hang on its first paint) and goes to the tray at once.
+        window.first_painted.connect(lambda: tray_holder and window.hide())
     # With a tray, closing the window only hides it; SIGTERM means quit.
     _quit_on_sigterm(window, lambda: tray_holder[0].quit() if tray_holder else window.close())
     window.show()
     if files:
         parts.transfer.import_files(files)
     return app.exec()
+
+
+def _starts_in_tray(data_dir: Path) -> bool:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from netdesk.ui.settings import START_IN_TRAY_KEY, open_settings, read_bool
+
+    return (read_bool(open_settings(data_dir), START_IN_TRAY_KEY)
+            and QSystemTrayIcon.isSystemTrayAvailable())
 
 
 def _crash_dialog(summary: str, log_path: Path | None) -> None:

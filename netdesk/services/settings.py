@@ -107,11 +107,21 @@ class AppSettings:
         """The chosen region of national phone numbers ("DE"), None: automatic."""
         return self._get(PHONE_REGION_KEY) or None
 
-    def effective_phone_region(self) -> str:
-        """The chosen region, else $NETDESK_PHONE_REGION or the locale's (``default_region``)."""
+    def automatic_phone_region(self) -> str:
+        """The region without a choice: $NETDESK_PHONE_REGION or the locale's ("" none)."""
         from netdesk.dedupe.phones import default_region
 
-        return self.phone_region() or default_region()
+        return default_region()
+
+    def effective_phone_region(self) -> str:
+        """The chosen region, else the automatic one."""
+        return self.phone_region() or self.automatic_phone_region()
+
+    def known_regions(self) -> list[str]:
+        """The country codes phone numbers can be read for ("DE", "US", …), sorted."""
+        import phonenumbers
+
+        return sorted(phonenumbers.SUPPORTED_REGIONS)
 
     def set_phone_region(self, region: str | None) -> None:
         import phonenumbers

@@ -17,12 +17,7 @@ import functools
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
-CONTEXT = "LocaleFormat"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
+translate = QCoreApplication.translate  # lupdate reads translate("LocaleFormat", "…")
 
 @functools.lru_cache(maxsize=8)
 def _patterns_for(short: str) -> tuple[str, str, str]:
@@ -85,10 +80,12 @@ def format_day(when: dt.datetime, tz: dt.tzinfo, weekday: bool = True) -> str:
 def span_text(days: int) -> str:
     """``1 day``, ``9 days``, ``3 weeks``, ``5 months``: exact days while they matter."""
     if days >= 60:
-        return _tr("%n months").replace("%n", str(days // 30))
+        return translate("LocaleFormat", "%n months").replace("%n", str(days // 30))
     if days >= 14:
-        return _tr("%n weeks").replace("%n", str(days // 7))
-    return _tr("1 day") if days == 1 else _tr("%n days").replace("%n", str(days))
+        return translate("LocaleFormat", "%n weeks").replace("%n", str(days // 7))
+    if days == 1:
+        return translate("LocaleFormat", "1 day")
+    return translate("LocaleFormat", "%n days").replace("%n", str(days))
 
 
 def relative_when(when: dt.datetime, now: dt.datetime, tz: dt.tzinfo) -> str:
@@ -98,14 +95,14 @@ def relative_when(when: dt.datetime, now: dt.datetime, tz: dt.tzinfo) -> str:
     time = format_time(local)
     if when < now:
         if days >= 0:
-            return _tr("Overdue since %1").replace("%1", time)
+            return translate("LocaleFormat", "Overdue since %1").replace("%1", time)
         if days == -1:
-            return _tr("Overdue since yesterday")
-        return _tr("Overdue %1").replace("%1", span_text(-days))
+            return translate("LocaleFormat", "Overdue since yesterday")
+        return translate("LocaleFormat", "Overdue %1").replace("%1", span_text(-days))
     if days == 0:
-        return _tr("Today %1").replace("%1", time)
+        return translate("LocaleFormat", "Today %1").replace("%1", time)
     if days == 1:
-        return _tr("Tomorrow %1").replace("%1", time)
+        return translate("LocaleFormat", "Tomorrow %1").replace("%1", time)
     if days <= 7:
         return f"{format_day(when, tz)} {time}"
     return format_local(when, tz)
@@ -113,4 +110,6 @@ def relative_when(when: dt.datetime, now: dt.datetime, tz: dt.tzinfo) -> str:
 
 def lapsed_text(lapsed: dt.timedelta) -> str:
     """How long a cadence has lapsed, for the Losing touch list: "3 weeks", "2 days"."""
-    return span_text(lapsed.days) if lapsed.days >= 1 else _tr("today")
+    if lapsed.days >= 1:
+        return span_text(lapsed.days)
+    return translate("LocaleFormat", "today")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from netdesk import APP_NAME, __version__
 from netdesk.ui import settings as ui_settings
 from netdesk.ui.background import BackgroundJob
+from netdesk.ui.i18n import sidebar_title, translated
 from netdesk.ui.icons import app_icon, line_icon
 from netdesk.ui.sidebar import Sidebar
 from netdesk.ui.tags_model import ALL, TAG, VIEW
@@ -89,7 +90,9 @@ class MainWindow(QMainWindow):
 
     # -- building ----------------------------------------------------------------------------
     def _add_action(self, text: str, icon: str | None, shortcut, name: str) -> QAction:
-        a = QAction(text, self)
+        """An action whose ``text`` (a QT_TRANSLATE_NOOP source) follows the language."""
+        a = QAction(self)
+        translated(a, "MainWindow", text)
         a.setObjectName(name)
         if icon:
             a.setIcon(line_icon(icon))
@@ -99,17 +102,20 @@ class MainWindow(QMainWindow):
         return a
 
     def _build_actions(self) -> None:
-        self._add_action("New contact", "new", QKeySequence.StandardKey.New, "newAction")
-        self._add_action("Import…", "import", "Ctrl+I", "importAction")
-        self._add_action("Export…", "export", "Ctrl+E", "exportAction")
-        self._add_action("Find", "search", QKeySequence.StandardKey.Find, "findAction")
-        self._add_action("Add sample contacts", None, None, "sampleAction")
-        self._add_action("Quit", None, QKeySequence.StandardKey.Quit, "quitAction"
-                         ).triggered.connect(self.close)
-        edit = self._add_action("Edit contact", "edit", None, "editAction")
-        delete = self._add_action("Delete", "delete", QKeySequence.StandardKey.Delete,
-                                  "deleteAction")
-        self._contact_actions += [edit, delete]
+        keys = QKeySequence.StandardKey
+        for text, icon, shortcut, name in (
+            (QT_TRANSLATE_NOOP("MainWindow", "New contact"), "new", keys.New, "newAction"),
+            (QT_TRANSLATE_NOOP("MainWindow", "Import…"), "import", "Ctrl+I", "importAction"),
+            (QT_TRANSLATE_NOOP("MainWindow", "Export…"), "export", "Ctrl+E", "exportAction"),
+            (QT_TRANSLATE_NOOP("MainWindow", "Find"), "search", keys.Find, "findAction"),
+            (QT_TRANSLATE_NOOP("MainWindow", "Add sample contacts"), None, None, "sampleAction"),
+            (QT_TRANSLATE_NOOP("MainWindow", "Quit"), None, keys.Quit, "quitAction"),
+            (QT_TRANSLATE_NOOP("MainWindow", "Edit contact"), "edit", None, "editAction"),
+            (QT_TRANSLATE_NOOP("MainWindow", "Delete"), "delete", keys.Delete, "deleteAction"),
+        ):
+            self._add_action(text, icon, shortcut, name)
+        self.action("quitAction").triggered.connect(self.close)
+        self._contact_actions += [self.action("editAction"), self.action("deleteAction")]
 
     def action(self, name: str) -> QAction:
         """One of the window's actions by objectName (newAction, deleteAction, …)."""
@@ -151,28 +157,31 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+
+        def menu(text: str, name: str) -> QMenu:
+            found = bar.addMenu("")
+            found.setObjectName(name)
+            translated(found, "MainWindow", text)
+            return found
+
+        file_menu = self.file_menu = menu(QT_TRANSLATE_NOOP("MainWindow", "&File"), "fileMenu")
         file_menu.addActions([self.action(n) for n in ("newAction", "importAction",
                                                        "exportAction")])
-        file_menu.addSeparator()
+        self._file_separator = file_menu.addSeparator()
         file_menu.addAction(self.action("sampleAction"))
         file_menu.addSeparator()
         file_menu.addAction(self.action("quitAction"))
-        self.edit_menu = bar.addMenu("&Edit")
-        self.edit_menu.setObjectName("editMenu")
+        self.edit_menu = menu(QT_TRANSLATE_NOOP("MainWindow", "&Edit"), "editMenu")
         self.edit_menu.addAction(self.action("findAction"))
-        self.view_menu = bar.addMenu("&View")
-        self.view_menu.setObjectName("viewMenu")
+        self.view_menu = menu(QT_TRANSLATE_NOOP("MainWindow", "&View"), "viewMenu")
         self._view_menu_separator = self.view_menu.addSeparator()
-        self.contact_menu = bar.addMenu("&Contact")
-        self.contact_menu.setObjectName("contactMenu")
+        self.contact_menu = menu(QT_TRANSLATE_NOOP("MainWindow", "&Contact"), "contactMenu")
         self.contact_menu.addActions(self._contact_actions)
         self.contact_menu.addSeparator()
-        self.settings_menu = bar.addMenu("&Settings")
-        self.settings_menu.setObjectName("settingsMenu")
-        help_menu = bar.addMenu("&Help")
-        help_menu.setObjectName("helpMenu")
-        help_menu.addAction(f"About {APP_NAME}").triggered.connect(self._about)
+        self.settings_menu = menu(QT_TRANSLATE_NOOP("MainWindow", "&Settings"), "settingsMenu")
+        help_menu = menu(QT_TRANSLATE_NOOP("MainWindow", "&Help"), "helpMenu")
+        about = help_menu.addAction(self.tr("About %1").replace("%1", APP_NAME))
+        about.triggered.connect(self._about)
 
     def add_history(self, undo: QAction, redo: QAction) -> None:
         """Put the Undo/Redo actions in the Edit menu (window-wide shortcuts)."""
@@ -180,6 +189,11 @@ class MainWindow(QMainWindow):
         first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
         self.edit_menu.insertActions(first, [undo, redo])
         self.edit_menu.insertSeparator(first)
+
+    def add_file_actions(self, actions: list[QAction]) -> None:
+        """Actions in the File menu after Export… (window-wide shortcuts)."""
+        self.addActions(actions)
+        self.file_menu.insertActions(self._file_separator, actions)
 
     def add_settings_actions(self, actions: list[QAction]) -> None:
         """Actions in the Settings menu, with their shortcuts working window-wide."""
@@ -205,7 +219,8 @@ class MainWindow(QMainWindow):
         key = f"view{len(self._views)}"
         self._views[key] = (widget, target or list)
         self.view_stack.addWidget(widget)
-        self.sidebar.add_view(key, title, icon, first, below_all)
+        widget.setProperty("viewTitle", title)  # the English source: stable objectNames
+        self.sidebar.add_view(key, sidebar_title(title), icon, first, below_all)
         self._rebuild_view_actions()
 
     def _key_of(self, widget: QWidget) -> str:
@@ -275,7 +290,9 @@ class MainWindow(QMainWindow):
         self._view_actions = []
         for number, (kind, key, title, icon) in enumerate(self.sidebar.navigable(), start=1):
             action = QAction(title, self)
-            action.setObjectName(f"go{title.title().replace(' ', '')}Action")
+            source = self._views[key][0].property("viewTitle") if key in self._views else ""
+            name = source or ("All contacts" if kind == ALL else title)
+            action.setObjectName(f"go{name.title().replace(' ', '')}Action")
             if isinstance(icon, QIcon):
                 action.setIcon(icon)
             if number <= 9:

@@ -24,3 +24,21 @@ def read_bytes(settings: QSettings, key: str) -> QByteArray | None:
     if isinstance(value, QByteArray) and not value.isEmpty():
         return value
     return None
+
+
+# Choices made in Settings that only the window needs (the store keeps those the CLI shares:
+# services/settings.py AppSettings, services/dates.py).
+START_IN_TRAY_KEY = "general/startInTray"
+LANGUAGE_KEY = "general/language"  # "" follows the system, else "en", "de"
+
+
+def read_bool(settings: QSettings, key: str, default: bool = False) -> bool:
+    value = settings.value(key, default)
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)
+
+
+def read_language(settings: QSettings) -> str:
+    value = settings.value(LANGUAGE_KEY, "")
+    return value if isinstance(value, str) else ""

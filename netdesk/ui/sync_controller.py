@@ -121,7 +121,9 @@ class SyncController(QObject):
         self.status_label = QLabel(objectName="syncStatus")
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # server text, not markup
         window.statusBar().addPermanentWidget(self.status_label)
+        self._settings = settings
         minutes = _interval_minutes(settings.value(INTERVAL_KEY, DEFAULT_INTERVAL_MINUTES))
+        self._minutes = minutes
         self.auto_timer = QTimer(self, objectName="syncAutoTimer")
         self.auto_timer.setInterval(max(minutes, 1) * 60_000)
         self.auto_timer.timeout.connect(lambda: self.sync_now(automatic=True))
@@ -143,6 +145,23 @@ class SyncController(QObject):
         sync.triggered.connect(lambda: self.sync_now(automatic=False))
         self.sync_action = sync
         self._window.add_settings_actions([accounts, sync])
+
+    def interval_minutes(self) -> int:
+        """Minutes between automatic syncs (0: off)."""
+        return self._minutes
+
+    def set_interval(self, minutes: int) -> None:
+        """Sync automatically every ``minutes`` (0: never) from now on; kept in the settings
+        file (Settings → Sync)."""
+        minutes = max(int(minutes), 0)
+        self._settings.setValue(INTERVAL_KEY, minutes)
+        if minutes == self._minutes:
+            return
+        self._minutes, self._auto = minutes, minutes > 0
+        self.auto_timer.stop()  # restarted with the new interval by update_state
+        self.auto_timer.setInterval(max(minutes, 1) * 60_000)
+        if self._accounts is not None:
+            self.update_state()
 
     def accounts(self):  # noqa: ANN201
         if self._accounts is None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -54,7 +55,8 @@ class SidebarModel(QAbstractListModel):
         super().__init__(parent)
         self._views: list[SidebarEntry] = []
         self._views_below: list[SidebarEntry] = []
-        self._all = SidebarEntry(ALL, "All contacts", count=0)
+        self._all = SidebarEntry(ALL, QCoreApplication.translate("Sidebar", "All contacts"),
+                                 count=0)
         self._tags: list[SidebarEntry] = []
         self._entries: list[SidebarEntry] = [self._all]
         self.tag_icon: QIcon | None = None

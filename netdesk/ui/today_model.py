@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -36,10 +38,20 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()
 
 WHEN, WHO, WHAT, KIND = range(4)
-COLUMNS = ("When", "Who", "What", "Kind")
-KIND_TEXT = {"followup": "Follow-up", "cadence": "Keep in touch", "birthday": "Birthday",
-             "anniversary": "Anniversary"}
-GROUPS = (("overdue", "Overdue"), ("today", "Today"), ("this_week", "Next 7 days"))
+# Texts are translation sources (context "TodayView"), translated where they are shown.
+COLUMNS = (QT_TRANSLATE_NOOP("TodayView", "When"), QT_TRANSLATE_NOOP("TodayView", "Who"),
+           QT_TRANSLATE_NOOP("TodayView", "What"), QT_TRANSLATE_NOOP("TodayView", "Kind"))
+KIND_TEXT = {"followup": QT_TRANSLATE_NOOP("TodayView", "Follow-up"),
+             "cadence": QT_TRANSLATE_NOOP("TodayView", "Keep in touch"),
+             "birthday": QT_TRANSLATE_NOOP("TodayView", "Birthday"),
+             "anniversary": QT_TRANSLATE_NOOP("TodayView", "Anniversary")}
+GROUPS = (("overdue", QT_TRANSLATE_NOOP("TodayView", "Overdue")),
+          ("today", QT_TRANSLATE_NOOP("TodayView", "Today")),
+          ("this_week", QT_TRANSLATE_NOOP("TodayView", "Next 7 days")))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TodayView", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +105,7 @@ class DueItemsModel(QAbstractTableModel):
         for group, title in GROUPS:
             items = getattr(data, group)
             if items:
-                rows.append(GroupHeader(group, title, len(items)))
+                rows.append(GroupHeader(group, _tr(title), len(items)))
                 rows += items
         palette = QGuiApplication.palette()
         self.beginResetModel()
@@ -142,7 +154,7 @@ class DueItemsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if role == DISPLAY and horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return _tr(COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
@@ -195,7 +207,7 @@ class DueItemsModel(QAbstractTableModel):
             if item.kind == "cadence" and item.contact_id in self._cadences:
                 return self._cadence_text(self._cadences[item.contact_id])
             return item.note or "Follow up"
-        return KIND_TEXT.get(item.kind, item.kind)
+        return _tr(KIND_TEXT[item.kind]) if item.kind in KIND_TEXT else item.kind
 
 
     def _cadence_text(self, cadence: CadenceInput) -> str:

@@ -1,0 +1,357 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>BackupController</name>
+    <message>
+        <source>&amp;Backup…</source>
+        <translation>&amp;Sicherung…</translation>
+    </message>
+    <message>
+        <source>Save a copy of all your data (safe while netdesk runs)</source>
+        <translation>Eine Kopie aller Daten speichern (auch während netdesk läuft)</translation>
+    </message>
+    <message>
+        <source>Export &amp;calendar…</source>
+        <translation>&amp;Kalender exportieren…</translation>
+    </message>
+    <message>
+        <source>Save your follow-ups and keep-in-touch dates as an iCalendar (.ics) file</source>
+        <translation>Nachfassen und Kontakttermine als iCalendar-Datei (.ics) speichern</translation>
+    </message>
+    <message>
+        <source>A backup or export is still being written.</source>
+        <translation>Eine Sicherung oder ein Export wird noch geschrieben.</translation>
+    </message>
+    <message>
+        <source>Back up netdesk</source>
+        <translation>netdesk sichern</translation>
+    </message>
+    <message>
+        <source>netdesk backups (*.sqlite3);;All files (*)</source>
+        <translation>netdesk-Sicherungen (*.sqlite3);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>Kalender exportieren</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics);;All files (*)</source>
+        <translation>iCalendar-Dateien (*.ics);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Backed up to %1.</source>
+        <translation>Gesichert nach %1.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Sichern…</translation>
+    </message>
+    <message>
+        <source>Wrote %1 calendar entries to %2.</source>
+        <translation>%1 Kalendereinträge nach %2 geschrieben.</translation>
+    </message>
+    <message>
+        <source>Exporting the calendar…</source>
+        <translation>Kalender wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Could not write the file: %1</source>
+        <translation>Die Datei konnte nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LocaleFormat</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>%n months</source>
+        <translation>%n Monate</translation>
+    </message>
+    <message>
+        <source>%n weeks</source>
+        <translation>%n Wochen</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>%n days</source>
+        <translation>%n Tage</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>Überfällig seit %1</translation>
+    </message>
+    <message>
+        <source>Overdue since yesterday</source>
+        <translation>Überfällig seit gestern</translation>
+    </message>
+    <message>
+        <source>Overdue %1</source>
+        <translation>Überfällig seit %1</translation>
+    </message>
+    <message>
+        <source>Today %1</source>
+        <translation>Heute %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation>Morgen %1</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>New contact</source>
+        <translation>Neuer Kontakt</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Add sample contacts</source>
+        <translation>Beispielkontakte hinzufügen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Edit contact</source>
+        <translation>Kontakt bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Contact</source>
+        <translation>&amp;Kontakt</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>About %1</source>
+        <translation>Über %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Erinnerungen</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Telefonnummern</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>Start &amp;in the system tray (window hidden)</source>
+        <translation>Im &amp;Infobereich starten (Fenster verborgen)</translation>
+    </message>
+    <message>
+        <source>Start at &amp;login</source>
+        <translation>Beim &amp;Anmelden starten</translation>
+    </message>
+    <message>
+        <source>Starting at login is not supported on this system yet.</source>
+        <translation>Das Starten beim Anmelden wird auf diesem System noch nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Menus change at once; some texts change the next time netdesk starts.</source>
+        <translation>Menüs wechseln sofort; manche Texte erst beim nächsten Start von netdesk.</translation>
+    </message>
+    <message>
+        <source>Birthday and anniversary reminders &amp;at:</source>
+        <translation>Erinnerungen an Geburts- und Jahrestage &amp;um:</translation>
+    </message>
+    <message>
+        <source>Only for contacts with their own</source>
+        <translation>Nur für Kontakte mit eigener Einstellung</translation>
+    </message>
+    <message>
+        <source> days before</source>
+        <translation> Tage vorher</translation>
+    </message>
+    <message>
+        <source>&amp;Remind me:</source>
+        <translation>&amp;Erinnern:</translation>
+    </message>
+    <message>
+        <source>0 days before reminds on the day itself. A contact&apos;s own setting (in its details) wins.</source>
+        <translation>0 Tage vorher erinnert am Tag selbst. Die eigene Einstellung eines Kontakts (in seinen Details) hat Vorrang.</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>Automatisch (%1)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Default &amp;region:</source>
+        <translation>Standard-&amp;Region:</translation>
+    </message>
+    <message>
+        <source>Numbers written without a country code (“030 1234567”) are read as numbers of this country when netdesk looks for duplicates.</source>
+        <translation>Nummern ohne Ländervorwahl („030 1234567“) gelten bei der Suche nach Duplikaten als Nummern dieses Landes.</translation>
+    </message>
+    <message>
+        <source>Never (only Sync now, F5)</source>
+        <translation>Nie (nur „Jetzt abgleichen“, F5)</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> Minuten</translation>
+    </message>
+    <message>
+        <source>Sync &amp;every:</source>
+        <translation>&amp;Abgleichen alle:</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Konten…</translation>
+    </message>
+    <message>
+        <source>CardDAV accounts:</source>
+        <translation>CardDAV-Konten:</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Duplikate</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Papierkorb</translation>
+    </message>
+    <message>
+        <source>All contacts</source>
+        <translation>Alle Kontakte</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Nachfassen</translation>
+    </message>
+    <message>
+        <source>Keep in touch</source>
+        <translation>In Kontakt bleiben</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Geburtstag</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>Jahrestag</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Next 7 days</source>
+        <translation>Nächste 7 Tage</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,98 @@
+"""Translations: the German .qm is built from its .ts, and choosing Deutsch in Settings
+changes the menus at once (and back)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QMenu, QPushButton, QTableView, QWidget
+
+from netdesk.ui import i18n
+from tests.ui.driver import find
+
+TS = i18n.I18N_DIR / "netdesk_de.ts"
+LRELEASE = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent /
+                                                   "pyside6-lrelease")
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    yield
+    i18n.use_language("en")
+
+
+def menu_titles(window) -> list[str]:  # noqa: ANN001
+    return [a.text() for a in window.menuBar().actions()]
+
+
+@pytest.mark.skipif(not Path(LRELEASE).exists(), reason="pyside6-lrelease not installed")
+def test_the_committed_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
+    built = tmp_path / "netdesk_de.qm"
+    subprocess.run([LRELEASE, str(TS), "-qm", str(built)], check=True, capture_output=True)
+    assert built.read_bytes() == (i18n.I18N_DIR / "netdesk_de.qm").read_bytes(), \
+        "run `make translations`"
+
+
+def test_german_is_available() -> None:
+    assert i18n.available_languages() == ["en", "de"]
+
+
+def test_choosing_deutsch_in_settings_changes_the_menus_live(window, ui, qtbot) -> None:
+    assert menu_titles(window)[:2] == ["&File", "&Edit"]
+    ui.action("settingsAction").trigger()
+    dialog = find(window, QWidget, "settingsDialog")
+    combo = find(dialog, QComboBox, "languageCombo")
+    combo.setCurrentIndex(combo.findData("de"))
+    find(dialog, QPushButton, "okButton").click()
+    assert menu_titles(window)[:6] == ["&Datei", "&Bearbeiten", "&Ansicht", "&Kontakt",
+                                       "&Einstellungen", "&Hilfe"]
+    assert ui.action("newAction").text() == "Neuer Kontakt"
+    assert ui.action("backupAction").text() == "&Sicherung…"
+    assert find(window, QMenu, "fileMenu").title() == "&Datei"
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "settingsDialog") is None)
+    # The choice is kept for the next start, and English comes back the same way.
+    ui.action("settingsAction").trigger()
+    dialog = find(window, QWidget, "settingsDialog")
+    assert dialog.windowTitle() == "Einstellungen"
+    combo = find(dialog, QComboBox, "languageCombo")
+    assert combo.currentData() == "de"
+    combo.setCurrentIndex(combo.findData("en"))
+    find(dialog, QPushButton, "okButton").click()
+    assert menu_titles(window)[0] == "&File"
+
+
+@pytest.fixture
+def german_window(qtbot, data_dir: Path):
+    """The real window over a data dir whose settings chose Deutsch before the start."""
+    from netdesk.app import compose
+    from netdesk.ui.settings import LANGUAGE_KEY, open_settings
+
+    settings = open_settings(data_dir)
+    settings.setValue(LANGUAGE_KEY, "de")
+    settings.sync()
+    window = compose(data_dir).window
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+
+
+def test_a_german_start_shows_german_views(german_window) -> None:
+    window = german_window
+    assert menu_titles(window)[0] == "&Datei"
+    titles = [title for _kind, _key, title, _icon in window.sidebar.navigable()]
+    assert "Heute" in titles and "Alle Kontakte" in titles
+    # objectNames stay English whatever the language (tests and scripts find them).
+    assert window.findChild(QAction, "goTodayAction") is not None
+
+    today = find(window, QTableView, "followUpsTable").model()
+    headers = [today.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(today.columnCount())]
+    assert headers == ["Wann", "Wer", "Was", "Art"]
