@@ -86,6 +86,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.setMinimumWidth(560)
         self.show_values(values)
         self.tabs.currentChanged.connect(lambda _i: self._focus_first())
         self._focus_first()
