@@ -113,3 +113,17 @@ def lapsed_text(lapsed: dt.timedelta) -> str:
     if lapsed.days >= 1:
         return span_text(lapsed.days)
     return translate("LocaleFormat", "today")
+
+
+def due_note(item) -> str:  # noqa: ANN001  (a domain.due.DueItem)
+    """A due item's note, with a birthday's or anniversary's day in the user's locale:
+    "Birthday on Sat 5 Dec 2026 (36th)" rather than the stored "… on 2026-12-05 (36th)"."""
+    if item.occurs_on is None or item.kind not in ("birthday", "anniversary"):
+        return item.note
+    day = format_date(item.occurs_on)
+    if item.kind == "birthday":
+        text = translate("LocaleFormat", "Birthday on %1").replace("%1", day)
+    else:
+        text = translate("LocaleFormat", "Anniversary on %1").replace("%1", day)
+    count = item.note.rpartition(" (")[2] if item.note.endswith(")") else ""
+    return f"{text} ({count}" if count else text

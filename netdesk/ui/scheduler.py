@@ -9,6 +9,7 @@ what is due.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 
@@ -22,6 +23,7 @@ from netdesk.domain.reminders import MAX_TIMER_DELAY, ReminderTracker, next_wake
 from netdesk.services.activity import ActivityService
 from netdesk.services.errors import ServiceError
 from netdesk.ui.history import on_change
+from netdesk.ui.locale_format import due_note
 from netdesk.ui.notifier import Notifier
 from netdesk.ui.reminder_memory import ReminderMemory
 
@@ -128,7 +130,8 @@ class ReminderScheduler(QObject):
         self._timer.start(_timer_ms(delay))
 
     def _announce(self, fresh: list[DueItem]) -> None:
-        title, body = summary_text(fresh)
+        # Birthdays name their day in the user's locale (ui/locale_format.py).
+        title, body = summary_text([dataclasses.replace(i, note=due_note(i)) for i in fresh])
         people = {i.contact_id for i in fresh}
         contact_id = next(iter(people)) if len(people) == 1 else None
         try:

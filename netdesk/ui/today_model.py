@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from netdesk.domain.clock import system_now
 from netdesk.domain.due import CadenceInput, DueItem
 from netdesk.services.activity import TodayData
-from netdesk.ui.locale_format import format_day, format_local, relative_when
+from netdesk.ui.locale_format import due_note, format_day, format_local, relative_when
 from netdesk.ui.log_dialog import badge_icon
 from netdesk.ui.plain_text import plain_tooltip
 
@@ -206,7 +206,7 @@ class DueItemsModel(QAbstractTableModel):
         if col == WHAT:
             if item.kind == "cadence" and item.contact_id in self._cadences:
                 return self._cadence_text(self._cadences[item.contact_id])
-            return item.note or "Follow up"
+            return due_note(item) or "Follow up"
         return _tr(KIND_TEXT[item.kind]) if item.kind in KIND_TEXT else item.kind
 
 

@@ -24,6 +24,7 @@ from netdesk.domain.clock import Clock
 from netdesk.domain.due import DueItem
 from netdesk.services.activity import ActivityService
 from netdesk.ui.icons import app_icon
+from netdesk.ui.locale_format import due_note
 from netdesk.ui.notifier import Notifier, TrayNotifier, WindowNotifier
 from netdesk.ui.plain_text import plain_tooltip
 
@@ -195,11 +196,12 @@ class TrayController(QObject):
             empty = menu.addAction("Nothing due")
             empty.setEnabled(False)
         for item in self._due[:MENU_ITEMS]:
-            what = item.note if item.kind != "cadence" and item.note else (
+            note = due_note(item)
+            what = note if item.kind != "cadence" and note else (
                 "follow up" if item.kind == "followup" else "get in touch"
             )
             action = menu.addAction(_elide(f"{item.name} — {what}"))
-            action.setToolTip(plain_tooltip(item.note))
+            action.setToolTip(plain_tooltip(note))
             action.setData(item.contact_id)
             action.triggered.connect(
                 lambda _=False, cid=item.contact_id: self.open_contact(cid)

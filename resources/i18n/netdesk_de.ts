@@ -106,6 +106,14 @@
         <source>today</source>
         <translation>heute</translation>
     </message>
+    <message>
+        <source>Birthday on %1</source>
+        <translation>Geburtstag am %1</translation>
+    </message>
+    <message>
+        <source>Anniversary on %1</source>
+        <translation>Jahrestag am %1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

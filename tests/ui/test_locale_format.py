@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from netdesk.ui.locale_format import (
+    due_note,
     format_date,
     format_day,
     format_local,
@@ -66,3 +67,16 @@ def test_relative_times_follow_the_locale_clock(locale_named) -> None:
         "\u202f", " ") == "Tomorrow 2:00 PM"
     assert relative_when(AT, AT + dt.timedelta(days=21), BERLIN) == "Overdue 3 weeks"
     assert lapsed_text(dt.timedelta(days=1)) == "1 day"
+
+
+def test_birthday_notes_name_the_day_in_the_locale(locale_named) -> None:
+    from netdesk.domain.due import DueItem
+
+    item = DueItem(1, "Ada", AT, "birthday", "Birthday on 2026-12-05 (36th)", None,
+                   dt.date(2026, 12, 5))
+    locale_named("de_DE")
+    assert due_note(item) == "Birthday on Sa. 5. Dez. 2026 (36th)"
+    locale_named("en_US")
+    assert due_note(item) == "Birthday on Sat Dec 5, 2026 (36th)"
+    followup = DueItem(1, "Ada", AT, "followup", "send slides", 3)
+    assert due_note(followup) == "send slides"
