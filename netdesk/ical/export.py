@@ -1,4 +1,8 @@
-"""Follow-ups (and optionally keep-in-touch cadences) as iCalendar text, written by vobject.
+"""Follow-ups (and optionally keep-in-touch cadences) as iCalendar text.
+
+Written by a plain writer (RFC 5545 escaping and folding), not vobject's object model, which
+cost ~1 ms per entry (3,000 follow-ups took 3-11 s); the output is the same text vobject
+wrote, property order included (tests/ical/test_export.py compares them).
 
 Each follow-up becomes a VTODO (task apps, Thunderbird, Apple Reminders) or, on request, a
 VEVENT (calendars such as Google Calendar ignore VTODO). UIDs are stable per follow-up
@@ -13,7 +17,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-import vobject
 from dateutil import tz as dateutil_tz
 
 from netdesk.domain.activity import FollowUp
@@ -75,17 +78,45 @@ def export_ics(
     if len(set(uids)) != len(uids):
         raise ValueError("duplicate follow-up ids or cadence contacts in export")
 
-    calendar = vobject.iCalendar()
-    calendar.add("prodid").value = PRODID
+    out = ["BEGIN:VCALENDAR\r\n", "VERSION:2.0\r\n", _fold(f"PRODID:{PRODID}")]
     for entry in sorted(entries, key=lambda e: (e.due, e.uid)):
-        entry.write(calendar, component, stamp, event_length)
-    return calendar.serialize()
+        out += entry.lines(component, stamp, event_length)
+    out.append("END:VCALENDAR\r\n")
+    return "".join(out)
 
 
 def _utc(value: dt.datetime, what: str) -> dt.datetime:
-    # vobject 0.9.9 cannot name datetime.timezone.utc ("Unable to guess TZID"), but writes
-    # dateutil's UTC as a plain "Z" time; vobject depends on dateutil, so it is always here.
+    # ical/events.py still writes through vobject 0.9.9, which cannot name
+    # datetime.timezone.utc ("Unable to guess TZID") but writes dateutil's UTC as a plain "Z".
     return ensure_utc(value, what).replace(tzinfo=dateutil_tz.UTC)
+
+
+def _when(value: dt.datetime) -> str:
+    """A UTC DATE-TIME: ``20261203T100000Z``."""
+    return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _text(value: str) -> str:
+    """A TEXT value escaped (RFC 5545 3.3.11)."""
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+
+
+def _fold(line: str) -> str:
+    """``line`` folded to lines of at most 75 octets (continuations start with a space),
+    never inside a UTF-8 character, ending with CRLF."""
+    if len(line) <= 75 and line.isascii():
+        return line + "\r\n"
+    parts, current, size = [], [], 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > 75:
+            parts.append("".join(current))
+            current, size = [], 1  # the continuation's leading space
+        current.append(char)
+        size += width
+    parts.append("".join(current))
+    return "\r\n ".join(parts) + "\r\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,23 +128,27 @@ class _Entry:
     due: dt.datetime
     done_at: dt.datetime | None
 
-    def write(
-        self, calendar, component: Component, stamp: dt.datetime, length: dt.timedelta
-    ) -> None:
-        comp = calendar.add(component.lower())
-        comp.add("uid").value = self.uid
-        comp.add("dtstamp").value = stamp
-        comp.add("summary").value = self.summary
+    def lines(self, component: Component, stamp: dt.datetime,
+              length: dt.timedelta) -> list[str]:
+        """The entry's lines, in the order vobject wrote them (VEVENT: UID, DTSTART, DTEND
+        first; then by name)."""
+        props: list[tuple[str, str]] = [("DTSTAMP", _when(stamp)),
+                                        ("SUMMARY", _text(self.summary))]
         if self.description:
-            comp.add("description").value = self.description
-        if component == "VTODO":
-            comp.add("due").value = self.due
-            comp.add("status").value = "COMPLETED" if self.done_at else "NEEDS-ACTION"
-            if self.done_at:
-                comp.add("completed").value = self.done_at
-        else:
-            comp.add("dtstart").value = self.due
-            comp.add("dtend").value = self.due + length
-            comp.add("transp").value = "TRANSPARENT"  # a reminder, not a busy slot
+            props.append(("DESCRIPTION", _text(self.description)))
         # Lets a later import (or a human) find the contact again.
-        comp.add("x-netdesk-contact-id").value = str(self.contact_id)
+        props.append(("X-NETDESK-CONTACT-ID", str(self.contact_id)))
+        if component == "VTODO":
+            props += [("DUE", _when(self.due)),
+                      ("STATUS", "COMPLETED" if self.done_at else "NEEDS-ACTION"),
+                      ("UID", self.uid)]
+            if self.done_at:
+                props.append(("COMPLETED", _when(self.done_at)))
+            first: list[tuple[str, str]] = []
+        else:
+            props.append(("TRANSP", "TRANSPARENT"))  # a reminder, not a busy slot
+            first = [("UID", self.uid), ("DTSTART", _when(self.due)),
+                     ("DTEND", _when(self.due + length))]
+        ordered = first + sorted(props)
+        return [f"BEGIN:{component}\r\n", *(_fold(f"{k}:{v}") for k, v in ordered),
+                f"END:{component}\r\n"]

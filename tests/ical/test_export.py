@@ -122,3 +122,56 @@ def test_an_empty_export_is_still_a_valid_calendar():
     calendar = vobject.readOne(export_ics([], dtstamp=STAMP))
     assert calendar.name == "VCALENDAR"
     assert list(calendar.components()) == []
+
+
+def vobject_export(entries: list[tuple[FollowUp, str]], component: str) -> str:
+    """What the export wrote before its plain writer: vobject's object model (the oracle)."""
+    from dateutil import tz as dateutil_tz
+
+    def u(value: dt.datetime) -> dt.datetime:
+        return value.astimezone(UTC).replace(tzinfo=dateutil_tz.UTC)
+
+    calendar = vobject.iCalendar()
+    calendar.add("prodid").value = "-//netdesk//netdesk//EN"
+    for f, name in sorted(entries, key=lambda e: (e[0].effective_due, e[0].id)):
+        comp = calendar.add(component.lower())
+        comp.add("uid").value = f"followup-{f.id}@netdesk"
+        comp.add("dtstamp").value = u(STAMP)
+        comp.add("summary").value = f"Follow up with {name}"
+        if f.note:
+            comp.add("description").value = f.note
+        if component == "VTODO":
+            comp.add("due").value = u(f.effective_due)
+            comp.add("status").value = "COMPLETED" if f.done_at else "NEEDS-ACTION"
+            if f.done_at:
+                comp.add("completed").value = u(f.done_at)
+        else:
+            comp.add("dtstart").value = u(f.effective_due)
+            comp.add("dtend").value = u(f.effective_due) + dt.timedelta(minutes=15)
+            comp.add("transp").value = "TRANSPARENT"
+        comp.add("x-netdesk-contact-id").value = str(f.contact_id)
+    return calendar.serialize()
+
+
+@pytest.mark.parametrize("component", ["VTODO", "VEVENT"])
+def test_the_plain_writer_writes_what_vobject_wrote(component: str) -> None:
+    long_notes = [
+        "x" * 200,
+        "commas, semicolons; back\\slashes and\r\nnew\nlines\r" * 5,
+        "Grüße aus Łódź — 東京で会いましょう " * 6,  # folded between characters, not bytes
+    ]
+    entries = followups() + [
+        (FollowUp(5 + i, utc(2026, 7, 1 + i), note, id=20 + i), f"Name {i}, Jr.")
+        for i, note in enumerate(long_notes)
+    ]
+    ours = export_ics(entries, dtstamp=STAMP, component=component, include_done=True)
+    assert ours == vobject_export(entries, component)
+    for line in ours.split("\r\n"):
+        assert len(line.encode("utf-8")) <= 75
+
+
+def test_short_lines_of_wide_characters_are_folded_by_octets() -> None:
+    # 40 characters but 120 octets: RFC 5545 counts octets (vobject counted characters here).
+    text = export_ics([(FollowUp(1, utc(2026, 7, 1), "東" * 40, id=1), "A")], dtstamp=STAMP)
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+    assert components(text, "VTODO")["followup-1@netdesk"].description.value == "東" * 40
