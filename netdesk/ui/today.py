@@ -122,7 +122,7 @@ class TodayView(QWidget):
 
     # -- building -----------------------------------------------------------------------------
     def _build(self) -> None:
-        title = QLabel("Today")
+        title = QLabel(self.tr("Today"))
         title.setObjectName("todayTitle")
         big = QFont(title.font())
         big.setPointSizeF(big.pointSizeF() * 1.7)
@@ -242,12 +242,12 @@ class TodayView(QWidget):
     def _build_side(self) -> QWidget:
         side = QWidget()
         side.setObjectName("losingTouchPanel")
-        side_title = QLabel("Losing touch")
+        side_title = QLabel(self.tr("Losing touch"))
         bold = QFont(side_title.font())
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.15)
         side_title.setFont(bold)
-        side_hint = QLabel("Lapsed keep-in-touch dates, longest first")
+        side_hint = QLabel(self.tr("Lapsed keep-in-touch dates, longest first"))
         side_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         side_hint.setWordWrap(True)
         self.losing_list = QListWidget()

@@ -358,6 +358,14 @@
         <translation>Heute</translation>
     </message>
     <message>
+        <source>Losing touch</source>
+        <translation>Kontakt verloren</translation>
+    </message>
+    <message>
+        <source>Lapsed keep-in-touch dates, longest first</source>
+        <translation>Überfällige Kontakttermine, die ältesten zuerst</translation>
+    </message>
+    <message>
         <source>Next 7 days</source>
         <translation>Nächste 7 Tage</translation>
     </message>

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QMenu, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QPushButton, QTableView, QWidget
 
 from netdesk.ui import i18n
 from tests.ui.driver import find
@@ -96,3 +96,4 @@ def test_a_german_start_shows_german_views(german_window) -> None:
     headers = [today.headerData(c, Qt.Orientation.Horizontal)
                for c in range(today.columnCount())]
     assert headers == ["Wann", "Wer", "Was", "Art"]
+    assert find(window, QLabel, "todayTitle").text() == "Heute"
