@@ -136,3 +136,23 @@ def object_timer():  # noqa: ANN201
     from PySide6.QtCore import QTimer
 
     return QTimer
+
+
+def test_enter_is_ok(parts, window, qtbot) -> None:
+    dialog = open_dialog(window, qtbot)
+    dialog.findChild(QWidget, "settingsTabs").setCurrentIndex(1)
+    spin = find(dialog, QSpinBox, "daysBeforeSpin")
+    spin.setValue(2)
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert parts.activity.dates.default_days_before() == 2
+
+
+def test_the_sync_page_opens_the_accounts_dialog(window, qtbot) -> None:
+    dialog = open_dialog(window, qtbot)
+    dialog.findChild(QWidget, "settingsTabs").setCurrentIndex(3)
+    find(dialog, QPushButton, "settingsAccountsButton").click()
+    accounts = find(window, QWidget, "accountsDialog")
+    qtbot.waitExposed(accounts)
+    accounts.reject()
+    dialog.reject()
