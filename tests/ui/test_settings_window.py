@@ -146,6 +146,8 @@ def test_enter_is_ok(parts, window, qtbot) -> None:
     qtbot.keyClick(spin, Qt.Key.Key_Return)
     assert not dialog.isVisible()
     assert parts.activity.dates.default_days_before() == 2
+    # Not a step of the undo history: Cancel is a setting's undo.
+    assert not find(window, QAction, "undoAction").isEnabled()
 
 
 def test_the_sync_page_opens_the_accounts_dialog(window, qtbot) -> None:
