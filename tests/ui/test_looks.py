@@ -1,0 +1,162 @@
+"""Columns that fit (issue 15, Looks): e-mails cut at the end, columns that fill the table's
+width and remember what the user chose, a sidebar that shows full titles and counts with
+its own icons, and a window that works at 800×600. Through the real window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QStyleOptionViewItem
+
+from netdesk.services.contacts import TagInfo
+from netdesk.ui.contacts_model import EMAIL, NAME, ORG
+from netdesk.ui.tags_model import ALL, KIND, VIEW
+from tests.ui.driver import Ui
+
+DECORATION = Qt.ItemDataRole.DecorationRole
+
+
+def sized(ui: Ui, qtbot, width: int, height: int) -> None:  # noqa: ANN001
+    ui.window.resize(width, height)
+    qtbot.waitUntil(lambda: ui.window.width() == width and ui.window.height() == height)
+    qtbot.wait(20)  # the splitters and the table lay out after the resize event
+
+
+def column_widths(ui: Ui) -> dict[int, int]:
+    header = ui.table.horizontalHeader()
+    return {c: header.sectionSize(c) for c in range(header.count())
+            if not header.isSectionHidden(c)}
+
+
+def test_long_e_mails_are_cut_at_the_end(sample_ui, qtbot) -> None:
+    w = sample_ui
+    row = w.names().index("Ahmed Saleh")
+    index = w.model.index(row, EMAIL)
+    address = index.data()
+    assert address.startswith("ahmed.saleh@") and len(address) > 20
+    option = QStyleOptionViewItem()
+    option.textElideMode = w.table.textElideMode()
+    option.font = w.table.font()
+    option.fontMetrics = QFontMetrics(option.font)
+    w.table.itemDelegateForIndex(index).initStyleOption(option, index)
+    # What the cell shows in 120 px: the start of the address, then the ellipsis.
+    shown = option.fontMetrics.elidedText(option.text, option.textElideMode, 120)
+    assert shown != address and shown.endswith("…")
+    assert shown.startswith("ahmed.sal"), shown
+
+
+def test_columns_fill_the_table_at_every_width(sample_ui, qtbot, artifacts) -> None:
+    w = sample_ui
+    for width, height in ((1400, 900), (900, 700), (800, 600), (1400, 900)):
+        sized(w, qtbot, width, height)
+        qtbot.waitUntil(lambda: sum(column_widths(w).values())
+                        == w.table.viewport().width())  # noqa: B023
+        assert not w.table.horizontalScrollBar().isVisible()
+        w.window.grab().save(str(artifacts / f"looks-columns-{width}.png"))
+    # Wider windows give the room to the text columns, not to the dates.
+    widths = column_widths(w)
+    assert widths[EMAIL] > widths[NAME] > 150
+
+
+def test_narrowing_and_widening_again_gives_the_same_columns(sample_ui, qtbot) -> None:
+    w = sample_ui
+    sized(w, qtbot, 1400, 900)
+    before = column_widths(w)
+    sized(w, qtbot, 800, 600)
+    narrow = column_widths(w)
+    assert narrow != before
+    # The name gives its room last: it says whose row it is.
+    assert narrow[NAME] >= QFontMetrics(w.table.font()).horizontalAdvance("Ahmed Saleh")
+    sized(w, qtbot, 1400, 900)
+    assert column_widths(w) == before
+
+
+def test_a_column_the_user_resized_keeps_its_width_and_is_remembered(qtbot, data_dir) -> None:
+    from netdesk.app import create_window
+
+    first = Ui(create_window(data_dir))
+    qtbot.addWidget(first.window)
+    first.window.show()
+    first.add_sample_contacts()
+    qtbot.waitUntil(lambda: first.model.rowCount() == 40)
+    sized(first, qtbot, 1300, 800)
+    # As a drag on the header's edge does it.
+    first.table.horizontalHeader().resizeSection(ORG, 333)
+    assert first.table.columnWidth(ORG) == 333
+    assert sum(column_widths(first).values()) == first.table.viewport().width()
+    chosen = column_widths(first)
+    first.window.close()
+
+    second = Ui(create_window(data_dir))
+    qtbot.addWidget(second.window)
+    second.window.show()
+    qtbot.waitUntil(lambda: second.model.rowCount() == 40)
+    # The offscreen screen is 800×600, so the restored window may come back smaller.
+    sized(second, qtbot, 1300, 800)
+    assert column_widths(second) == chosen
+    second.window.close()
+
+
+def entry(ui: Ui, kind: str, title: str = ""):  # noqa: ANN201
+    model = ui.sidebar.model()
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        if index.data(KIND) == kind and (not title or index.data() == title):
+            return index
+    raise AssertionError(f"no sidebar entry {kind} {title}")
+
+
+def test_sidebar_shows_all_contacts_and_a_six_digit_count_uncut(ui, qtbot, artifacts) -> None:
+    sized(ui, qtbot, 800, 600)
+    sidebar = ui.sidebar
+    # Large print (a desktop's font scaling) must not cut it either.
+    font = sidebar.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    sidebar.setFont(font)
+    long_tag = "a tag with a very long name that nobody can read in a sidebar " * 2
+    sidebar.set_counts(100_000, [TagInfo("founder", 12_345, None), TagInfo(long_tag, 7, None)])
+    qtbot.wait(20)
+    metrics = sidebar.fontMetrics()
+    rect = sidebar.visualRect(entry(ui, ALL))
+    # Margins, the icon and its gap, the title, the gap before the count, the count.
+    needed = (8 + sidebar.iconSize().width() + 8 + metrics.horizontalAdvance("All contacts")
+              + 10 + metrics.horizontalAdvance("100,000") + 8)
+    shown = min(rect.right() + 1, sidebar.viewport().width()) - max(rect.left(), 0)
+    assert shown >= needed, (shown, needed)
+    assert not sidebar.horizontalScrollBar().isVisible()
+    # A long tag name is cut instead of taking the window's width.
+    assert sidebar.width() < 260
+    assert ui.window.width() == 800
+    sidebar.grab().save(str(artifacts / "looks-sidebar-100000.png"))
+
+
+def test_views_in_the_sidebar_have_icons_of_their_own(ui) -> None:
+    images = {}
+    for kind, title in ((ALL, ""), (VIEW, "Today"), (VIEW, "Duplicates"), (VIEW, "Events"),
+                        (VIEW, "Dashboard"), (VIEW, "Trash")):
+        icon = entry(ui, kind, title).data(DECORATION)
+        assert icon is not None and not icon.isNull(), title
+        images[title or "All contacts"] = icon.pixmap(24, 24).toImage()
+    titles = list(images)
+    for i, a in enumerate(titles):
+        for b in titles[i + 1:]:
+            assert images[a] != images[b], f"{a} and {b} share an icon"
+
+
+def test_the_window_works_at_800_by_600(sample_ui, qtbot, artifacts) -> None:
+    w = sample_ui
+    assert w.window.minimumSizeHint().width() <= 800
+    sized(w, qtbot, 800, 600)
+    for button in ("newButton", "importButton", "exportButton", "deleteButton"):
+        widget = w.toolbar_button(button)
+        assert widget.isVisible(), button
+        assert w.toolbar.rect().contains(widget.geometry()), button
+    assert w.search_edit.width() >= 250
+    assert w.detail.isVisible()
+    w.window.grab().save(str(artifacts / "looks-800x600.png"))
+    # Every view fits too: none of them widens the window.
+    for number in range(1, len(w.window.sidebar.navigable()) + 1):
+        w.view_menu.actions()[number - 1].trigger()
+        qtbot.wait(10)
+        assert w.window.width() == 800, w.view_stack.currentWidget().objectName()
+        assert w.view_stack.currentWidget().minimumSizeHint().width() <= w.view_stack.width()
