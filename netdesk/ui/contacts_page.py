@@ -64,6 +64,19 @@ class ContactsPage(QSplitter):
         state = ui_settings.read_bytes(settings, SPLITTER_KEY)
         if state is not None:
             self.restoreState(state)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes left to right: search, table, then the detail area. Focusing the page
+        focuses the search field, so the window can put the page right after its sidebar."""
+        self.setFocusProxy(self.search_edit)
+        QWidget.setTabOrder(self.search_edit, self.table)
+        stop = self.detail_area.nextInFocusChain()
+        while stop is not self.detail_area and self.detail_area.isAncestorOf(stop):
+            if stop.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                QWidget.setTabOrder(self.table, stop)
+                break
+            stop = stop.nextInFocusChain()
 
     def show_page(self, page: int) -> None:
         self.list_stack.setCurrentIndex(page)

@@ -160,3 +160,81 @@ def test_the_window_works_at_800_by_600(sample_ui, qtbot, artifacts) -> None:
         qtbot.wait(10)
         assert w.window.width() == 800, w.view_stack.currentWidget().objectName()
         assert w.view_stack.currentWidget().minimumSizeHint().width() <= w.view_stack.width()
+
+
+def tab_stops(ui: Ui, qtbot, start, key=Qt.Key.Key_Tab) -> list:  # noqa: ANN001
+    """The widgets Tab (or Shift+Tab) visits from ``start`` until it comes back."""
+    from PySide6.QtWidgets import QApplication
+
+    ui.window.activateWindow()
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is start)
+    stops = [start]
+    for _ in range(40):
+        modifier = Qt.KeyboardModifier.ShiftModifier if key == Qt.Key.Key_Backtab else \
+            Qt.KeyboardModifier.NoModifier
+        qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+        focused = QApplication.focusWidget()
+        if focused is start:
+            return stops
+        stops.append(focused)
+    raise AssertionError(f"Tab never came back: {[w.objectName() for w in stops]}")
+
+
+def with_a_contact_shown(ui: Ui, qtbot) -> None:  # noqa: ANN001
+    sized(ui, qtbot, 1400, 900)
+    ui.show_contact(ui.select_name("Ahmed Saleh"))
+    qtbot.waitUntil(ui.detail.isVisible)
+
+
+def test_tab_goes_sidebar_search_table_detail(sample_ui, qtbot) -> None:
+    w = sample_ui
+    with_a_contact_shown(w, qtbot)
+    stops = tab_stops(w, qtbot, w.sidebar)
+    names = [s.objectName() for s in stops]
+    assert names[:4] == ["tagList", "searchEdit", "contactsTable", "detailPane"], names
+    # Everything after that lies in the detail area, then Tab wraps round to the sidebar.
+    assert all(w.contacts_page.widget(1).isAncestorOf(s) for s in stops[4:]), names
+    # Shift+Tab walks the same stops backwards.
+    back = tab_stops(w, qtbot, w.sidebar, Qt.Key.Key_Backtab)
+    assert [s.objectName() for s in back] == [names[0], *reversed(names[1:])]
+
+
+def border_band(image, inset: int = 1) -> list[int]:  # noqa: ANN001
+    """The pixels of a rectangle ``inset`` px inside the image's edge."""
+    right, bottom = image.width() - 1 - inset, image.height() - 1 - inset
+    pixels = [image.pixel(x, y) for x in range(inset, right + 1) for y in (inset, bottom)]
+    pixels += [image.pixel(x, y) for y in range(inset, bottom + 1) for x in (inset, right)]
+    return pixels
+
+
+def test_every_focus_stop_shows_a_focus_frame(sample_ui, qtbot, artifacts) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    w = sample_ui
+    with_a_contact_shown(w, qtbot)
+    stops = tab_stops(w, qtbot, w.sidebar)
+    assert len(stops) >= 4
+
+    def picture(widget):  # noqa: ANN001, ANN202
+        return widget.grab().toImage()
+
+    # Walk the stops with the Tab key (styles frame a button only after keyboard navigation)
+    # and compare each stop's picture with focus and just after Tab took it away.
+    focused = {}
+    unfocused = {}
+    for number in range(len(stops) + 1):
+        stop = stops[number % len(stops)]
+        assert QApplication.focusWidget() is stop
+        focused[number % len(stops)] = picture(stop)
+        if number:
+            unfocused[number - 1] = picture(stops[number - 1])
+        qtbot.keyClick(stop, Qt.Key.Key_Tab)
+    for number, stop in enumerate(stops):
+        focused[number].save(str(artifacts / f"looks-focus-{number}-{stop.objectName()}.png"))
+        # Most of the widget's edge changes when it takes the focus: a frame, not a dot.
+        changed = max(
+            sum(a != b for a, b in zip(border_band(unfocused[number], inset),
+                                       border_band(focused[number], inset), strict=True))
+            for inset in (0, 1, 2))
+        assert changed > len(border_band(focused[number])) // 2, stop.objectName()
