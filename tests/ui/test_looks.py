@@ -238,3 +238,72 @@ def test_every_focus_stop_shows_a_focus_frame(sample_ui, qtbot, artifacts) -> No
                                        border_band(focused[number], inset), strict=True))
             for inset in (0, 1, 2))
         assert changed > len(border_band(focused[number])) // 2, stop.objectName()
+
+
+def test_the_status_line_says_what_an_undo_did(sample_ui, parts, qtbot) -> None:
+    w = sample_ui
+    bar = w.window.statusBar()
+    w.select_name("Mei Chen")
+    w.table.setFocus()
+    qtbot.keyClick(w.table, Qt.Key.Key_Delete)
+    assert "Mei Chen" in bar.currentMessage() and "undo" in bar.currentMessage()
+    qtbot.keyClick(w.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert bar.currentMessage() == "Undone: Delete Mei Chen."
+    # Undone another way (the Today banner's Undo calls the runner itself): the line
+    # must not go on offering to undo a deletion that is already taken back.
+    w.select_name("Ben Carter")
+    qtbot.keyClick(w.table, Qt.Key.Key_Delete)
+    assert "Ben Carter" in bar.currentMessage()
+    assert parts.runner.undo().ok
+    assert bar.currentMessage() == "Undone: Delete Ben Carter."
+    assert "Ben Carter" in w.names()
+
+
+def test_a_long_export_error_is_shown_whole(sample_ui, qtbot, tmp_path, artifacts) -> None:
+    w = sample_ui
+    w.export_contacts()
+    dialog = w.export_dialog
+    qtbot.waitExposed(dialog)
+    missing = tmp_path / ("a-folder-that-is-not-there-" * 4) / "contacts.vcf"
+    assert not dialog.export_to(missing)
+    error = dialog.error
+    assert error.isVisible() and str(missing.parent.name[:20]) in error.text()
+    # Every wrapped line has room, inside the dialog.
+    assert error.height() >= error.heightForWidth(error.width())
+    assert dialog.rect().contains(error.geometry())
+    dialog.grab().save(str(artifacts / "looks-export-error.png"))
+    dialog.reject()
+
+
+def test_import_warnings_wrap_and_the_summary_is_not_cut(window, ui, qtbot, tmp_path,
+                                                          vcf_writer, artifacts) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    name = "contacts-exported-from-an-old-phone-with-a-rather-long-file-name-" * 2 + ".vcf"
+    path = vcf_writer(tmp_path / name, 30, broken_at=7)
+    ui.import_files([str(path)])
+    dialog = ui.import_dialog
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=60000)
+    dialog.wait()
+    assert dialog.details.isVisible()
+    assert dialog.details.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
+    assert not dialog.details.horizontalScrollBar().isVisible()
+    status = dialog.status
+    assert status.height() >= status.heightForWidth(status.width())
+    dialog.grab().save(str(artifacts / "looks-import-report.png"))
+    dialog.accept()
+
+
+def test_a_very_long_error_scrolls_instead_of_growing_off_screen(window, qtbot) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from netdesk.ui.feedback import Feedback
+
+    lines = [f"{n}.vcf: could not be read: the file ends inside a card" for n in range(60)]
+    Feedback(window).error("\n".join(lines))
+    box = window.findChild(QMessageBox, "errorBox")
+    qtbot.waitExposed(box)
+    assert box.detailedText() == "\n".join(lines)
+    assert box.text().startswith(lines[0]) and box.text().endswith("…")
+    assert box.height() < window.screen().availableGeometry().height()
+    box.close()
