@@ -3,7 +3,7 @@ a plain-text message box (and the status line) for what did not."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from netdesk import APP_NAME
@@ -47,7 +47,8 @@ class Feedback:
             return  # already replaced by a newer message
         label = getattr(command, "label", "")
         if label and self._runner.redo_label() == label:
-            bar.showMessage(f"Undone: {label}.", STATUS_MS)
+            bar.showMessage(
+                QCoreApplication.translate("Feedback", "Undone: {0}.").format(label), STATUS_MS)
         else:
             bar.clearMessage()
 

@@ -54,6 +54,8 @@ class FocusRing(QWidget):
             self._detach()
             self._target = widget
             widget.installEventFilter(self)
+            # Qt deletes a widget's children after "destroyed": leave before that.
+            widget.destroyed.connect(self._on_target_destroyed)
             self.setParent(widget)
         self.setGeometry(widget.rect())
         self.show()
@@ -63,10 +65,17 @@ class FocusRing(QWidget):
         target, self._target = self._target, None
         if target is not None and shiboken6.isValid(target):
             target.removeEventFilter(self)
+            target.destroyed.disconnect(self._on_target_destroyed)
         if shiboken6.isValid(self._window):
             # Back under the window, so the ring never dies with a widget it framed.
             self.setParent(self._window)
         self.hide()
+
+    def _on_target_destroyed(self, *_args: object) -> None:
+        self._target = None
+        if shiboken6.isValid(self) and shiboken6.isValid(self._window):
+            self.hide()
+            self.setParent(self._window)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._target and event.type() == QEvent.Type.Resize:

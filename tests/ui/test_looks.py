@@ -307,3 +307,29 @@ def test_a_very_long_error_scrolls_instead_of_growing_off_screen(window, qtbot) 
     assert box.text().startswith(lines[0]) and box.text().endswith("…")
     assert box.height() < window.screen().availableGeometry().height()
     box.close()
+
+
+def test_the_focus_ring_outlives_a_framed_widget(ui, qtbot) -> None:
+    from PySide6.QtWidgets import QApplication, QListWidget, QWidget
+
+    ring = find_ring(ui)
+    extra = QListWidget()
+    ui.window.add_view("Extra", extra)
+    ui.window.show_view(extra)
+    ui.window.activateWindow()
+    extra.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is extra)
+    assert ring.target() is extra and ring.isVisible()
+    extra.deleteLater()
+    qtbot.waitUntil(lambda: ring.target() is None)
+    ui.sidebar.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: ring.target() is ui.sidebar)
+    assert isinstance(ring, QWidget) and ring.isVisible()
+
+
+def find_ring(ui: Ui):  # noqa: ANN201
+    from PySide6.QtWidgets import QWidget
+
+    from tests.ui.driver import find
+
+    return find(ui.window, QWidget, "focusRing")
