@@ -183,8 +183,11 @@ def tab_stops(ui: Ui, qtbot, start, key=Qt.Key.Key_Tab) -> list:  # noqa: ANN001
 
 def with_a_contact_shown(ui: Ui, qtbot) -> None:  # noqa: ANN001
     sized(ui, qtbot, 1400, 900)
+    from PySide6.QtWidgets import QPushButton
+
     ui.show_contact(ui.select_name("Ahmed Saleh"))
-    qtbot.waitUntil(ui.detail.isVisible)
+    # The pane fills in its body (with its Edit button) once the contact is read.
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in ui.detail.findChildren(QPushButton)))
 
 
 def test_tab_goes_sidebar_search_table_detail(sample_ui, qtbot) -> None:
@@ -195,6 +198,10 @@ def test_tab_goes_sidebar_search_table_detail(sample_ui, qtbot) -> None:
     assert names[:4] == ["tagList", "searchEdit", "contactsTable", "detailPane"], names
     # Everything after that lies in the detail area, then Tab wraps round to the sidebar.
     assert all(w.contacts_page.widget(1).isAncestorOf(s) for s in stops[4:]), names
+    # Top to bottom there: what the detail pane holds (its Edit button) comes before the
+    # activity below it, though the pane builds its body anew for every contact.
+    inside_pane = [w.detail.isAncestorOf(s) for s in stops[4:]]
+    assert inside_pane[0] and inside_pane == sorted(inside_pane, reverse=True), names
     # Shift+Tab walks the same stops backwards.
     back = tab_stops(w, qtbot, w.sidebar, Qt.Key.Key_Backtab)
     assert [s.objectName() for s in back] == [names[0], *reversed(names[1:])]
