@@ -82,6 +82,7 @@ class ContactsPage(QSplitter):
         can put the page right after its sidebar."""
         self.setFocusProxy(self.search_edit)
         QWidget.setTabOrder(self.search_edit, self.table)
+        self._ordered: list[QWidget] = []
         # A bound method of a QObject: the connection goes when the page does.
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
 
@@ -113,6 +114,9 @@ class ContactsPage(QSplitter):
                 or not self.isVisible():
             return
         stops = self.tab_stops()
+        if stops == self._ordered:
+            return  # already in order (a new contact's body brings new stops)
+        self._ordered = stops
         for previous, stop in itertools.pairwise(stops):
             QWidget.setTabOrder(previous, stop)
 
