@@ -71,6 +71,7 @@ def compose(data_dir: Path) -> Parts:
     runner = Runner()
     window = MainWindow(settings)
     feedback = Feedback(window)
+    feedback.follow(runner)
     history = HistoryActions(runner, feedback.outcome, window)
     window.add_history(history.undo_action, history.redo_action)
     detail = DetailController(contacts, runner, settings, parent=window)

@@ -3,8 +3,18 @@ area beside them. Behaviour lives in ContactsList; this only builds and lays out
 
 from __future__ import annotations
 
+import itertools
+
+import shiboken6
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLineEdit, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from netdesk.ui import settings as ui_settings
 from netdesk.ui.contacts_model import ContactsTableModel
@@ -64,6 +74,51 @@ class ContactsPage(QSplitter):
         state = ui_settings.read_bytes(settings, SPLITTER_KEY)
         if state is not None:
             self.restoreState(state)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes left to right: search, table, then the detail area (kept so by
+        ``_on_focus_changed``). Focusing the page focuses the search field, so the window
+        can put the page right after its sidebar."""
+        self.setFocusProxy(self.search_edit)
+        QWidget.setTabOrder(self.search_edit, self.table)
+        self._ordered: list[QWidget] = []
+        # A bound method of a QObject: the connection goes when the page does.
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+
+    def tab_stops(self) -> list[QWidget]:
+        """Search, table, then the detail area top to bottom, left to right; what a scroll
+        area holds right after it. Only the stops Tab can reach now."""
+        inside = [w for w in self.detail_area.findChildren(QWidget) if _reachable(w)]
+        area = self.detail_area
+
+        def place(widget: QWidget) -> tuple[int, int]:
+            corner = widget.mapTo(area, widget.rect().topLeft())
+            return corner.y(), corner.x()
+
+        outer = sorted((w for w in inside if not any(o is not w and o.isAncestorOf(w)
+                                                      for o in inside)), key=place)
+        ordered: list[QWidget] = []
+        for stop in outer:
+            ordered.append(stop)
+            # (isAncestorOf is also true of the widget itself)
+            ordered += sorted((w for w in inside if w is not stop and stop.isAncestorOf(w)),
+                              key=place)
+        return [w for w in (self.search_edit, self.table, *ordered) if w.isVisible()]
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # Qt's chain is the order widgets were made in, and the detail pane builds a fresh
+        # body per contact (its Edit button then came after the activity's buttons below
+        # it): put the chain in the logical order whenever the focus moves in the window.
+        if not shiboken6.isValid(self) or new is None or new.window() is not self.window() \
+                or not self.isVisible():
+            return
+        stops = self.tab_stops()
+        if stops == self._ordered:
+            return  # already in order (a new contact's body brings new stops)
+        self._ordered = stops
+        for previous, stop in itertools.pairwise(stops):
+            QWidget.setTabOrder(previous, stop)
 
     def show_page(self, page: int) -> None:
         self.list_stack.setCurrentIndex(page)
@@ -74,3 +129,9 @@ class ContactsPage(QSplitter):
     def save(self) -> None:
         self._settings.setValue(SPLITTER_KEY, self.saveState())
         self.table.save_header()
+
+
+def _reachable(widget: QWidget) -> bool:
+    return (bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.isVisible()
+            and widget.isEnabled() and not widget.isWindow())
+

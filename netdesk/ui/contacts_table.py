@@ -1,5 +1,5 @@
 """The contacts table widget: fixed row heights, sortable, and columns the user can show,
-hide, move and reset (remembered in the settings)."""
+hide, move, resize and reset (remembered in the settings) that always fill the table's width."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QMenu,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
 )
 
@@ -32,7 +30,8 @@ from netdesk.ui.contacts_model import (
 # defaults follow the font size. At 1200 px with the detail pane open, Name, Organisation,
 # E-mail, Phone, Last contact and Follow-up fit side by side; Title and Tags (the detail pane
 # and the sidebar show them) start hidden and come back from the header's context menu.
-# The last column (Follow-up) stretches into whatever is left.
+# The columns then fit the table's width (see fit_columns): text columns take the room a wider
+# window gives, and give it back first when the window narrows.
 _COLUMN_SAMPLES = {
     NAME: "Hannah Schmidt·",
     ORG: "Northern Lights",
@@ -44,20 +43,13 @@ _COLUMN_SAMPLES = {
     NEXT_DUE: "Follow-up",
 }
 DEFAULT_HIDDEN_COLUMNS = (TITLE, TAGS)
+# Long text grows and shrinks with the window; a phone number or a date has the width it needs.
+FLEXIBLE_COLUMNS = (NAME, ORG, TITLE, EMAIL, TAGS)
 HEADER_KEY = "table/header"
 
 
 def default_column_widths(metrics: QFontMetrics) -> list[int]:
     return [metrics.horizontalAdvance(_COLUMN_SAMPLES[c]) + 14 for c in range(len(COLUMNS))]
-
-
-class ElideMiddleDelegate(QStyledItemDelegate):
-    """Cuts long values in the middle ("amara.ok…labs.example"): for e-mail addresses both
-    the name and the domain say something."""
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:  # noqa: ANN001
-        super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 class ContactsTable(QTableView):
@@ -72,6 +64,8 @@ class ContactsTable(QTableView):
         self.setShowGrid(False)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        # Cut long values at the end: "ahmed.saleh@nile…" reads, "ahmed.s…example" does not.
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setTabKeyNavigation(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         rows = self.verticalHeader()
@@ -82,19 +76,23 @@ class ContactsTable(QTableView):
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setStretchLastSection(True)
+        # No stretching last section: fit_columns shares the width among the columns.
+        header.setStretchLastSection(False)
         header.setSectionsMovable(True)
         header.setMinimumSectionSize(48)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(
             lambda pos: self.columns_menu.popup(header.viewport().mapToGlobal(pos)))
-        self.setItemDelegateForColumn(EMAIL, ElideMiddleDelegate(self))
         self._build_columns_menu()
         self._apply_default_columns()
         self.setSortingEnabled(True)
         state = ui_settings.read_bytes(settings, HEADER_KEY)
         if state is not None:
             header.restoreState(state)
+            header.setStretchLastSection(False)  # a state saved by an older version stretched
+        self._fitting = False
+        self._keep_preferred()
+        header.sectionResized.connect(self._on_section_resized)
         # Column widths and order come back; the sort always starts by name, ascending
         # (setSortingEnabled(True) sorts by the header's indicator, which starts descending).
         self.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
@@ -142,21 +140,106 @@ class ContactsTable(QTableView):
         header = self.horizontalHeader()
         if header.isSectionHidden(column) == (not visible):
             return
+        self._fitting = True
         header.setSectionHidden(column, not visible)
         if visible and header.sectionSize(column) < header.minimumSectionSize():
             self.setColumnWidth(column, default_column_widths(QFontMetrics(self.font()))[column])
+        self._fitting = False
+        self._keep_preferred()
+        self.fit_columns()
         self._sync_column_actions()
         self.save_header()
 
     def reset_columns(self) -> None:
         """Default widths, order and visibility."""
         header = self.horizontalHeader()
+        self._fitting = True
         for column in range(len(COLUMNS)):
             visual = header.visualIndex(column)
             if visual != column:
                 header.moveSection(visual, column)
         self._apply_default_columns()
+        self._fitting = False
+        self._keep_preferred()
+        self.fit_columns()
         self.save_header()
 
     def save_header(self) -> None:
         self._settings.setValue(HEADER_KEY, self.horizontalHeader().saveState())
+
+    # -- columns that fill the width ----------------------------------------------------------
+    def _visible_columns(self) -> list[int]:
+        header = self.horizontalHeader()
+        logical = (header.logicalIndex(v) for v in range(header.count()))
+        return [c for c in logical if not header.isSectionHidden(c)]
+
+    def _keep_preferred(self) -> None:
+        """The widths the user chose (or the defaults): every fit starts from these, so
+        narrowing the window and widening it again gives the same columns back."""
+        header = self.horizontalHeader()
+        self._preferred = {c: header.sectionSize(c) for c in range(header.count())}
+
+    def fit_columns(self, keep: int | None = None) -> None:
+        """Share the viewport's width among the visible columns, from the preferred widths:
+        text columns first, in proportion to their widths, then (when narrowing) the rest,
+        never under the header's minimum (then the table scrolls sideways). ``keep`` is a
+        column the user just resized: it keeps its width."""
+        available = self.viewport().width()
+        visible = self._visible_columns()
+        if not self.isVisible() or available <= 0 or not visible:
+            return
+        widths = {c: self._preferred.get(c, self.columnWidth(c)) for c in visible}
+        minimum = self.horizontalHeader().minimumSectionSize()
+        delta = available - sum(widths.values())
+        flexible = [c for c in visible if c in FLEXIBLE_COLUMNS and c != keep]
+        others = [c for c in visible if c not in FLEXIBLE_COLUMNS and c != keep]
+        if delta > 0:
+            _spread(widths, flexible or others, delta, minimum)
+        else:
+            # Narrowing: the other text columns give first, then phone and dates; the name,
+            # which says whose row it is, last.
+            for group in ([c for c in flexible if c != NAME], others, flexible):
+                delta = _spread(widths, group, delta, minimum)
+        self._fitting = True
+        try:
+            for column, width in widths.items():
+                if self.columnWidth(column) != width:
+                    self.setColumnWidth(column, width)
+        finally:
+            self._fitting = False
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if self._fitting:
+            return
+        # The user dragged a column's edge: it keeps its width, the others make room.
+        self._keep_preferred()
+        self.fit_columns(keep=column)
+        self._keep_preferred()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        # QAbstractScrollArea calls this for the viewport: also when a scroll bar comes or goes.
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001
+        super().showEvent(event)
+        self.fit_columns()
+
+
+def _spread(widths: dict[int, int], columns: list[int], delta: int, minimum: int) -> int:
+    """Add ``delta`` pixels to ``columns`` in proportion to their ``widths`` (in place), none
+    under ``minimum``; returns what could not be taken away."""
+    columns = list(columns)
+    while delta and columns:
+        total = sum(widths[c] for c in columns) or 1
+        given = 0
+        for i, column in enumerate(columns):
+            share = delta - given if i == len(columns) - 1 else int(delta * widths[column] / total)
+            new = max(minimum, widths[column] + share)
+            given += new - widths[column]
+            widths[column] = new
+        delta -= given
+        if delta >= 0:
+            break
+        columns = [c for c in columns if widths[c] > minimum]
+    return delta

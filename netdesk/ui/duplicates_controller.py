@@ -51,7 +51,7 @@ class DuplicatesController(QObject):
         self.duplicates = DuplicateService(database)
         merger = RecordedMerger(MergeService(database), runner, contacts)
         self.view = DuplicatesView(self.duplicates, merger, contacts)
-        window.add_view("Duplicates", self.view, line_icon("people"))
+        window.add_view("Duplicates", self.view, line_icon("duplicates"))
         self.view.countChanged.connect(self._show_count)
         self.view.merged.connect(self._on_merged)
         window.view_stack.currentChanged.connect(lambda _i: self._on_shown())

@@ -10,6 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+TEXT_WIDTH = 440
+TEXT_MIN_WIDTH = 200
+
 
 class EmptyState(QWidget):
     def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
@@ -30,7 +33,10 @@ class EmptyState(QWidget):
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setWordWrap(True)
-        self.text.setFixedWidth(440)
+        # At most a comfortable line's width, and narrower with the window (800 px wide
+        # windows with a sidebar and a detail pane leave ~300 px here).
+        self.text.setMaximumWidth(TEXT_WIDTH)
+        self.text.setMinimumWidth(TEXT_MIN_WIDTH)
         self._buttons = QHBoxLayout()
         self._buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -50,9 +56,18 @@ class EmptyState(QWidget):
     def set_text(self, title: str, text: str) -> None:
         self.title.setText(title)
         self.text.setText(text)
+        self._fit_text()
+
+    def _fit_text(self) -> None:
         # Layouts size a word-wrapped label from a guessed width; give it the height it
-        # really needs at its fixed width so no line is cut off.
-        self.text.setMinimumHeight(self.text.heightForWidth(self.text.width()) if text else 0)
+        # really needs at the width it will have so no line is cut off.
+        text = self.text
+        width = max(TEXT_MIN_WIDTH, min(TEXT_WIDTH, self.contentsRect().width() - 24))
+        text.setMinimumHeight(text.heightForWidth(width) if text.text() else 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        self._fit_text()
 
     def add_button(self, text: str, object_name: str, default: bool = False) -> QPushButton:
         button = QPushButton(text)

@@ -121,6 +121,35 @@ def _tag(p: QPainterPath) -> None:
     p.addEllipse(QRectF(7, 7, 2.5, 2.5))
 
 
+def _two_people(p: QPainterPath) -> None:
+    # Two people, one behind the other: the same person twice (Duplicates).
+    p.addEllipse(QRectF(4, 5, 7, 7))
+    p.moveTo(1.5, 20.5)
+    p.cubicTo(QPointF(1.5, 14.5), QPointF(12, 13.5), QPointF(13, 17))
+    p.addEllipse(QRectF(13, 5, 7, 7))
+    p.moveTo(9.5, 20.5)
+    p.cubicTo(QPointF(9.5, 14), QPointF(23, 14), QPointF(23, 20.5))
+
+
+def _bars(p: QPainterPath) -> None:
+    # A bar chart on a base line (Dashboard).
+    p.moveTo(3.5, 20.5)
+    p.lineTo(20.5, 20.5)
+    p.addRoundedRect(QRectF(5, 12, 3.5, 6), 0.8, 0.8)
+    p.addRoundedRect(QRectF(10.25, 5, 3.5, 13), 0.8, 0.8)
+    p.addRoundedRect(QRectF(15.5, 9, 3.5, 9), 0.8, 0.8)
+
+
+def _pin(p: QPainterPath) -> None:
+    # A map pin: where you met people (Events).
+    p.moveTo(12, 21)
+    p.cubicTo(QPointF(6, 14.5), QPointF(5, 12), QPointF(5, 9.5))
+    p.cubicTo(QPointF(5, 5.5), QPointF(8.2, 2.5), QPointF(12, 2.5))
+    p.cubicTo(QPointF(15.8, 2.5), QPointF(19, 5.5), QPointF(19, 9.5))
+    p.cubicTo(QPointF(19, 12), QPointF(18, 14.5), QPointF(12, 21))
+    p.addEllipse(QRectF(9.5, 7, 5, 5))
+
+
 _SHAPES: dict[str, Callable[[QPainterPath], None]] = {
     "new": _plus,
     "import": lambda p: _tray_arrow(p, down=True),
@@ -131,6 +160,9 @@ _SHAPES: dict[str, Callable[[QPainterPath], None]] = {
     "people": _people,
     "tag": _tag,
     "today": _calendar,
+    "duplicates": _two_people,
+    "dashboard": _bars,
+    "event": _pin,
 }
 
 

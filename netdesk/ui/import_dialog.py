@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.domain.wording import import_summary, merge_note
 from netdesk.ui.background import BackgroundJob
+from netdesk.ui.feedback import grow_to_fit
 
 # import_files(paths, progress, cancelled) -> ImportReport, as TransferService offers it.
 ImportFn = Callable[..., object]
@@ -100,7 +101,8 @@ class ImportDialog(QDialog):
         self.details = QPlainTextEdit()
         self.details.setObjectName("importReport")
         self.details.setReadOnly(True)
-        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # Wrapped at the box's width: a warning is read whole, not scrolled sideways to.
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.details.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
@@ -150,6 +152,7 @@ class ImportDialog(QDialog):
     def _finish(self, outcome: str, text: str) -> None:
         self.outcome = outcome
         self.status.setText(text)
+        grow_to_fit(self.status)  # a long summary or error message is not cut off
         self.buttons.clear()
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("importCloseButton")
@@ -166,7 +169,7 @@ class ImportDialog(QDialog):
         if details:
             self.details.setPlainText(details)
             self.details.show()
-            self.resize(max(self.width(), 640), 420)
+            self.resize(max(self.width(), 640), max(self.height(), 420))
         self.finished_import.emit(report)
 
     def _on_error(self) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from netdesk import APP_NAME, __version__
 from netdesk.ui import settings as ui_settings
 from netdesk.ui.background import BackgroundJob
+from netdesk.ui.focus_ring import FocusRing
 from netdesk.ui.i18n import sidebar_title, translated
 from netdesk.ui.icons import app_icon, line_icon
 from netdesk.ui.sidebar import Sidebar
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_ui()
         self._build_menus()
+        # Lists, tables and scroll areas show no focus of their own: a ring follows the focus.
+        self.focus_ring = FocusRing(self)
         geometry = ui_settings.read_bytes(settings, "window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -207,6 +210,8 @@ class MainWindow(QMainWindow):
     def set_contacts_page(self, widget: QWidget, target: Target) -> None:
         self._views[CONTACTS] = (widget, target)
         self.view_stack.insertWidget(0, widget)
+        # Tab from the sidebar goes into the page (its focus proxy: the search field).
+        QWidget.setTabOrder(self.sidebar, widget)
         self.view_stack.setCurrentWidget(widget)
         self._rebuild_view_actions()
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.domain.contact import Address, LabeledValue
+from netdesk.ui.feedback import grow_to_fit
 
 DEFAULT_LABELS = ("mobile", "work", "home", "other")
 
@@ -61,6 +62,8 @@ class ErrorLabel(QLabel):
     def show_message(self, text: str) -> None:
         self.setText(f"⚠ {text}" if text else "")
         self.setVisible(bool(text))
+        if text:
+            grow_to_fit(self)  # a long message (a file path) is not cut off
 
 
 class LabeledValuesEditor(QWidget):

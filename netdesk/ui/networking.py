@@ -50,11 +50,11 @@ class NetworkingController(QObject):
                                       resolve=contacts.resolve)
         self.events_view.contactActivated.connect(show_contact)
         self.events_view.quickAddRequested.connect(self.open_quick_add)
-        window.add_view("Events", self.events_view, line_icon("today"))
+        window.add_view("Events", self.events_view, line_icon("event"))
         stats = StatsService(activity.db, activity.clock, activity.tz)
         self.dashboard = Dashboard(stats, contacts, runner)
         self.dashboard.contactActivated.connect(show_contact)
-        window.add_view("Dashboard", self.dashboard, line_icon("people"))
+        window.add_view("Dashboard", self.dashboard, line_icon("dashboard"))
 
     def open_quick_add(self) -> QuickAddDialog:
         """Show the dialog (the same one again while it is open), event list fresh."""

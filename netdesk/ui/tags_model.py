@@ -251,8 +251,28 @@ class SidebarDelegate(QStyledItemDelegate):
         painter.setPen(ink)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
+    def full_width(self, option: QStyleOptionViewItem, index: QModelIndex) -> int:
+        """The row width that shows the title and its count without cutting either (as
+        ``paint`` lays them out)."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        width = 8 + opt.fontMetrics.horizontalAdvance(opt.text) + 8
+        if not opt.icon.isNull():
+            width += opt.decorationSize.width() + 8
+        count = index.data(COUNT)
+        if count is not None:
+            text = f"{count:,}"
+            if index.data(KIND) == VIEW:
+                width += self._badge_rect(opt, text).width() + 8
+            else:
+                width += opt.fontMetrics.horizontalAdvance(text) + 10
+        return width
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex):
         size = super().sizeHint(option, index)
+        # Rows are as wide as the view: a long tag name is cut at the end (see paint), it
+        # does not scroll the sidebar sideways and push the counts out of sight.
+        size.setWidth(1)
         size.setHeight(max(size.height(), option.fontMetrics.height() + 12))
         if index.data(KIND) == HEADER:
             size.setHeight(option.fontMetrics.height() + 16)

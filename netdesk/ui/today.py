@@ -131,6 +131,8 @@ class TodayView(QWidget):
         self.subtitle = QLabel()
         self.subtitle.setObjectName("todaySummary")
         self.subtitle.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        # Wraps rather than widening the window: unwrapped it made 800 px windows impossible.
+        self.subtitle.setWordWrap(True)
 
         head = self._build_head(title)
         self._build_banner()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QToolBar,
     QWidget,
 )
 
@@ -90,6 +91,13 @@ class Ui:
 
     def action(self, name: str) -> QAction:
         return find(self.window, QAction, name)
+
+    @property
+    def toolbar(self) -> QToolBar:
+        return find(self.window, QToolBar, "mainToolbar")
+
+    def toolbar_button(self, name: str) -> QWidget:
+        return find(self.toolbar, QWidget, name)
 
     # -- controllers -------------------------------------------------------------------------
     def controller(self, name: str):  # noqa: ANN201

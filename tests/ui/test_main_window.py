@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
@@ -302,12 +301,6 @@ def test_default_columns_fit_beside_the_detail_pane(sample_ui, parts, qtbot) -> 
     assert not w.is_column_visible(TITLE) and not w.is_column_visible(TAGS)
 
 
-def test_long_e_mails_are_cut_in_the_middle(sample_ui, parts) -> None:
-    w = sample_ui
-    delegate = w.table.itemDelegateForColumn(EMAIL)
-    option = QStyleOptionViewItem()
-    delegate.initStyleOption(option, w.model.index(0, EMAIL))
-    assert option.textElideMode == Qt.TextElideMode.ElideMiddle
 
 
 def test_columns_shown_and_hidden_from_the_menu_are_remembered(qtbot, data_dir) -> None:
