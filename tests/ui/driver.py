@@ -88,6 +88,16 @@ class Ui:
     def view_menu(self) -> QMenu:
         return find(self.window, QMenu, "viewMenu")
 
+    def detail_links(self) -> list[QLabel]:
+        """The openable addresses (e-mail, phone, web) the detail pane shows, top to bottom."""
+        links = self.detail.findChildren(QLabel, "detailLink")
+        return sorted(links, key=lambda w: w.mapTo(self.detail, w.rect().topLeft()).y())
+
+    def detail_texts(self) -> list[str]:
+        """Every label's whole text in the detail pane (an elided value's full text)."""
+        return [w.full_text() if hasattr(w, "full_text") else w.text()
+                for w in self.detail.findChildren(QLabel)]
+
     def action(self, name: str) -> QAction:
         return find(self.window, QAction, name)
 
