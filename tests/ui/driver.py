@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QListWidget,
     QMenu,
     QSplitter,
     QStackedWidget,
@@ -97,6 +98,35 @@ class Ui:
         """Every label's whole text in the detail pane (an elided value's full text)."""
         return [w.full_text() if hasattr(w, "full_text") else w.text()
                 for w in self.detail.findChildren(QLabel)]
+
+    @property
+    def timeline_list(self) -> QListWidget:
+        return find(self.window, QListWidget, "interactionsList")
+
+    def timeline_entries(self) -> list:
+        """The timeline's entries (FollowUp / Interaction), top to bottom."""
+        return self.timeline.entries()
+
+    def set_current_entry(self, entry_id: int, kind: type) -> None:
+        """Make the timeline entry of ``kind`` with ``entry_id`` current, with focus."""
+        rows = [r for r, e in enumerate(self.timeline_entries())
+                if isinstance(e, kind) and e.id == entry_id]
+        assert rows, f"no {kind.__name__} {entry_id} in the timeline"
+        self.timeline_list.setCurrentRow(rows[0])
+        self.timeline_list.setFocus()
+
+    def dialog(self, name: str) -> QWidget:
+        """The open dialog or message box named ``name`` (anywhere under the window)."""
+        shown = [w for w in self.window.findChildren(QWidget, name) if w.isVisible()]
+        assert shown, f"no open dialog named {name!r}"
+        return shown[-1]
+
+    def status_text(self) -> str:
+        return self.window.statusBar().currentMessage()
+
+    def today_badge(self) -> int:
+        """The count the sidebar shows on Today (0: none)."""
+        return self.window.view_badge(self.today)[0]
 
     def action(self, name: str) -> QAction:
         return find(self.window, QAction, name)
