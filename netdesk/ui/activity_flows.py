@@ -145,6 +145,9 @@ class ActivityFlows:
         dialog.open()
         return dialog
 
+    def tell_error(self, message: str) -> None:
+        self._report(Outcome(False, message))
+
     def tell(self, outcome: Outcome, done: str) -> None:
         """Report ``outcome`` the window's way, saying ``done`` when it worked (the status
         bar's "Deleted interaction — Ctrl+Z to undo")."""

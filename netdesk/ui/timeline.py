@@ -241,9 +241,12 @@ class InteractionTimeline(QWidget):
         others = len(entry.people) - 1
         who = self._contact_name or self.tr("this person")
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete interaction"),
-                          self.tr("%s and %d other(s) were part of this interaction. Remove "
-                                  "only %s from it (the others keep it), or delete it for "
-                                  "everyone?") % (who, others, who),
+                          (self.tr("%s and one other person were part of this interaction. "
+                                   "Remove only %s from it (the other keeps it), or delete "
+                                   "it for both?") % (who, who) if others == 1 else
+                           self.tr("%s and %d others were part of this interaction. Remove "
+                                   "only %s from it (the others keep it), or delete it for "
+                                   "everyone?") % (who, others, who)),
                           QMessageBox.StandardButton.Cancel, self)
         box.setObjectName("groupDeleteBox")
         box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the user's text

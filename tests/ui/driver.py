@@ -70,6 +70,10 @@ class Ui:
         return find(self.window, QWidget, "todayView")
 
     @property
+    def today_table(self) -> QTableView:
+        return find(self.window, QTableView, "followUpsTable")
+
+    @property
     def duplicates_view(self):  # noqa: ANN201
         return find(self.window, QWidget, "duplicatesView")
 

@@ -89,7 +89,7 @@ def test_deleting_a_group_interaction_asks_this_person_or_everyone(parts, ui, qt
     ui.set_current_entry(meeting.id, Interaction)
     qtbot.keyClick(ui.timeline_list, Qt.Key.Key_Delete)
     box = ui.dialog("groupDeleteBox")
-    assert "Bob and 2 other(s)" in box.text()
+    assert "Bob and 2 others were part" in box.text()
     assert box.defaultButton() is _button(box, "removeFromGroupButton")
     _button(box, "removeFromGroupButton").click()
     assert parts.activity.interactions(bob) == []
@@ -128,3 +128,42 @@ def test_context_menu_of_a_follow_up(parts, ui, qtbot) -> None:
     ui.undo()
     assert parts.activity.get_followup(f.id).note == "call back"
     menu.deleteLater()
+
+
+def test_today_view_edits_and_deletes_a_follow_up(parts, ui, qtbot) -> None:
+    (ada,) = _people(parts, ui, qtbot, "Ada")
+    now = parts.activity.clock.now()
+    f = parts.activity.add_followup(ada, now - dt.timedelta(hours=1), "send slides")
+    parts.runner.publish(ChangeEvent.of(activity=[ada]))
+    ui.window.show_view(ui.today)
+    today = ui.today
+    qtbot.waitUntil(lambda: today.data is not None and len(today.data.items) == 1)
+    assert ui.today_badge() == 1
+    row = next(r for r in range(today.model.rowCount()) if today.model.item(r) is not None)
+    today.select_row(row)
+    ui.today_table.setFocus()
+
+    qtbot.keyClick(ui.today_table, Qt.Key.Key_F2)
+    dialog = ui.dialog("followUpDialog")
+    dialog.due_edit.set_utc(now + dt.timedelta(days=3))
+    dialog.accept()
+    moved = parts.activity.get_followup(f.id)
+    assert moved.due == (now + dt.timedelta(days=3)).replace(second=0, microsecond=0)
+    qtbot.waitUntil(lambda: ui.today_badge() == 0)  # no longer overdue, not due today
+    ui.undo()
+    assert parts.activity.get_followup(f.id).due == f.due
+    qtbot.waitUntil(lambda: ui.today_badge() == 1)
+
+    today.select_row(next(r for r in range(today.model.rowCount())
+                          if today.model.item(r) is not None))
+    menu = ui.controller("followUpMenu").menu()
+    delete = next(a for a in menu.actions() if a.objectName() == "deleteFollowUpAction")
+    delete.trigger()
+    menu.deleteLater()
+    assert parts.activity.followups(ada) == []
+    assert parts.contacts.get(ada).display_name == "Ada"  # the follow-up, not the person
+    assert ui.status_text() == "Deleted follow-up — Ctrl+Z to undo."
+    qtbot.waitUntil(lambda: ui.today_badge() == 0)
+    ui.undo()
+    assert parts.activity.get_followup(f.id).note == "send slides"
+    qtbot.waitUntil(lambda: ui.today_badge() == 1)
