@@ -132,3 +132,23 @@ class RemoveTag:
 
     def redo(self) -> ChangeEvent:
         return self.do()
+
+
+class RecordTagChange:
+    """Records an ``AddTag``/``RemoveTag`` a worker already made (``change`` is what the
+    service returned), so a big tagging is one undo step like any other."""
+
+    def __init__(self, command: AddTag | RemoveTag, change: TagChange) -> None:
+        self.command = command
+        command.change = change
+        self.label = command.label
+
+    def do(self) -> ChangeEvent:
+        assert self.command.change is not None
+        return tag_event(self.command.change.ids)
+
+    def undo(self) -> ChangeEvent:
+        return self.command.undo()
+
+    def redo(self) -> ChangeEvent:
+        return self.command.redo()

@@ -128,6 +128,18 @@ class Ui:
     def status_text(self) -> str:
         return self.window.statusBar().currentMessage()
 
+    def sidebar_tags(self) -> dict[str, int]:
+        """The tags the sidebar lists, with the count it shows."""
+        from netdesk.ui.tags_model import COUNT, KEY, KIND, TAG
+
+        model = self.sidebar.model()
+        indexes = [model.index(r, 0) for r in range(model.rowCount())]
+        return {i.data(KEY): i.data(COUNT) for i in indexes if i.data(KIND) == TAG}
+
+    def tag_menu(self, tag: str) -> QMenu:
+        """The sidebar's right-click menu of ``tag`` (not shown)."""
+        return self.controller("tagsController").tag_menu(tag)
+
     def today_badge(self) -> int:
         """The count the sidebar shows on Today (0: none)."""
         return self.window.view_badge(self.today)[0]
