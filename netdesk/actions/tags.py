@@ -96,7 +96,7 @@ class AddTag:
     def __init__(self, tags: TagService, name: str, ids: Sequence[int]) -> None:
         self.tags, self.name, self.ids = tags, name, list(ids)
         self.change: TagChange | None = None
-        self.label = f"Tag {_count(len(self.ids))} “{name}”"
+        self.label = f"Add tag “{name}” to {_count(len(self.ids))}"
 
     def do(self) -> ChangeEvent:
         self.change = self.tags.add(self.name, self.ids)

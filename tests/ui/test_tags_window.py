@@ -88,7 +88,7 @@ def test_ctrl_t_tags_the_selection_in_one_step(parts, ui, qtbot, tagged) -> None
     dialog.setTextValue("conference 2026")
     dialog.accept()
     assert ui.sidebar_tags()["conference 2026"] == 4
-    assert ui.status_text() == "Tag 4 contacts “conference 2026”."
+    assert ui.status_text() == "Add tag “conference 2026” to 4 contacts."
     ui.undo()
     assert "conference 2026" not in ui.sidebar_tags()
 
@@ -111,7 +111,7 @@ def test_many_contacts_are_tagged_off_the_gui_thread(parts, ui, qtbot, tagged,
     assert controller.job is not None
     qtbot.waitUntil(lambda: not controller.job.is_running(), timeout=10_000)
     assert ui.sidebar_tags()["bulk"] == 4
-    assert parts.runner.undo_label() == "Tag 4 contacts “bulk”"
+    assert parts.runner.undo_label() == "Add tag “bulk” to 4 contacts"
     ui.undo()
     assert "bulk" not in ui.sidebar_tags()
     ui.redo()
