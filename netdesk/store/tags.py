@@ -29,8 +29,12 @@ def _ids(ids: Sequence[int]) -> str:
     return json.dumps([int(i) for i in ids])
 
 
-def _line_key(line: str) -> str:
-    return line.lower().strip() if line.isascii() else fold(line)
+def _is_tag_line(line: str, key: str) -> bool:
+    """Whether ``line`` folds to ``key``; an ASCII line of another length never does, and
+    is not lowered at all (most lines of most documents)."""
+    if line.isascii():
+        return len(line) == len(key) and line.lower() == key
+    return fold(line) == key
 
 
 def body_with(body: str, add: Sequence[str] = (), drop: Sequence[str] = ()) -> str:
@@ -47,7 +51,7 @@ def body_with(body: str, add: Sequence[str] = (), drop: Sequence[str] = ()) -> s
         key, left = fold(name), 2 if twins else 1
         i = 0
         while i < len(lines) and left:
-            if _line_key(lines[i]) == key:
+            if _is_tag_line(lines[i], key):
                 del lines[i]
                 left -= 1
             else:
