@@ -134,18 +134,20 @@ class RemoveTag:
         return self.do()
 
 
-class RecordTagChange:
-    """Records an ``AddTag``/``RemoveTag`` a worker already made (``change`` is what the
-    service returned), so a big tagging is one undo step like any other."""
+class Recorded:
+    """A tag command whose ``do`` a worker thread already ran (its event is ``event``), so a
+    change to 100,000 contacts is recorded as one undo step like any other."""
 
-    def __init__(self, command: AddTag | RemoveTag, change: TagChange) -> None:
-        self.command = command
-        command.change = change
-        self.label = command.label
+    def __init__(self, command: RenameTag | MergeTags | DeleteTag | AddTag | RemoveTag,
+                 event: ChangeEvent) -> None:
+        self.command, self.event = command, event
+
+    @property
+    def label(self) -> str:
+        return self.command.label
 
     def do(self) -> ChangeEvent:
-        assert self.command.change is not None
-        return tag_event(self.command.change.ids)
+        return self.event
 
     def undo(self) -> ChangeEvent:
         return self.command.undo()

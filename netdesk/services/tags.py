@@ -69,6 +69,13 @@ class TagService:
         with storage_errors(), self.db.engine.connect() as conn:
             return self._repo(conn).find(name)
 
+    def count(self, name: str) -> int:
+        """How many contacts have the tag ``name`` (0 when there is no such tag)."""
+        with storage_errors(), self.db.engine.connect() as conn:
+            repo = self._repo(conn)
+            tag = repo.find(name)
+            return 0 if tag is None else repo.count(tag.id)
+
     def members(self, tag_id: int) -> list[int]:
         with storage_errors(), self.db.engine.connect() as conn:
             return self._repo(conn).members(tag_id)

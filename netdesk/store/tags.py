@@ -106,6 +106,10 @@ class TagRepository:
                 " ORDER BY contact_id", (tag_id, _ids(among)))
         return [cid for (cid,) in rows]
 
+    def count(self, tag_id: int) -> int:
+        return self.raw.execute("SELECT COUNT(*) FROM contact_tags WHERE tag_id = ?",
+                                (tag_id,)).fetchone()[0]
+
     def rename(self, tag: Tag, new_name: str) -> list[int]:
         """Give ``tag`` another name (not one another tag has); returns who has it."""
         members = self.members(tag.id)

@@ -3,24 +3,27 @@ and tagging the selection ("Add tag…" Ctrl+T, "Remove tag…" Ctrl+Shift+T), e
 the one undo history.
 
 Renaming onto a tag that exists is a merge and asks first; a delete asks nothing (Ctrl+Z
-takes it back) but says so in the status line. Tagging many contacts (past
+takes it back) but says so in the status line. A change touching many contacts (from
 ``BACKGROUND_FROM``) runs in a ``BackgroundJob`` with a busy cursor and is then recorded as
-one undo step, so 100,000 selected rows do not freeze the window.
+one undo step, so 100,000 selected rows do not freeze the window. (Its undo and redo run
+through the runner on the GUI thread, like every undo.)
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox
 
-from netdesk.actions import Runner
+from netdesk.actions import Outcome, Runner
 from netdesk.actions.contacts import SetTagCadence
 from netdesk.actions.tags import (
     AddTag,
     DeleteTag,
     MergeTags,
-    RecordTagChange,
+    Recorded,
     RemoveTag,
     RenameTag,
 )
@@ -32,8 +35,9 @@ from netdesk.ui.background import BackgroundJob
 from netdesk.ui.feedback import Feedback
 from netdesk.ui.main_window import MainWindow
 
-# Tagging this many contacts or more runs off the GUI thread.
+# A tag change touching this many contacts or more runs off the GUI thread.
 BACKGROUND_FROM = 5000
+TagCommand = RenameTag | MergeTags | DeleteTag | AddTag | RemoveTag
 
 
 class TagsController(QObject):
@@ -134,7 +138,8 @@ class TagsController(QObject):
             return None
         if target is None:
             shown = self._showing(old)
-            self._after(self._runner.run(RenameTag(self._tags, old, new)), shown, new.strip())
+            self._run(RenameTag(self._tags, old, new), self._size(old),
+                      lambda outcome: self._after(outcome, shown, " ".join(new.split())))
             return None
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Merge tags"),
                           self.tr("There is already a tag “%s”. Merge “%s” into it? Everyone "
@@ -147,31 +152,45 @@ class TagsController(QObject):
         merge.setObjectName("mergeTagsButton")
         box.setDefaultButton(merge)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(lambda button: button is merge and self._after(
-            self._runner.run(MergeTags(self._tags, old, target.name)), self._showing(old),
-            target.name))
+        box.buttonClicked.connect(lambda button: button is merge and self.merge_tags(
+            old, target.name))
         self.dialog = box
         box.open()
         return box
 
+    def merge_tags(self, source: str, target: str) -> None:
+        shown = self._showing(source)
+        self._run(MergeTags(self._tags, source, target), self._size(source),
+                  lambda outcome: self._after(outcome, shown, target))
+
     def delete_tag(self, tag: str) -> None:
         """Take ``tag`` from everyone and delete it; undoable, so nothing is asked."""
         shown = self._showing(tag)
-        outcome = self._runner.run(DeleteTag(self._tags, tag))
-        if outcome.ok:
-            n = len(outcome.command.change.ids)
+        command = DeleteTag(self._tags, tag)
+
+        def done(outcome: Outcome) -> None:
+            if not outcome.ok:
+                self._feedback.error(outcome.message)
+                return
+            n = len(command.change.ids) if command.change else 0
             self._feedback.status(self.tr("Deleted tag “%s” from %s contact(s) — Ctrl+Z to "
                                           "undo.") % (tag, f"{n:,}"))
             if shown:
                 self._window.select_tag(None)
-        else:
-            self._feedback.error(outcome.message)
+
+        self._run(command, self._size(tag), done)
+
+    def _size(self, tag: str) -> int:
+        try:
+            return self._tags.count(tag)
+        except ServiceError:
+            return 0  # the command itself will say what is wrong
 
     def _showing(self, tag: str) -> bool:
         """Whether the list is filtered by ``tag`` (asked before the change re-reads it)."""
         return bool(self._current_tag) and fold(self._current_tag) == fold(tag)
 
-    def _after(self, outcome, shown: bool, new: str) -> None:  # noqa: ANN001
+    def _after(self, outcome: Outcome, shown: bool, new: str) -> None:
         # The list showed the renamed tag: it follows the tag to its new name.
         if self._feedback.outcome(outcome) and shown:
             self._window.select_tag(new)
@@ -226,34 +245,36 @@ class TagsController(QObject):
         return dialog
 
     def add_tag(self, name: str, ids: list[int]) -> None:
-        self._change(AddTag(self._tags, name, ids), "add")
+        self._run(AddTag(self._tags, name, ids), len(ids), self._feedback.outcome)
 
     def remove_tag(self, name: str, ids: list[int]) -> None:
-        self._change(RemoveTag(self._tags, name, ids), "remove")
+        self._run(RemoveTag(self._tags, name, ids), len(ids), self._feedback.outcome)
 
-    def _change(self, command: AddTag | RemoveTag, kind: str) -> None:
-        if len(command.ids) < BACKGROUND_FROM:
-            self._feedback.outcome(self._runner.run(command))
+    # -- running: here, or for many contacts in a worker, then recorded ------------------------
+    def _run(self, command: TagCommand, size: int, done: Callable[[Outcome], object]) -> None:
+        if size < BACKGROUND_FROM:
+            done(self._runner.run(command))
             return
         if self.job is not None and self.job.is_running():
-            self._feedback.status(self.tr("Still tagging; try again in a moment."))
+            self._feedback.status(self.tr("Still changing tags; try again in a moment."))
             return
-        tags, name, ids = self._tags, command.name, command.ids
-        work = tags.add if kind == "add" else tags.remove
-        self.job = BackgroundJob(lambda _progress, _cancelled: work(name, ids), self,
+        # The command's do() is services and SQL only: no Qt in the worker.
+        self.job = BackgroundJob(lambda _progress, _cancelled: command.do(), self,
                                  name="netdesk-tags")
-        self.job.finished.connect(lambda: self._record(command))
+        self.job.finished.connect(lambda: self._record(command, done))
         self.job.failed.connect(self._job_failed)
-        self._feedback.status(self.tr("Tagging %s contacts…") % f"{len(ids):,}", 0)
+        self._feedback.status(self.tr("Changing the tags of %s contacts…") % f"{size:,}", 0)
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         self.job.start()
 
-    def _record(self, command: AddTag | RemoveTag) -> None:
+    def _record(self, command: TagCommand, done: Callable[[Outcome], object]) -> None:
         QApplication.restoreOverrideCursor()
         assert self.job is not None
-        self._feedback.outcome(self._runner.run(RecordTagChange(command, self.job.result)))
+        done(self._runner.run(Recorded(command, self.job.result)))  # type: ignore[arg-type]
 
     def _job_failed(self) -> None:
         QApplication.restoreOverrideCursor()
         assert self.job is not None
-        self._feedback.error(str(self.job.error))
+        error = self.job.error
+        self._feedback.error(str(error) if isinstance(error, ServiceError)
+                             else self.tr("Could not change the tags: %s") % error)

@@ -116,3 +116,22 @@ def test_many_contacts_are_tagged_off_the_gui_thread(parts, ui, qtbot, tagged,
     assert "bulk" not in ui.sidebar_tags()
     ui.redo()
     assert ui.sidebar_tags()["bulk"] == 4
+
+
+def test_a_big_delete_and_rename_run_off_the_gui_thread_too(parts, ui, qtbot, tagged,
+                                                            monkeypatch) -> None:
+    monkeypatch.setattr(tags_controller, "BACKGROUND_FROM", 2)
+    controller = ui.controller("tagsController")
+    ui.select_tag("work")
+    qtbot.waitUntil(lambda: ui.names() == ["Ada", "Bob"])
+    controller.rename_tag("work", "job")
+    qtbot.waitUntil(lambda: not controller.job.is_running(), timeout=10_000)
+    assert ui.sidebar_tags()["job"] == 2 and ui.names() == ["Ada", "Bob"]
+    controller.delete_tag("job")
+    qtbot.waitUntil(lambda: not controller.job.is_running(), timeout=10_000)
+    assert "job" not in ui.sidebar_tags()
+    assert ui.status_text() == "Deleted tag “job” from 2 contact(s) — Ctrl+Z to undo."
+    assert len(ui.names()) == 4  # the list left the deleted tag for everyone
+    ui.undo()
+    ui.undo()
+    assert ui.sidebar_tags()["work"] == 2
