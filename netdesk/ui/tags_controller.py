@@ -229,8 +229,10 @@ class TagsController(QObject):
 
     def ask_remove_tag(self) -> QInputDialog | None:
         ids = self._window.target_ids()
-        names = self._tag_names()
-        if not ids or not names:
+        names = self._tag_names() if ids else []
+        if not names:
+            if ids:
+                self._feedback.status(self.tr("There are no tags yet."))
             return None
         dialog = self._input("removeTagDialog", self.tr("Remove tag"),
                              self.tr("Remove this tag from the %s selected contact(s):")

@@ -135,3 +135,12 @@ def test_a_big_delete_and_rename_run_off_the_gui_thread_too(parts, ui, qtbot, ta
     ui.undo()
     ui.undo()
     assert ui.sidebar_tags()["work"] == 2
+
+
+def test_remove_tag_without_any_tags_says_so(parts, ui, qtbot) -> None:
+    parts.contacts.create(Contact(display_name="Solo"))
+    parts.runner.publish(ChangeEvent(bulk=True))
+    qtbot.waitUntil(lambda: ui.names() == ["Solo"])
+    ui.select_name("Solo")
+    ui.action("removeTagAction").trigger()
+    assert ui.status_text() == "There are no tags yet."
