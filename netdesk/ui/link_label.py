@@ -9,16 +9,17 @@ keyboard focus, or the context menu's "Open" call ``QDesktopServices.openUrl``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeyEvent, QPalette
-from PySide6.QtWidgets import (
-    QLabel,
-    QSizePolicy,
-    QStyle,
-    QStyleOptionFocusRect,
-    QStylePainter,
-    QWidget,
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QGuiApplication,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPen,
 )
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from netdesk.domain.links import EMAIL, PHONE, SCHEMES
 from netdesk.ui.plain_text import plain_tooltip
@@ -73,6 +74,7 @@ class LinkLabel(ElidingLabel):
             kind, self.tr("Open in the browser"))
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setContentsMargins(3, 1, 3, 1)  # room for the focus frame around the text
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(text)
         self.setAccessibleDescription(self._verb)
@@ -91,7 +93,9 @@ class LinkLabel(ElidingLabel):
     def sizeHint(self) -> QSize:
         # The whole address (not the elided text shown now), so a wider pane grows it back.
         hint = super().sizeHint()
-        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 6, hint.height())
+        m = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(self._full) + m.left() + m.right() + 2
+        return QSize(width, hint.height())
 
     def minimumSizeHint(self) -> QSize:
         return QSize(0, super().minimumSizeHint().height())
@@ -136,10 +140,12 @@ class LinkLabel(ElidingLabel):
     def paintEvent(self, event) -> None:  # noqa: ANN001
         super().paintEvent(event)
         if self.hasFocus():
-            painter = QStylePainter(self)
-            option = QStyleOptionFocusRect()
-            option.initFrom(self)
-            width = self.fontMetrics().horizontalAdvance(self.text()) + 4
-            option.rect = self.contentsRect().adjusted(-2, 0, 0, 0)
-            option.rect.setWidth(min(width, self.width()))
-            painter.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option)
+            # Drawn here, not by the style: Fusion draws a focus rect only right after a
+            # Tab, and a link with focus must always show it (Enter opens it).
+            width = min(self.fontMetrics().horizontalAdvance(self.text()) + 6, self.width())
+            painter = QPainter(self)
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight))
+            pen.setWidth(1)
+            painter.setPen(pen)
+            painter.drawRoundedRect(QRect(0, 0, width - 1, self.height() - 1), 2, 2)
+            painter.end()
