@@ -260,6 +260,7 @@ def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001,
     from netdesk.services.activity import ActivityService
     from netdesk.services.dates import DateReminderService
     from netdesk.ui.activity_flows import ActivityFlows, contact_activity_actions
+    from netdesk.ui.followup_menu import FollowUpMenu
     from netdesk.ui.icons import line_icon
     from netdesk.ui.timeline import InteractionTimeline
     from netdesk.ui.today import TodayView
@@ -279,6 +280,7 @@ def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001,
     today.table.selectionModel().selectionChanged.connect(lambda *_: window.update_targets())
     TodayBadge(window, today, tz)
     TodayKeys(today)
+    FollowUpMenu(today, flows)
     timeline = InteractionTimeline(activity, flows)
     detail.add_section(timeline)
     detail.contactSelected.connect(

@@ -43,11 +43,14 @@ class LogInteraction:
 
 
 class DeleteInteraction:
-    def __init__(self, activity: ActivityService, interaction_id: int) -> None:
+    """Delete an interaction for everyone in it; undo puts back the same row (same id)."""
+
+    def __init__(self, activity: ActivityService, interaction_id: int, name: str = "") -> None:
         self.activity = activity
         self.interaction_id = interaction_id
         self.gone: Interaction | None = None
-        self.label = "Delete an interaction"
+        self.label = (f"Delete the interaction with {name}" if name
+                      else "Delete an interaction")
 
     def do(self) -> ChangeEvent:
         self.gone = self.activity.delete_interaction(self.interaction_id)
@@ -151,6 +154,99 @@ class SetCadence:
     def undo(self) -> ChangeEvent:
         self.activity.set_cadence(self.contact_id, self.before)
         return ChangeEvent.of(changed=[self.contact_id], activity=[self.contact_id])
+
+    def redo(self) -> ChangeEvent:
+        return self.do()
+
+
+class EditInteraction:
+    """New time, channel and note for a logged interaction (its people stay)."""
+
+    def __init__(self, activity: ActivityService, interaction_id: int, channel: str,
+                 note: str, at: dt.datetime, name: str = "") -> None:
+        self.activity = activity
+        self.after = Interaction(-1, at, channel, note, interaction_id)
+        self.before: Interaction | None = None
+        self.label = (f"Edit the interaction with {name}" if name
+                      else "Edit an interaction")
+
+    def do(self) -> ChangeEvent:
+        self.before = self.activity.edit_interaction(self.after)
+        return ChangeEvent.of(activity=self.before.people)
+
+    def undo(self) -> ChangeEvent:
+        assert self.before is not None
+        self.activity.edit_interaction(self.before)
+        return ChangeEvent.of(activity=self.before.people)
+
+    def redo(self) -> ChangeEvent:
+        return self.do()
+
+
+class RemoveFromInteraction:
+    """Take one person out of a group interaction; the others keep it."""
+
+    def __init__(self, activity: ActivityService, interaction_id: int, contact_id: int,
+                 name: str = "") -> None:
+        self.activity = activity
+        self.interaction_id, self.contact_id = interaction_id, contact_id
+        self.before: Interaction | None = None
+        self.label = (f"Remove {name} from an interaction" if name
+                      else "Remove someone from an interaction")
+
+    def do(self) -> ChangeEvent:
+        self.before = self.activity.remove_person(self.interaction_id, self.contact_id)
+        return ChangeEvent.of(activity=self.before.people)
+
+    def undo(self) -> ChangeEvent:
+        assert self.before is not None
+        self.activity.set_people(self.before)
+        return ChangeEvent.of(activity=self.before.people)
+
+    def redo(self) -> ChangeEvent:
+        return self.do()
+
+
+class EditFollowUp:
+    """A new due time and note for a follow-up; undo puts back due, note and snooze."""
+
+    def __init__(self, activity: ActivityService, followup_id: int, due: dt.datetime,
+                 note: str, name: str = "") -> None:
+        self.activity = activity
+        self.followup_id, self.due, self.note = followup_id, due, note
+        self.before: FollowUp | None = None
+        self.label = f"Edit the follow-up with {name}" if name else "Edit a follow-up"
+
+    def do(self) -> ChangeEvent:
+        self.before = self.activity.edit_followup(self.followup_id, self.due, self.note)
+        return _touch(self.before.contact_id)
+
+    def undo(self) -> ChangeEvent:
+        assert self.before is not None
+        self.activity.put_followup(self.before)
+        return _touch(self.before.contact_id)
+
+    def redo(self) -> ChangeEvent:
+        return self.do()
+
+
+class DeleteFollowUp:
+    """Delete a follow-up; undo puts back the same row (same id, due, snooze, note)."""
+
+    def __init__(self, activity: ActivityService, followup_id: int, name: str = "") -> None:
+        self.activity = activity
+        self.followup_id = followup_id
+        self.gone: FollowUp | None = None
+        self.label = f"Delete the follow-up with {name}" if name else "Delete a follow-up"
+
+    def do(self) -> ChangeEvent:
+        self.gone = self.activity.delete_followup(self.followup_id)
+        return _touch(self.gone.contact_id)
+
+    def undo(self) -> ChangeEvent:
+        assert self.gone is not None
+        self.activity.restore_followup(self.gone)
+        return _touch(self.gone.contact_id)
 
     def redo(self) -> ChangeEvent:
         return self.do()

@@ -26,6 +26,7 @@ _MODULES = (
     "netdesk.cli.events",
     "netdesk.cli.dates",
     "netdesk.cli.trash",
+    "netdesk.cli.tags",
 )
 # Their names, known without importing them (tests/cli checks the two agree).
 SUBCOMMANDS = frozenset(
@@ -51,6 +52,7 @@ SUBCOMMANDS = frozenset(
         "stats",
         "remind",
         "trash",
+        "tag",
     }
 )
 

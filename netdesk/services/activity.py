@@ -81,6 +81,10 @@ def _aware(value: dt.datetime, what: str) -> dt.datetime:
         raise ValidationError(str(exc)) from None
 
 
+def _minute(value: dt.datetime) -> dt.datetime:
+    return value.replace(second=0, microsecond=0)
+
+
 class DueSource(Protocol):
     """More due items to merge (the birthday and anniversary reminders of services.dates)."""
 
@@ -163,6 +167,59 @@ class ActivityService:
             self._check_contact(conn, interaction.contact_id)
             self._repo(conn).put_back([interaction], [])
 
+    def get_interaction(self, interaction_id: int) -> Interaction:
+        with storage_errors(), self.db.engine.connect() as conn:
+            found = self._repo(conn).get_interaction(interaction_id)
+        if found is None:
+            raise NotFoundError(f"no interaction with id {interaction_id}")
+        return found
+
+    def edit_interaction(self, changed: Interaction) -> Interaction:
+        """Save the time, channel and note of ``changed`` (its id names it); returns it as it
+        was before, for an undo."""
+        if changed.channel not in CHANNELS:
+            raise ValidationError(
+                f"unknown channel “{changed.channel}” (use one of: {', '.join(CHANNELS)})",
+                "channel")
+        at = _aware(changed.at, "the interaction time")
+        with storage_errors(), self.db.engine.begin() as conn:
+            repo = self._repo(conn)
+            before = repo.get_interaction(changed.id) if changed.id is not None else None
+            if before is None:
+                raise NotFoundError(f"no interaction with id {changed.id}")
+            repo.save_interaction(dataclasses.replace(before, at=at, channel=changed.channel,
+                                                      note=changed.note.strip()))
+        return before
+
+    def remove_person(self, interaction_id: int, contact_id: int) -> Interaction:
+        """Take one person out of a group interaction (the others keep it); returns it as
+        it was, for ``set_people``. The last person cannot be removed: delete it instead."""
+        with storage_errors(), self.db.engine.begin() as conn:
+            repo = self._repo(conn)
+            before = repo.get_interaction(interaction_id)
+            if before is None:
+                raise NotFoundError(f"no interaction with id {interaction_id}")
+            rest = [c for c in before.people if c != contact_id]
+            if len(rest) == len(before.people):
+                raise NotFoundError("that person is not part of this interaction")
+            if not rest:
+                raise ValidationError("this interaction has nobody else; delete it instead")
+            repo.set_people(Interaction(rest[0], before.at, id=interaction_id,
+                                        with_ids=tuple(rest[1:])))
+        return before
+
+    def set_people(self, interaction: Interaction) -> None:
+        """Undo ``remove_person``: everyone of ``interaction.people`` who still exists."""
+        with storage_errors(), self.db.engine.begin() as conn:
+            repo = self._repo(conn)
+            if interaction.id is None or repo.get_interaction(interaction.id) is None:
+                raise NotFoundError("that interaction no longer exists")
+            alive = [c for c in interaction.people if repo.contact_name(c) is not None]
+            if not alive:
+                raise NotFoundError("nobody of that interaction exists any more")
+            repo.set_people(Interaction(alive[0], interaction.at, id=interaction.id,
+                                        with_ids=tuple(alive[1:])))
+
     # -- follow-ups ---------------------------------------------------------------------------
     def add_followup(self, contact_id: int, due: dt.datetime, note: str = "") -> FollowUp:
         when = _aware(due, "the due time")
@@ -236,6 +293,40 @@ class ActivityService:
             f.snoozed_until = before
 
         return self._edit_followup(followup_id, put_back)
+
+    def edit_followup(self, followup_id: int, due: dt.datetime, note: str) -> FollowUp:
+        """A new due time and note; returns the follow-up as it was, for ``put_followup``.
+
+        ``due`` in the same minute as when it falls due now (a snooze included; the dialog
+        shows minutes) changes only the note; another time replaces the original due time
+        and ends any snooze."""
+        when = _aware(due, "the due time")
+        before: list[FollowUp] = []
+
+        def change(f: FollowUp) -> None:
+            before.append(dataclasses.replace(f))
+            if _minute(when) != _minute(f.effective_due):
+                f.due, f.snoozed_until = when, None
+            f.note = note.strip()
+
+        self._edit_followup(followup_id, change)
+        return before[0]
+
+    def put_followup(self, followup: FollowUp) -> FollowUp:
+        """Undo ``edit_followup``: due, note, done and snooze exactly as in ``followup``."""
+
+        def put(f: FollowUp) -> None:
+            f.due, f.note = followup.due, followup.note
+            f.done_at, f.snoozed_until = followup.done_at, followup.snoozed_until
+
+        assert followup.id is not None
+        return self._edit_followup(followup.id, put)
+
+    def restore_followup(self, followup: FollowUp) -> None:
+        """Undo ``delete_followup``: put it back under its old id."""
+        with storage_errors(), self.db.engine.begin() as conn:
+            self._check_contact(conn, followup.contact_id)
+            self._repo(conn).put_back([], [followup])
 
     def delete_followup(self, followup_id: int) -> FollowUp:
         with storage_errors(), self.db.engine.begin() as conn:

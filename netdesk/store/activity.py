@@ -97,6 +97,25 @@ class ActivityRepository:
         self.conn.execute(delete(_I).where(_I.c.id == interaction_id))
         return gone
 
+    def get_interaction(self, interaction_id: int) -> Interaction | None:
+        rows = self.conn.execute(select(_I).where(_I.c.id == interaction_id)).fetchall()
+        return self._with_people(rows)[0] if rows else None
+
+    def save_interaction(self, interaction: Interaction) -> bool:
+        """Write back the time, channel and note of an existing interaction."""
+        res = self.conn.execute(
+            update(_I).where(_I.c.id == interaction.id)
+            .values(at=interaction.at, channel=interaction.channel, note=interaction.note))
+        return res.rowcount > 0
+
+    def set_people(self, interaction: Interaction) -> None:
+        """Make ``interaction.people`` exactly who took part (its first person included)."""
+        iid = interaction.id
+        self.conn.execute(update(_I).where(_I.c.id == iid)
+                          .values(contact_id=interaction.contact_id))
+        self.conn.execute(delete(_IP).where(_IP.c.interaction_id == iid))
+        self._link_people(iid, interaction)  # type: ignore[arg-type]
+
     def interactions(self, contact_id: int) -> list[Interaction]:
         """A contact's interactions (their own and those they took part in), newest first."""
         took_part = select(_IP.c.interaction_id).where(_IP.c.contact_id == contact_id)

@@ -4,6 +4,7 @@ snooze, delete an interaction). Today, the timeline and the Contact menu all use
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
@@ -14,11 +15,16 @@ from PySide6.QtWidgets import QWidget
 from netdesk.actions import Command, Outcome, Runner
 from netdesk.actions.activity import (
     AddFollowUp,
+    DeleteFollowUp,
     DeleteInteraction,
+    EditFollowUp,
+    EditInteraction,
     LogInteraction,
     MarkDone,
+    RemoveFromInteraction,
     Snooze,
 )
+from netdesk.domain.activity import FollowUp, Interaction
 from netdesk.services.activity import ActivityService
 from netdesk.ui.followup_dialog import FollowUpDialog
 from netdesk.ui.log_dialog import LogInteractionDialog
@@ -95,8 +101,57 @@ class ActivityFlows:
             self.activity, contact_id, "other", name=name,
             label=f"Logged that you were in touch with {name}"), report)
 
-    def delete_interaction(self, interaction_id: int, report: Report | None = None) -> Outcome:
-        return self.run(DeleteInteraction(self.activity, interaction_id), report)
+    def delete_interaction(self, interaction_id: int, name: str = "",
+                           report: Report | None = None) -> Outcome:
+        return self.run(DeleteInteraction(self.activity, interaction_id, name), report)
+
+    def remove_from_interaction(self, interaction_id: int, contact_id: int, name: str = "",
+                                report: Report | None = None) -> Outcome:
+        return self.run(RemoveFromInteraction(self.activity, interaction_id, contact_id, name),
+                        report)
+
+    def delete_followup(self, followup_id: int, name: str = "",
+                        report: Report | None = None) -> Outcome:
+        return self.run(DeleteFollowUp(self.activity, followup_id, name), report)
+
+    def edit_interaction(self, parent: QWidget, interaction: Interaction, name: str = "",
+                         report: Report | None = None) -> LogInteractionDialog:
+        dialog = LogInteractionDialog(self.tz, self.now(), parent, contact_name=name,
+                                      interaction=interaction)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def write() -> None:
+            channel, at, note = dialog.values()
+            assert interaction.id is not None
+            self.run(EditInteraction(self.activity, interaction.id, channel, note, at, name),
+                     report)
+
+        dialog.accepted.connect(write)
+        dialog.open()
+        return dialog
+
+    def edit_followup(self, parent: QWidget, followup: FollowUp, name: str = "",
+                      report: Report | None = None) -> FollowUpDialog:
+        dialog = FollowUpDialog(self.tz, self.now(), parent, contact_name=name, mode="edit",
+                                note=followup.note, due=followup.effective_due)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def write() -> None:
+            assert followup.id is not None
+            self.run(EditFollowUp(self.activity, followup.id, dialog.due_utc(), dialog.note(),
+                                  name), report)
+
+        dialog.accepted.connect(write)
+        dialog.open()
+        return dialog
+
+    def tell_error(self, message: str) -> None:
+        self._report(Outcome(False, message))
+
+    def tell(self, outcome: Outcome, done: str) -> None:
+        """Report ``outcome`` the window's way, saying ``done`` when it worked (the status
+        bar's "Deleted interaction — Ctrl+Z to undo")."""
+        self._report(dataclasses.replace(outcome, message=done) if outcome.ok else outcome)
 
 
 def contact_activity_actions(

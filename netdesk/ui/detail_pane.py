@@ -10,10 +10,8 @@ import hashlib
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QAction,
     QColor,
     QFont,
-    QGuiApplication,
     QImage,
     QPainter,
     QPainterPath,
@@ -35,12 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.domain.contact import Address, Contact, LabeledValue
+from netdesk.domain.links import EMAIL, PHONE, WEB, link_for
 from netdesk.domain.summary import ContactSummary
 from netdesk.ui.contacts_model import format_date
 from netdesk.ui.dates_section import DatesSection, has_dates
 from netdesk.ui.icons import line_icon
+from netdesk.ui.link_label import ElidingLabel, LinkLabel
 from netdesk.ui.locale_format import day_month_text
-from netdesk.ui.plain_text import plain_tooltip
 
 AVATAR_SIZE = 64
 HEADER_SPACING = 14
@@ -97,31 +96,6 @@ def _plain_label(text: str, selectable: bool = True) -> QLabel:
     # Ignored horizontally: the pane's width decides, the text's longest word doesn't.
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     return label
-
-
-class ElidingLabel(QLabel):
-    """A one-word value (an e-mail address, a URL) that is cut in the middle when the pane
-    is too narrow for it, instead of at the edge; the tooltip and "Copy" give all of it."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full = text
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        copy = QAction("Copy", self)
-        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(self._full))
-        self.addAction(copy)
-        self.setText(text)
-
-    def resizeEvent(self, event) -> None:  # noqa: ANN001
-        super().resizeEvent(event)
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle,
-                                              max(0, self.contentsRect().width()))
-        if shown != self.text():
-            self.setText(shown)
-        self.setToolTip(plain_tooltip(self._full) if shown != self._full else "")
 
 
 class FlowLayout(QLayout):
@@ -244,8 +218,8 @@ class DetailPane(QScrollArea):
         self.contact = contact
         self._clear()
         self._add_header(contact)
-        self._add_values("Phones", contact.phones, "phone")
-        self._add_values("E-mail", contact.emails, "e-mail")
+        self._add_values("Phones", contact.phones, "phone", PHONE)
+        self._add_values("E-mail", contact.emails, "e-mail", EMAIL)
         if contact.addresses:
             self._section("Addresses")
             for a in contact.addresses:
@@ -253,9 +227,9 @@ class DetailPane(QScrollArea):
         if contact.urls or contact.social_profiles:
             self._section("Web and social")
             for v in contact.urls:
-                self._row(_label_of(v, "web"), v.value)
+                self._row(_label_of(v, "web"), v.value, WEB)
             for v in contact.social_profiles:
-                self._row(_label_of(v, "profile"), v.value)
+                self._row(_label_of(v, "profile"), v.value, WEB)
         if contact.met_event or contact.met_note:
             self._section("How we met")
             if contact.met_event:
@@ -354,24 +328,32 @@ class DetailPane(QScrollArea):
         self._grid.setColumnStretch(1, 1)
         self._layout.addLayout(self._grid)
 
-    def _row(self, label: str, value: str) -> None:
+    def _row(self, label: str, value: str, kind: str = "") -> None:
         row = self._grid.rowCount()
         key = _muted(_plain_label(label, selectable=False))
         key.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         key.setMinimumWidth(76)
         key.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self._grid.addWidget(key, row, 0, Qt.AlignmentFlag.AlignTop)
+        # An address opens on click or Enter (mailto:, tel:, http/https only; see LinkLabel).
+        url = link_for(kind, value) if kind else None
         one_word = value and not any(ch.isspace() for ch in value)
+        if url is not None:
+            shown: QLabel = LinkLabel(value, url, kind)
+            # The label is as wide as the column: the link (click target) only its text.
+            self._grid.addWidget(shown, row, 1, Qt.AlignmentFlag.AlignLeft)
+            return
         shown = ElidingLabel(value) if one_word else _plain_label(value)
         # Top-aligned like the key: a wrapped value's row can be taller than its text.
         shown.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._grid.addWidget(shown, row, 1)
 
-    def _add_values(self, title: str, values: list[LabeledValue], fallback: str) -> None:
+    def _add_values(self, title: str, values: list[LabeledValue], fallback: str,
+                    kind: str = "") -> None:
         if values:
             self._section(title)
             for v in values:
-                self._row(_label_of(v, fallback), v.value)
+                self._row(_label_of(v, fallback), v.value, kind)
 
     def _add_keep_in_touch(self, c: Contact, summary: ContactSummary | None) -> None:
         last = summary.last_contact if summary else None

@@ -25,7 +25,8 @@ from netdesk.ui.log_dialog import LocalDateTimeEdit, error_label
 
 
 class FollowUpDialog(QDialog):
-    """``mode="new"`` asks for due time and note; ``mode="snooze"`` for a time only."""
+    """``mode="new"`` asks for due time and note; ``mode="snooze"`` for a time only;
+    ``mode="edit"`` changes an existing follow-up's ``due`` time and ``note``."""
 
     def __init__(
         self,
@@ -36,20 +37,23 @@ class FollowUpDialog(QDialog):
         contact_name: str = "",
         mode: str = "new",
         note: str = "",
+        due: dt.datetime | None = None,
     ) -> None:
         super().__init__(parent)
-        if mode not in ("new", "snooze"):
+        if mode not in ("new", "snooze", "edit"):
             raise ValueError(f"unknown mode {mode!r}")
         self.mode = mode
         self._now = now
         self._tz = tz
         self.setObjectName("followUpDialog")
         who = f" with {contact_name}" if contact_name else ""
-        self.setWindowTitle(f"Snooze follow-up{who}" if mode == "snooze" else f"Follow up{who}")
+        titles = {"snooze": self.tr("Snooze follow-up"), "edit": self.tr("Edit follow-up"),
+                  "new": self.tr("Follow up")}
+        self.setWindowTitle(titles[mode] + who)
 
         self.due_edit = LocalDateTimeEdit(tz, self)
         self.due_edit.setObjectName("dueEdit")
-        self.due_edit.set_utc(snooze_until("tomorrow", now, tz))
+        self.due_edit.set_utc(due if due is not None else snooze_until("tomorrow", now, tz))
         self.note_edit = QPlainTextEdit(note, self)
         self.note_edit.setObjectName("noteEdit")
         self.note_edit.setPlaceholderText("What to follow up about (send the slides, intro to…)")
@@ -66,9 +70,9 @@ class FollowUpDialog(QDialog):
         quick.addStretch(1)
 
         form = QFormLayout()
-        form.addRow("&Due:" if mode == "new" else "&Until:", self.due_edit)
+        form.addRow("&Until:" if mode == "snooze" else "&Due:", self.due_edit)
         form.addRow("", quick)
-        if mode == "new":
+        if mode != "snooze":
             form.addRow("&Note:", self.note_edit)
         else:
             self.note_edit.setVisible(False)
@@ -76,15 +80,16 @@ class FollowUpDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("&Snooze" if mode == "snooze" else "&Add follow-up")
+        ok.setText({"snooze": self.tr("&Snooze"), "edit": self.tr("&Save")}.get(
+            mode, self.tr("&Add follow-up")))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(440, 260 if mode == "new" else 140)
-        (self.note_edit if mode == "new" else self.due_edit).setFocus()
+        self.resize(440, 140 if mode == "snooze" else 260)
+        (self.due_edit if mode == "snooze" else self.note_edit).setFocus()
 
     def _in_days(self, days: int) -> None:
         # 09:00 on a local calendar day, so a DST switch in between does not shift the hour.

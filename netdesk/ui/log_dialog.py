@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QDateTime, QRectF, Qt, QTime, QTimeZone
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.domain.activity import CHANNELS
+from netdesk.domain.activity import CHANNELS, Interaction
 from netdesk.domain.timeparse import local_to_utc
 
 CHANNEL_LABELS = {
@@ -131,12 +131,16 @@ class LogInteractionDialog(QDialog):
         *,
         contact_name: str = "",
         channel: str = "other",
+        interaction: Interaction | None = None,
     ) -> None:
+        """With ``interaction``, the dialog edits it: its values filled in, "Save"."""
         super().__init__(parent)
         self.setObjectName("logInteractionDialog")
-        self.setWindowTitle(
-            f"Log interaction with {contact_name}" if contact_name else "Log interaction"
-        )
+        who = f" with {contact_name}" if contact_name else ""
+        self.setWindowTitle(self.tr("Edit interaction") + who if interaction
+                            else self.tr("Log interaction") + who)
+        if interaction is not None:
+            channel = interaction.channel
         self._now = now
         self.channel_combo = QComboBox(self)
         self.channel_combo.setObjectName("channelCombo")
@@ -145,11 +149,14 @@ class LogInteractionDialog(QDialog):
         self.channel_combo.setCurrentIndex(max(0, self.channel_combo.findData(channel)))
         self.at_edit = LocalDateTimeEdit(tz, self)
         self.at_edit.setObjectName("atEdit")
-        self.at_edit.set_utc(now)
+        self.at_edit.set_utc(interaction.at if interaction else now)
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setObjectName("noteEdit")
         self.note_edit.setPlaceholderText("What did you talk about? What did you promise?")
         self.note_edit.setTabChangesFocus(True)
+        if interaction is not None:
+            self.note_edit.setPlainText(interaction.note)
+            self.note_edit.moveCursor(QTextCursor.MoveOperation.End)
         self.error = error_label(self)
 
         form = QFormLayout()
@@ -159,7 +166,8 @@ class LogInteractionDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Log")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("&Save") if interaction else "&Log")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

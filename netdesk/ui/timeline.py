@@ -1,22 +1,26 @@
 """A contact's activity for the detail pane: open follow-ups, then interactions newest first.
 
 Notes are shown as plain text (they are the user's words, never markup). Logging, adding a
-follow-up, marking one done and deleting an interaction happen right here, each a step of
-the one undo history (Ctrl+Z).
+follow-up, marking one done, editing (Enter/F2) and deleting (Delete) an interaction or a
+follow-up happen right here, each a step of the one undo history (Ctrl+Z), so a delete asks
+nothing, except which way to delete an interaction shared with other people.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QPoint, QSize, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +38,7 @@ from netdesk.ui.locale_format import format_local, relative_when
 from netdesk.ui.log_dialog import CHANNEL_LABELS, LogInteractionDialog, badge_icon, channel_icon
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+_ENTRY_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2, Qt.Key.Key_Delete)
 
 
 class InteractionTimeline(QWidget):
@@ -80,6 +85,7 @@ class InteractionTimeline(QWidget):
         self.list.setSpacing(3)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
+        self.list.installEventFilter(self)
         self.empty = QLabel(
             "Nothing logged yet. After you meet or talk, log it here (Ctrl+Shift+L); "
             "add a follow-up (Ctrl+Shift+F) and netdesk reminds you when it is time."
@@ -185,29 +191,159 @@ class InteractionTimeline(QWidget):
                                                self._show_outcome)
         return self.dialog
 
+    # -- editing and deleting an entry (context menu, Enter/F2, Delete) ----------------------
+    def current_entry(self) -> FollowUp | Interaction | None:
+        item = self.list.currentItem()
+        return item.data(ENTRY_ROLE) if item is not None else None
+
+    def edit_entry(self, entry: FollowUp | Interaction | None = None) -> QDialog | None:
+        """Open the edit dialog of ``entry`` (default: the current one)."""
+        entry = entry if entry is not None else self.current_entry()
+        name = self._contact_name
+        if isinstance(entry, Interaction):
+            self.dialog = self._flows.edit_interaction(
+                self, entry, name, self._told(self.tr("Interaction saved — Ctrl+Z to undo")))
+        elif isinstance(entry, FollowUp):
+            self.dialog = self._flows.edit_followup(
+                self, entry, name, self._told(self.tr("Follow-up saved — Ctrl+Z to undo")))
+        else:
+            return None
+        return self.dialog
+
+    def delete_entry(self, entry: FollowUp | Interaction | None = None) -> QMessageBox | None:
+        """Delete ``entry`` (default: the current one) at once: it is undoable. A group
+        interaction first asks whether to remove only this person or delete it for all."""
+        entry = entry if entry is not None else self.current_entry()
+        if isinstance(entry, FollowUp) and entry.id is not None:
+            self._flows.delete_followup(entry.id, self._contact_name,
+                                        self._told(self.tr("Deleted follow-up — Ctrl+Z to undo")))
+        elif isinstance(entry, Interaction) and entry.id is not None:
+            if len(entry.people) > 1 and self._contact_id in entry.people:
+                return self._ask_group_delete(entry)
+            self.delete_interaction(entry.id)
+        return None
+
     def delete_interaction(self, interaction_id: int) -> None:
-        self._flows.delete_interaction(interaction_id, self._show_outcome)
+        """Delete an interaction for everyone in it."""
+        self._flows.delete_interaction(
+            interaction_id, self._contact_name,
+            self._told(self.tr("Deleted interaction — Ctrl+Z to undo")))
+
+    def remove_from_interaction(self, interaction_id: int) -> None:
+        """Take the shown contact out of a group interaction; the others keep it."""
+        if self._contact_id is None:
+            return
+        self._flows.remove_from_interaction(
+            interaction_id, self._contact_id, self._contact_name,
+            self._told(self.tr("Removed %s from the interaction — Ctrl+Z to undo")
+                       % (self._contact_name or self.tr("this person"))))
+
+    def _ask_group_delete(self, entry: Interaction) -> QMessageBox:
+        others = len(entry.people) - 1
+        who = self._contact_name or self.tr("this person")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete interaction"),
+                          (self.tr("%s and one other person were part of this interaction. "
+                                   "Remove only %s from it (the other keeps it), or delete "
+                                   "it for both?") % (who, who) if others == 1 else
+                           self.tr("%s and %d others were part of this interaction. Remove "
+                                   "only %s from it (the others keep it), or delete it for "
+                                   "everyone?") % (who, others, who)),
+                          QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("groupDeleteBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the user's text
+        remove = box.addButton(self.tr("Remove only %s") % who,
+                               QMessageBox.ButtonRole.AcceptRole)
+        remove.setObjectName("removeFromGroupButton")
+        everyone = box.addButton(self.tr("Delete for all %d") % (others + 1),
+                                 QMessageBox.ButtonRole.DestructiveRole)
+        everyone.setObjectName("deleteForAllButton")
+        box.setDefaultButton(remove)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        iid = entry.id
+        assert iid is not None
+
+        def chosen(button: QAbstractButton) -> None:
+            if button is remove:
+                self.remove_from_interaction(iid)
+            elif button is everyone:
+                self.delete_interaction(iid)
+
+        box.buttonClicked.connect(chosen)
+        box.open()
+        return box
+
+    def _told(self, done: str):  # noqa: ANN202
+        """Success in the status bar (with its undo hint), a failure here in the timeline."""
+
+        def report(outcome: Outcome) -> None:
+            if outcome.ok:
+                self._flows.tell(outcome, done)
+            self._show_outcome(outcome)
+
+        return report
 
     def _show_outcome(self, outcome: Outcome) -> None:
         # Successes speak for themselves (the list changes; Ctrl+Z takes them back).
         self.status.setText("" if outcome.ok else outcome.message)
         self.status.setVisible(not outcome.ok)
 
+    def entry_menu(self, entry: FollowUp | Interaction) -> QMenu:
+        """The context menu of one entry (also what Enter/F2 and Delete do)."""
+        menu = QMenu(self)
+        menu.setObjectName("timelineEntryMenu")
+
+        def add(text: str, name: str, slot, shortcut: str = "") -> None:  # noqa: ANN001
+            action = menu.addAction(text, slot)
+            action.setObjectName(name)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcutVisibleInContextMenu(True)
+
+        add(self.tr("Edit…"), "editEntryAction", lambda: self.edit_entry(entry), "F2")
+        if isinstance(entry, FollowUp) and entry.id is not None:
+            fid = entry.id
+            add(self.tr("Mark done"), "markDoneEntryAction",
+                lambda: self._flows.done(fid, self._contact_name, self._show_outcome))
+            add(self.tr("Snooze until tomorrow"), "snoozeEntryAction", lambda: self._flows.snooze(
+                fid, "tomorrow", self._contact_name, self._show_outcome))
+            menu.addSeparator()
+            add(self.tr("Delete follow-up"), "deleteEntryAction",
+                lambda: self.delete_entry(entry), "Del")
+        elif isinstance(entry, Interaction) and entry.id is not None:
+            iid = entry.id
+            menu.addSeparator()
+            if len(entry.people) > 1 and self._contact_id in entry.people:
+                add(self.tr("Remove %s from it") % (self._contact_name or self.tr("this person")),
+                    "removeFromEntryAction", lambda: self.remove_from_interaction(iid))
+                add(self.tr("Delete for all %d") % len(entry.people), "deleteEntryAction",
+                    lambda: self.delete_interaction(iid))
+            else:
+                add(self.tr("Delete interaction"), "deleteEntryAction",
+                    lambda: self.delete_interaction(iid), "Del")
+        return menu
+
     def _context_menu(self, pos: QPoint) -> None:
         item = self.list.itemAt(pos)
         entry = item.data(ENTRY_ROLE) if item else None
-        menu = QMenu(self)
-        if isinstance(entry, Interaction) and entry.id is not None:
-            iid = entry.id
-            menu.addAction("Delete interaction", lambda: self.delete_interaction(iid))
-        elif isinstance(entry, FollowUp) and entry.id is not None:
-            fid = entry.id
-            menu.addAction("Mark done", lambda: self._flows.done(fid, self._contact_name,
-                                                                  self._show_outcome))
-            menu.addAction("Snooze until tomorrow", lambda: self._flows.snooze(
-                fid, "tomorrow", self._contact_name, self._show_outcome))
-        else:
+        if not isinstance(entry, FollowUp | Interaction):
             return
+        menu = self.entry_menu(entry)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.list.viewport().mapToGlobal(pos))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter/F2 edit and Delete deletes the current entry while the list has focus; they
+        # are taken before the window's shortcuts (whose Delete would delete the contact).
+        if watched is self.list and isinstance(event, QKeyEvent) and \
+                self.current_entry() is not None and event.key() in _ENTRY_KEYS and \
+                not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                if event.key() == Qt.Key.Key_Delete:
+                    self.delete_entry()
+                else:
+                    self.edit_entry()
+                return True
+        return super().eventFilter(watched, event)

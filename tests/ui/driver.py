@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QListWidget,
     QMenu,
     QSplitter,
     QStackedWidget,
@@ -70,6 +71,10 @@ class Ui:
         return find(self.window, QWidget, "todayView")
 
     @property
+    def today_table(self) -> QTableView:
+        return find(self.window, QTableView, "followUpsTable")
+
+    @property
     def duplicates_view(self):  # noqa: ANN201
         return find(self.window, QWidget, "duplicatesView")
 
@@ -88,6 +93,57 @@ class Ui:
     @property
     def view_menu(self) -> QMenu:
         return find(self.window, QMenu, "viewMenu")
+
+    def detail_links(self) -> list[QLabel]:
+        """The openable addresses (e-mail, phone, web) the detail pane shows, top to bottom."""
+        links = self.detail.findChildren(QLabel, "detailLink")
+        return sorted(links, key=lambda w: w.mapTo(self.detail, w.rect().topLeft()).y())
+
+    def detail_texts(self) -> list[str]:
+        """Every label's whole text in the detail pane (an elided value's full text)."""
+        return [w.full_text() if hasattr(w, "full_text") else w.text()
+                for w in self.detail.findChildren(QLabel)]
+
+    @property
+    def timeline_list(self) -> QListWidget:
+        return find(self.window, QListWidget, "interactionsList")
+
+    def timeline_entries(self) -> list:
+        """The timeline's entries (FollowUp / Interaction), top to bottom."""
+        return self.timeline.entries()
+
+    def set_current_entry(self, entry_id: int, kind: type) -> None:
+        """Make the timeline entry of ``kind`` with ``entry_id`` current, with focus."""
+        rows = [r for r, e in enumerate(self.timeline_entries())
+                if isinstance(e, kind) and e.id == entry_id]
+        assert rows, f"no {kind.__name__} {entry_id} in the timeline"
+        self.timeline_list.setCurrentRow(rows[0])
+        self.timeline_list.setFocus()
+
+    def dialog(self, name: str) -> QWidget:
+        """The open dialog or message box named ``name`` (anywhere under the window)."""
+        shown = [w for w in self.window.findChildren(QWidget, name) if w.isVisible()]
+        assert shown, f"no open dialog named {name!r}"
+        return shown[-1]
+
+    def status_text(self) -> str:
+        return self.window.statusBar().currentMessage()
+
+    def sidebar_tags(self) -> dict[str, int]:
+        """The tags the sidebar lists, with the count it shows."""
+        from netdesk.ui.tags_model import COUNT, KEY, KIND, TAG
+
+        model = self.sidebar.model()
+        indexes = [model.index(r, 0) for r in range(model.rowCount())]
+        return {i.data(KEY): i.data(COUNT) for i in indexes if i.data(KIND) == TAG}
+
+    def tag_menu(self, tag: str) -> QMenu:
+        """The sidebar's right-click menu of ``tag`` (not shown)."""
+        return self.controller("tagsController").tag_menu(tag)
+
+    def today_badge(self) -> int:
+        """The count the sidebar shows on Today (0: none)."""
+        return self.window.view_badge(self.today)[0]
 
     def action(self, name: str) -> QAction:
         return find(self.window, QAction, name)

@@ -1,0 +1,176 @@
+"""Tags as a whole: rename, merge, delete, and one tag added to or taken from many contacts.
+
+Built for 100,000 contacts at once: every step is one statement over a JSON array of ids
+(``json_each``), or one ``executemany`` of precomputed rows, never a statement per contact
+through the contact writer. A contact's tags live in three places, kept in step here:
+``contact_tags`` (the links), ``contacts.list_tags`` (the table's column) and the search
+index (``contacts_fts``, whose body holds each tag on a line of its own); ``updated_at`` is
+bumped so a sync sends the changed cards.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+
+from sqlalchemy import Connection
+
+from netdesk.domain.clock import system_now
+from netdesk.domain.tags import Tag
+from netdesk.domain.text import fold
+from netdesk.store.contacts import LIST_SEP, db_time
+from netdesk.store.fts import with_folded
+
+_IDS = "(SELECT value FROM json_each(?))"
+
+
+def _ids(ids: Sequence[int]) -> str:
+    return json.dumps([int(i) for i in ids])
+
+
+def _is_tag_line(line: str, key: str) -> bool:
+    """Whether ``line`` folds to ``key``; an ASCII line of another length never does, and
+    is not lowered at all (most lines of most documents)."""
+    if line.isascii():
+        return len(line) == len(key) and line.lower() == key
+    return fold(line) == key
+
+
+def body_with(body: str, add: Sequence[str] = (), drop: Sequence[str] = ()) -> str:
+    """A search document with the tags ``drop`` taken out and ``add`` put in.
+
+    Only the words count (queries match words, not phrases), so lines are taken out and
+    appended wherever they are. A document with non-ASCII text holds every line twice, as
+    written and folded (fts.with_folded), so a tag's line goes with its folded twin. One
+    line per tag is removed (matched folded, as tags are): a note's line that reads the
+    same holds the same words, so the words left are those of a rebuilt document."""
+    twins = not body.isascii()
+    lines = body.split("\n")
+    for name in drop:
+        key, left = fold(name), 2 if twins else 1
+        i = 0
+        while i < len(lines) and left:
+            if _is_tag_line(lines[i], key):
+                del lines[i]
+                left -= 1
+            else:
+                i += 1
+    for name in add:
+        if not name:
+            continue
+        if not twins and name.isascii():
+            lines.append(name)
+        elif twins:
+            lines += [name, fold(name)]
+        else:  # the first non-ASCII text: the whole document gets its folded copy
+            return with_folded("\n".join([*lines, name]))
+    return "\n".join(line for line in lines if line)
+
+
+class TagRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.raw: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
+
+    # -- tags ---------------------------------------------------------------------------------
+    def find(self, name: str) -> Tag | None:
+        """The tag called ``name``, matched case- and accent-insensitively."""
+        key = fold(name)
+        for tid, tag_name, days in self.raw.execute(
+                "SELECT id, name, keep_in_touch_days FROM tags ORDER BY id"):
+            if fold(tag_name) == key:
+                return Tag(tid, tag_name, days)
+        return None
+
+    def create(self, name: str, tag_id: int | None = None, days: int | None = None) -> Tag:
+        """A new tag; under ``tag_id`` when given and free (an undo puts a tag back)."""
+        if tag_id is not None and self.raw.execute(
+                "SELECT 1 FROM tags WHERE id = ?", (tag_id,)).fetchone() is None:
+            self.raw.execute("INSERT INTO tags (id, name, keep_in_touch_days) VALUES (?, ?, ?)",
+                             (tag_id, name, days))
+            return Tag(tag_id, name, days)
+        cur = self.raw.execute("INSERT INTO tags (name, keep_in_touch_days) VALUES (?, ?)",
+                               (name, days))
+        return Tag(int(cur.lastrowid or 0), name, days)
+
+    def members(self, tag_id: int, among: Sequence[int] | None = None) -> list[int]:
+        """Who has the tag (of ``among`` when given), by id."""
+        if among is None:
+            rows = self.raw.execute(
+                "SELECT contact_id FROM contact_tags WHERE tag_id = ? ORDER BY contact_id",
+                (tag_id,))
+        else:
+            rows = self.raw.execute(
+                f"SELECT contact_id FROM contact_tags WHERE tag_id = ? AND contact_id IN {_IDS}"
+                " ORDER BY contact_id", (tag_id, _ids(among)))
+        return [cid for (cid,) in rows]
+
+    def count(self, tag_id: int) -> int:
+        return self.raw.execute("SELECT COUNT(*) FROM contact_tags WHERE tag_id = ?",
+                                (tag_id,)).fetchone()[0]
+
+    def rename(self, tag: Tag, new_name: str) -> list[int]:
+        """Give ``tag`` another name (not one another tag has); returns who has it."""
+        members = self.members(tag.id)
+        self.raw.execute("UPDATE tags SET name = ? WHERE id = ?", (new_name, tag.id))
+        self._refresh(members, add=[new_name], drop=[tag.name])
+        return members
+
+    def delete(self, tag: Tag) -> list[int]:
+        """Delete the tag, taking it from everyone; returns who had it."""
+        members = self.unlink(tag, self.members(tag.id))
+        self.raw.execute("DELETE FROM tags WHERE id = ?", (tag.id,))
+        return members
+
+    # -- links --------------------------------------------------------------------------------
+    def link(self, tag: Tag, ids: Sequence[int]) -> list[int]:
+        """Give ``tag`` to the contacts ``ids`` (those that exist); returns who got it now
+        (not those who had it already)."""
+        if not ids:
+            return []
+        had = set(self.members(tag.id, ids))
+        alive = [cid for (cid,) in self.raw.execute(
+            f"SELECT id FROM contacts WHERE id IN {_IDS} ORDER BY id", (_ids(ids),))]
+        new = [cid for cid in alive if cid not in had]
+        if new:
+            self.raw.execute(
+                f"INSERT INTO contact_tags (contact_id, tag_id) SELECT value, ? FROM {_IDS}",
+                (tag.id, _ids(new)))
+            self._refresh(new, add=[tag.name])
+        return new
+
+    def unlink(self, tag: Tag, ids: Sequence[int]) -> list[int]:
+        """Take ``tag`` from the contacts ``ids``; returns who had it."""
+        if not ids:
+            return []
+        had = self.members(tag.id, ids)
+        if had:
+            self.raw.execute(
+                f"DELETE FROM contact_tags WHERE tag_id = ? AND contact_id IN {_IDS}",
+                (tag.id, _ids(had)))
+            self._refresh(had, drop=[tag.name])
+        return had
+
+    # -- the two copies of a contact's tags ---------------------------------------------------
+    def _refresh(self, ids: Sequence[int], add: Sequence[str] = (),
+                 drop: Sequence[str] = ()) -> None:
+        """Rewrite ``list_tags`` from the links, and the search document's tag lines."""
+        if not ids:
+            return
+        packed = _ids(ids)
+        names: dict[int, list[str]] = {int(cid): [] for cid in ids}
+        for cid, name in self.raw.execute(
+                f"SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t "
+                f"ON t.id = ct.tag_id WHERE ct.contact_id IN {_IDS}", (packed,)):
+            names[cid].append(name)
+        now = db_time(system_now())
+        self.raw.executemany(
+            "UPDATE contacts SET list_tags = ?, updated_at = ? WHERE id = ?",
+            [(LIST_SEP.join(sorted(tags, key=str.casefold)), now, cid)
+             for cid, tags in names.items()])
+        bodies = self.raw.execute(
+            f"SELECT rowid, body FROM contacts_fts WHERE rowid IN {_IDS}", (packed,)).fetchall()
+        self.raw.executemany(
+            "UPDATE contacts_fts SET body = ? WHERE rowid = ?",
+            [(body_with(body, add, drop), rowid) for rowid, body in bodies])

@@ -1,0 +1,146 @@
+"""Tags in the real window: rename, merge (asked first), delete from the sidebar's tag menu,
+and "Add tag…" / "Remove tag…" (Ctrl+T / Ctrl+Shift+T) on the selection, each one undo step."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton
+
+from netdesk.actions import ChangeEvent
+from netdesk.domain.contact import Contact
+from netdesk.ui import tags_controller
+from netdesk.ui.contacts_model import TAGS
+
+
+@pytest.fixture
+def tagged(parts, ui, qtbot) -> dict[str, int]:
+    people = {"Ada": ["work", "friends"], "Bob": ["Work"], "Cy": ["family"], "Dee": []}
+    ids = {n: parts.contacts.create(Contact(display_name=n, tags=t)).id
+           for n, t in people.items()}
+    parts.runner.publish(ChangeEvent(bulk=True))
+    qtbot.waitUntil(lambda: len(ui.names()) == 4)
+    return ids
+
+
+def _tags_column(ui) -> dict[str, str]:
+    m = ui.model
+    return {m.summary(r).name: m.data(m.index(r, TAGS)) or "" for r in range(m.rowCount())}
+
+
+def _trigger(menu, name: str) -> None:
+    next(a for a in menu.actions() if a.objectName() == name).trigger()
+    menu.close()
+
+
+def test_rename_from_the_sidebar_and_undo(parts, ui, qtbot, tagged) -> None:
+    ui.select_tag("work")
+    qtbot.waitUntil(lambda: ui.names() == ["Ada", "Bob"])
+    _trigger(ui.tag_menu("work"), "renameTagAction")
+    dialog = ui.dialog("renameTagDialog")
+    assert dialog.textValue() == "work"
+    dialog.setTextValue("Kollegen")
+    dialog.accept()
+    assert ui.sidebar_tags() == {"family": 1, "friends": 1, "Kollegen": 2}
+    assert _tags_column(ui)["Ada"] == "friends, Kollegen"
+    assert ui.names() == ["Ada", "Bob"]  # the list follows its tag to the new name
+    ui.search_edit.setText("kollegen")
+    qtbot.waitUntil(lambda: ui.names() == ["Ada", "Bob"])
+    ui.search_edit.clear()
+    ui.undo()
+    assert ui.sidebar_tags() == {"family": 1, "friends": 1, "work": 2}
+    assert ui.status_text() == "Undone: Rename tag “work” to “Kollegen”."
+
+
+def test_rename_onto_another_tag_asks_then_merges(parts, ui, qtbot, tagged) -> None:
+    _trigger(ui.tag_menu("family"), "renameTagAction")
+    dialog = ui.dialog("renameTagDialog")
+    dialog.setTextValue("FRIENDS")
+    dialog.accept()
+    box = ui.dialog("mergeTagsBox")
+    assert "There is already a tag “friends”" in box.text()
+    assert ui.sidebar_tags()["family"] == 1  # nothing changed before the answer
+    box.findChild(QAbstractButton, "mergeTagsButton").click()
+    assert ui.sidebar_tags() == {"friends": 2, "work": 2}
+    assert _tags_column(ui)["Cy"] == "friends"
+    ui.undo()
+    assert ui.sidebar_tags() == {"family": 1, "friends": 1, "work": 2}
+    assert _tags_column(ui)["Cy"] == "family"
+
+
+def test_delete_tag_is_undoable_and_says_so(parts, ui, qtbot, tagged) -> None:
+    _trigger(ui.tag_menu("work"), "deleteTagAction")
+    assert "work" not in ui.sidebar_tags()
+    assert ui.status_text() == "Deleted tag “work” from 2 contact(s) — Ctrl+Z to undo."
+    assert len(ui.names()) == 4 and _tags_column(ui)["Bob"] == ""
+    ui.undo()
+    assert ui.sidebar_tags()["work"] == 2
+    assert _tags_column(ui)["Bob"] == "work"
+
+
+def test_ctrl_t_tags_the_selection_in_one_step(parts, ui, qtbot, tagged) -> None:
+    ui.table.setFocus()
+    ui.table.selectAll()
+    qtbot.waitUntil(lambda: len(ui.selected_contact_ids()) == 4)
+    qtbot.keyClick(ui.table, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    dialog = ui.dialog("addTagDialog")
+    assert "4 selected contact(s)" in dialog.labelText()
+    dialog.setTextValue("conference 2026")
+    dialog.accept()
+    assert ui.sidebar_tags()["conference 2026"] == 4
+    assert ui.status_text() == "Add tag “conference 2026” to 4 contacts."
+    ui.undo()
+    assert "conference 2026" not in ui.sidebar_tags()
+
+    qtbot.keyClick(ui.table, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    dialog = ui.dialog("removeTagDialog")
+    dialog.setTextValue("work")
+    dialog.accept()
+    assert "work" in ui.sidebar_tags() and ui.sidebar_tags()["work"] == 0
+    ui.undo()
+    assert ui.sidebar_tags()["work"] == 2
+    assert ui.action("addTagAction").shortcut().toString() == "Ctrl+T"
+
+
+def test_many_contacts_are_tagged_off_the_gui_thread(parts, ui, qtbot, tagged,
+                                                    monkeypatch) -> None:
+    monkeypatch.setattr(tags_controller, "BACKGROUND_FROM", 2)
+    controller = ui.controller("tagsController")
+    controller.add_tag("bulk", list(tagged.values()))
+    assert controller.job is not None
+    qtbot.waitUntil(lambda: not controller.job.is_running(), timeout=10_000)
+    assert ui.sidebar_tags()["bulk"] == 4
+    assert parts.runner.undo_label() == "Add tag “bulk” to 4 contacts"
+    ui.undo()
+    assert "bulk" not in ui.sidebar_tags()
+    ui.redo()
+    assert ui.sidebar_tags()["bulk"] == 4
+
+
+def test_a_big_delete_and_rename_run_off_the_gui_thread_too(parts, ui, qtbot, tagged,
+                                                            monkeypatch) -> None:
+    monkeypatch.setattr(tags_controller, "BACKGROUND_FROM", 2)
+    controller = ui.controller("tagsController")
+    ui.select_tag("work")
+    qtbot.waitUntil(lambda: ui.names() == ["Ada", "Bob"])
+    controller.rename_tag("work", "job")
+    qtbot.waitUntil(lambda: not controller.job.is_running(), timeout=10_000)
+    assert ui.sidebar_tags()["job"] == 2 and ui.names() == ["Ada", "Bob"]
+    controller.delete_tag("job")
+    qtbot.waitUntil(lambda: not controller.job.is_running(), timeout=10_000)
+    assert "job" not in ui.sidebar_tags()
+    assert ui.status_text() == "Deleted tag “job” from 2 contact(s) — Ctrl+Z to undo."
+    assert len(ui.names()) == 4  # the list left the deleted tag for everyone
+    ui.undo()
+    ui.undo()
+    assert ui.sidebar_tags()["work"] == 2
+
+
+def test_remove_tag_without_any_tags_says_so(parts, ui, qtbot) -> None:
+    parts.contacts.create(Contact(display_name="Solo"))
+    parts.runner.publish(ChangeEvent(bulk=True))
+    qtbot.waitUntil(lambda: ui.names() == ["Solo"])
+    ui.select_name("Solo")
+    ui.action("removeTagAction").trigger()
+    assert ui.status_text() == "There are no tags yet."
