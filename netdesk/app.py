@@ -55,6 +55,7 @@ def compose(data_dir: Path) -> Parts:
     from netdesk.ui.feedback import Feedback
     from netdesk.ui.gui_gc import install_gui_thread_collector
     from netdesk.ui.history import HistoryActions
+    from netdesk.ui.long_steps import LongSteps
     from netdesk.ui.main_window import MainWindow
     from netdesk.ui.settings import open_settings
     from netdesk.ui.shortcuts_help import install_shortcuts_help
@@ -71,6 +72,7 @@ def compose(data_dir: Path) -> Parts:
     window = MainWindow(settings)
     feedback = Feedback(window)
     history = HistoryActions(runner, feedback.outcome, window)
+    LongSteps(runner, window, feedback)  # big deletes and their undo run in a worker
     window.add_history(history.undo_action, history.redo_action)
     detail = DetailController(contacts, runner, settings, parent=window)
     # Rows for the loader thread come through a service of their own, so over their own

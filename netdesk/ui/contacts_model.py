@@ -30,6 +30,7 @@ from netdesk.domain.text import fold
 from netdesk.ui.background import BackgroundJob
 from netdesk.ui.icons import alert_color
 from netdesk.ui.plain_text import plain_tooltip
+from netdesk.ui.row_order import put_in_order, without
 from netdesk.ui.sorting import sorted_in_slices
 
 # Roles arrive as ints; comparing against cached ints avoids an enum lookup per call
@@ -297,18 +298,26 @@ class ContactsTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def upsert(self, rows: Iterable[ContactSummary]) -> None:
-        """Add or replace these rows (after a create, edit or undo), keeping the sort."""
+        """Add or replace these rows (after a create, edit or undo), keeping the sort.
+
+        No re-sort: a row that stays in place is swapped in; others are taken out of every
+        column's order and put back in at their place (a binary search each), so a change
+        costs a few list copies, not a sort of every row (600+ ms at 100,000)."""
         fresh = {r.id: r for r in rows}
-        if fresh and self._replace_in_place(fresh):
+        if not fresh or self._replace_in_place(fresh):
             return
-        self.set_contacts([*(r for r in self._all if r.id not in fresh), *fresh.values()])
+        self._take_out([old for cid in fresh if (old := self._by_id.get(cid)) is not None])
+        self._by_id.update(fresh)
+        for column, (present, missing) in list(self._orders.items()):
+            self._orders[column] = put_in_order(present, missing, list(fresh.values()),
+                                                 _SORT_KEYS[column])
+        self._rebuild()
 
     def _replace_in_place(self, fresh: dict[int, ContactSummary]) -> bool:
         """Swap changed rows in where they are, when no row moves in the current order
         (logging a call changes "last contact", not the name the table is sorted by).
 
-        A full reset re-sorts every row on the GUI thread (docs/PERFORMANCE.md). False
-        when a row is new or would move; the caller then resets.
+        False when a row is new or would move; the caller then moves it.
         """
         key = _SORT_KEYS[self._sort_column]
         olds = {cid: self._by_id.get(cid) for cid in fresh}
@@ -317,7 +326,9 @@ class ContactsTableModel(QAbstractTableModel):
         for column, (present, missing) in list(self._orders.items()):
             column_key = _SORT_KEYS[column]
             if any(column_key(olds[cid]) != column_key(new) for cid, new in fresh.items()):
-                self._orders.pop(column)  # worked out again on the next sort by it
+                moved = [olds[cid] for cid in fresh]  # type: ignore[misc]
+                self._orders[column] = put_in_order(
+                    *without(present, missing, moved), list(fresh.values()), column_key)
                 continue
             for cid, new in fresh.items():
                 for rows in (present, missing):
@@ -337,10 +348,16 @@ class ContactsTableModel(QAbstractTableModel):
         return True
 
     def remove(self, ids: Iterable[int]) -> None:
+        """Take these contacts' rows out (after a delete), without re-sorting the rest."""
         gone = set(ids) & self._by_id.keys()
         if not gone:
-            return  # nothing held: no reset (a reset re-sorts every row)
-        self.set_contacts([r for r in self._all if r.id not in gone])
+            return  # nothing held: no reset
+        self._take_out([self._by_id.pop(cid) for cid in gone])
+        self._rebuild()
+
+    def get(self, contact_id: int) -> ContactSummary | None:
+        """The row held for a contact (shown or filtered out), or None."""
+        return self._by_id.get(contact_id)
 
     def total_count(self) -> int:
         return len(self._all)
@@ -367,6 +384,23 @@ class ContactsTableModel(QAbstractTableModel):
     def _set_now(self) -> None:
         self._now = system_now()
         self._today = self._now.astimezone().date()
+
+    def _take_out(self, olds: list[ContactSummary]) -> None:
+        """Remove these rows from every column's order (``_all`` is rebuilt from them)."""
+        if olds:
+            for column, (present, missing) in list(self._orders.items()):
+                self._orders[column] = without(present, missing, olds)
+
+    def _rebuild(self) -> None:
+        """``_all`` and the shown rows again from the current column's order: list copies,
+        no sorting (unless that order was never worked out)."""
+        if self._sort_column not in self._orders:
+            self._orders[self._sort_column] = column_order(list(self._by_id.values()),
+                                                           self._sort_column)
+        self.beginResetModel()
+        self._all = self._sorted(self._all)
+        self._rows = self._filtered(self._all)
+        self.endResetModel()
 
     def _filtered(self, rows: list[ContactSummary]) -> list[ContactSummary]:
         wanted = self._wanted
