@@ -30,7 +30,7 @@ from netdesk.domain.text import fold
 from netdesk.ui.background import BackgroundJob
 from netdesk.ui.icons import alert_color
 from netdesk.ui.plain_text import plain_tooltip
-from netdesk.ui.row_order import put_in_order, without
+from netdesk.ui.row_order import ColumnOrders
 from netdesk.ui.sorting import sorted_in_slices
 
 # Roles arrive as ints; comparing against cached ints avoids an enum lookup per call
@@ -159,7 +159,7 @@ class ContactsTableModel(QAbstractTableModel):
         self._by_id: dict[int, ContactSummary] = {}
         # Every column's order, computed on the first sort by it (or by the loader thread), so
         # a sort is a list copy or reversal: column -> (ascending rows, rows without value).
-        self._orders: dict[int, ColumnOrder] = {}
+        self._orders = ColumnOrders(_SORT_KEYS)
         self._sort_column = NAME
         self._sort_order = _ASCENDING
         # The bold font marks overdue follow-ups: emphasis without a colour that could clash
@@ -259,7 +259,7 @@ class ContactsTableModel(QAbstractTableModel):
         """Replace every row (after a load or a change to the store)."""
         self.beginResetModel()
         self._set_now()
-        self._orders = dict(orders or {})
+        self._orders = ColumnOrders(_SORT_KEYS, orders)
         rows = list(rows)
         self._by_id = {r.id: r for r in rows}
         self._all = self._sorted(rows)
@@ -277,8 +277,8 @@ class ContactsTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._set_now()
-        self._orders = dict(orders or {})
-        self._orders[NAME] = (rows, [])
+        self._orders = ColumnOrders(_SORT_KEYS, orders)
+        self._orders.set(NAME, (rows, []))
         self._by_id = by_id if by_id is not None else {r.id: r for r in rows}
         self._all = rows
         self._rows = self._filtered(self._all)
@@ -300,17 +300,15 @@ class ContactsTableModel(QAbstractTableModel):
     def upsert(self, rows: Iterable[ContactSummary]) -> None:
         """Add or replace these rows (after a create, edit or undo), keeping the sort.
 
-        No re-sort: a row that stays in place is swapped in; others are taken out of every
-        column's order and put back in at their place (a binary search each), so a change
-        costs a few list copies, not a sort of every row (600+ ms at 100,000)."""
+        No re-sort: a row that stays in place is swapped in; others are taken out of the
+        current column's order and put back in at their place (a binary search each), so a
+        change costs a few list copies, not a sort of every row (600+ ms at 100,000)."""
         fresh = {r.id: r for r in rows}
         if not fresh or self._replace_in_place(fresh):
             return
-        self._take_out([old for cid in fresh if (old := self._by_id.get(cid)) is not None])
+        olds = [old for cid in fresh if (old := self._by_id.get(cid)) is not None]
         self._by_id.update(fresh)
-        for column, (present, missing) in list(self._orders.items()):
-            self._orders[column] = put_in_order(present, missing, list(fresh.values()),
-                                                 _SORT_KEYS[column])
+        self._orders.change(self._sort_column, olds, list(fresh.values()))
         self._rebuild()
 
     def _replace_in_place(self, fresh: dict[int, ContactSummary]) -> bool:
@@ -323,24 +321,15 @@ class ContactsTableModel(QAbstractTableModel):
         olds = {cid: self._by_id.get(cid) for cid in fresh}
         if any(old is None or key(old) != key(fresh[cid]) for cid, old in olds.items()):
             return False
-        for column, (present, missing) in list(self._orders.items()):
-            column_key = _SORT_KEYS[column]
-            if any(column_key(olds[cid]) != column_key(new) for cid, new in fresh.items()):
-                moved = [olds[cid] for cid in fresh]  # type: ignore[misc]
-                self._orders[column] = put_in_order(
-                    *without(present, missing, moved), list(fresh.values()), column_key)
-                continue
-            for cid, new in fresh.items():
-                for rows in (present, missing):
-                    with contextlib.suppress(ValueError):
-                        rows[rows.index(olds[cid])] = new
+        self._orders.change(self._sort_column, list(olds.values()),  # type: ignore[arg-type]
+                            list(fresh.values()), in_place=True)
         for cid, new in fresh.items():
             old = olds[cid]
             self._by_id[cid] = new
             with contextlib.suppress(ValueError):
-                self._all[self._all.index(old)] = new
+                self._all[self._all.index(old)] = new  # type: ignore[arg-type]
             try:
-                row = self._rows.index(old)
+                row = self._rows.index(old)  # type: ignore[arg-type]
             except ValueError:
                 continue
             self._rows[row] = new
@@ -352,7 +341,8 @@ class ContactsTableModel(QAbstractTableModel):
         gone = set(ids) & self._by_id.keys()
         if not gone:
             return  # nothing held: no reset
-        self._take_out([self._by_id.pop(cid) for cid in gone])
+        olds = [self._by_id.pop(cid) for cid in gone]
+        self._orders.change(self._sort_column, olds, [])
         self._rebuild()
 
     def get(self, contact_id: int) -> ContactSummary | None:
@@ -385,18 +375,12 @@ class ContactsTableModel(QAbstractTableModel):
         self._now = system_now()
         self._today = self._now.astimezone().date()
 
-    def _take_out(self, olds: list[ContactSummary]) -> None:
-        """Remove these rows from every column's order (``_all`` is rebuilt from them)."""
-        if olds:
-            for column, (present, missing) in list(self._orders.items()):
-                self._orders[column] = without(present, missing, olds)
-
     def _rebuild(self) -> None:
         """``_all`` and the shown rows again from the current column's order: list copies,
         no sorting (unless that order was never worked out)."""
         if self._sort_column not in self._orders:
-            self._orders[self._sort_column] = column_order(list(self._by_id.values()),
-                                                           self._sort_column)
+            self._orders.set(self._sort_column,
+                             column_order(list(self._by_id.values()), self._sort_column))
         self.beginResetModel()
         self._all = self._sorted(self._all)
         self._rows = self._filtered(self._all)
@@ -413,7 +397,8 @@ class ContactsTableModel(QAbstractTableModel):
         descending = self._sort_order != _ASCENDING
         order = self._orders.get(column)
         if order is None:
-            order = self._orders[column] = column_order(rows, column)
+            order = column_order(rows, column)
+            self._orders.set(column, order)
         present, missing = order
         return [*reversed(present), *missing] if descending else [*present, *missing]
 
