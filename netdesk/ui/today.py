@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QIcon, QPalette
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -230,9 +231,11 @@ class TodayView(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # Today lists are short, so sizing to contents is cheap; the note takes what is left.
+        # Sized to their texts once per refresh (_fit_columns), not ResizeToContents: that
+        # asked the delegate for every row's size on every layout pass (130-600 ms a refresh
+        # with many follow-ups). The note takes what is left.
         for col in (WHEN, WHO, KIND):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
 
@@ -287,6 +290,7 @@ class TodayView(QWidget):
         self.table.clearSpans()
         for row in self.model.header_rows():
             self.table.setSpan(row, 0, 1, len(COLUMNS))
+        self._fit_columns()
         self._fill_losing(data)
         self.stack.setCurrentWidget(self.empty if not data.items else self.table)
         self.subtitle.setText(self._summary(data))
@@ -298,6 +302,20 @@ class TodayView(QWidget):
         self.select_row(row if row >= 0 else self._first_item_row())
         self._update_buttons()
         self.refreshed.emit()
+
+    def _fit_columns(self) -> None:
+        """Each sized column as wide as its widest text, measured with the bold font (the
+        widest a cell gets) plus the delegate's padding: string widths, no delegate calls."""
+        metrics = QFontMetrics(self.model.bold_font())
+        header = self.table.horizontalHeader()
+        padding = 20 + 2 * (self.table.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1)
+        for col in (WHEN, WHO, KIND):
+            texts = self.model.column_texts(col)
+            width = max((metrics.horizontalAdvance(t) for t in texts), default=0) + padding
+            if col == WHEN:
+                width += self.table.iconSize().width() + 4
+            header.resizeSection(col, max(width, header.sectionSizeHint(col)))
 
     def _item_row_near(self, row: int) -> int:
         rows = [r for r in range(self.model.rowCount()) if self.model.item(r) is not None]
