@@ -318,8 +318,18 @@ class ContactsList(QObject):
 
     # -- selection ---------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
-        selection = self.table.selectionModel()
-        return [index.data(CONTACT_ID) for index in selection.selectedRows(NAME)]
+        # From the selection's row ranges (whole rows: the table selects rows), in the order
+        # selectedRows() gives; selectedRows() checks every column of every selected row,
+        # a quarter of a second per call with 1,000 rows selected among 100,000.
+        model, count = self.model, self.model.rowCount()
+        seen: set[int] = set()
+        ids: list[int] = []
+        for selected in self.table.selectionModel().selection():
+            for row in range(max(selected.top(), 0), min(selected.bottom() + 1, count)):
+                if row not in seen:
+                    seen.add(row)
+                    ids.append(model.summary(row).id)
+        return ids
 
     def summary_of(self, contact_id: int) -> ContactSummary | None:
         row = self.model.row_of(contact_id)
