@@ -242,7 +242,12 @@ class ContactsTableModel(QAbstractTableModel):
         if old_ids:
             # Few persistent indexes (current row, selection ends), mostly one per column of
             # the same contact: look each contact up once (a look-up scans the rows).
-            row_for = {cid: self.row_of(cid) for cid in {cid for _, cid in old_ids}}
+            wanted = {cid for _, cid in old_ids}
+            if len(wanted) > 4:  # many (a big selection's ends): one pass over the rows
+                row_for = dict.fromkeys(wanted, -1)
+                row_for.update((r.id, i) for i, r in enumerate(self._rows) if r.id in wanted)
+            else:
+                row_for = {cid: self.row_of(cid) for cid in wanted}
             new_rows = [row_for[cid] for _, cid in old_ids]
             self.changePersistentIndexList(
                 [p for p, _ in old_ids],
