@@ -37,7 +37,7 @@ _full_collection_holds = 0
 
 @contextmanager
 def full_collections_held() -> Iterator[None]:
-    """While inside, the GUI thread runs no collections (young ones only past a cap)."""
+    """While inside, the GUI thread runs only generation-0 collections."""
     global _full_collection_holds  # noqa: PLW0603
     _full_collection_holds += 1
     try:
@@ -46,23 +46,18 @@ def full_collections_held() -> Iterator[None]:
         _full_collection_holds -= 1
 
 
-# While a worker runs, even young collections wait (up to this many new objects): the
-# worker's live objects (the rows it builds, the batch it writes) are young, and every young
-# collection walked all of them on the GUI thread, 20-600 ms each at 100,000 contacts
-# (measured with tests/bench/bench_stalls.py). Garbage without cycles is freed by reference
-# counting meanwhile; cycles wait until the job ends.
-YOUNG_CAP_WHILE_HELD = 2_000_000
-
-
 def collect_due_generations() -> int:
     """Collect the oldest generation whose allocation count has passed its threshold, as the
-    automatic collector would; return that generation, or -1 when none was due (or a
-    background job runs and fewer than ``YOUNG_CAP_WHILE_HELD`` objects are waiting)."""
+    automatic collector would; return that generation, or -1 when none was due.
+
+    While a background job runs only generation 0 is collected: a worker's live objects (the
+    rows it builds, the batch it writes) pass through the young generations, and each
+    generation-1 collection walked all that had gathered there, 100-600 ms on the GUI thread
+    at 100,000 contacts (tests/bench/bench_stalls.py); skipping even generation 0 let millions
+    gather for one collection of seconds."""
     thresholds = gc.get_threshold()
     counts = gc.get_count()
-    if _full_collection_holds and counts[0] < YOUNG_CAP_WHILE_HELD:
-        return -1
-    oldest = 1 if _full_collection_holds else 2
+    oldest = 0 if _full_collection_holds else 2
     for generation in range(oldest, -1, -1):
         threshold = thresholds[generation] if generation < len(thresholds) else 0
         if threshold and counts[generation] > threshold:
