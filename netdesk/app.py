@@ -55,6 +55,7 @@ def compose(data_dir: Path) -> Parts:
     from netdesk.ui.feedback import Feedback
     from netdesk.ui.gui_gc import install_gui_thread_collector
     from netdesk.ui.history import HistoryActions
+    from netdesk.ui.long_steps import LongSteps
     from netdesk.ui.main_window import MainWindow
     from netdesk.ui.settings import open_settings
     from netdesk.ui.shortcuts_help import install_shortcuts_help
@@ -73,6 +74,7 @@ def compose(data_dir: Path) -> Parts:
     feedback = Feedback(window)
     feedback.follow(runner)
     history = HistoryActions(runner, feedback.outcome, window)
+    LongSteps(runner, window, feedback)  # big deletes and their undo run in a worker
     window.add_history(history.undo_action, history.redo_action)
     detail = DetailController(contacts, runner, settings, parent=window)
     # Rows for the loader thread come through a service of their own, so over their own
@@ -145,8 +147,11 @@ def _add_trash(window, database, runner, feedback):  # noqa: ANN001, ANN202
 def _warm_up_imports() -> None:
     # The editing stack (SQLAlchemy, slow to import): off the GUI thread, before the first
     # click.
+    import netdesk.services.csv_transfer  # noqa: F401  (the export dialog's first use)
+    import netdesk.services.transfer  # noqa: F401
     import netdesk.store.activity  # noqa: F401
     import netdesk.store.contacts  # noqa: F401
+    import netdesk.store.trash  # noqa: F401  (the first delete)
 
 
 def _add_share_and_duplicates(window, database, contacts, runner, feedback,  # noqa: ANN001

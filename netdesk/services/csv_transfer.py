@@ -26,7 +26,7 @@ from netdesk.domain.contact import Contact
 from netdesk.domain.matching import names_compatible, normalise_email
 from netdesk.services.errors import ServiceError
 from netdesk.services.import_source import MAX_FILE_BYTES
-from netdesk.services.transfer import ImportReport, Progress, TransferService
+from netdesk.services.transfer import ExportCancelled, ImportReport, Progress, TransferService
 from netdesk.store.db import Database
 from netdesk.store.safe_files import atomic_text_writer
 
@@ -230,13 +230,17 @@ class CsvExportService:
         profile: str = "google",
         ids: Sequence[int] | None = None,
         tag: str | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> int:
-        """Write the file atomically: a failed write leaves any old file as it was."""
+        """Write the file atomically: a failed write leaves any old file as it was, and so
+        does a ``cancelled()`` that is true before the file would be renamed into place."""
         text, count = self.export_text(profile, ids, tag)
         path = Path(path)
         try:  # private, atomic, no devices or FIFOs: the same writer as every export
             with atomic_text_writer(path) as out:
                 out.write(text)
+                if cancelled and cancelled():
+                    raise ExportCancelled()  # the writer removes its temporary
         except OSError as exc:
             raise ServiceError(f"could not write {path}: {exc.strerror or exc}") from exc
         return count

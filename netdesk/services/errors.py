@@ -76,3 +76,11 @@ def storage_errors() -> Iterator[None]:
         if sa_exc is not None and isinstance(exc, sa_exc.DBAPIError):
             raise ServiceError(describe_storage_error(exc)) from exc
         raise
+
+
+class Cancelled(ServiceError):
+    """The user cancelled a long step (a big delete, its undo): its transaction was rolled
+    back, so nothing changed."""
+
+    def __init__(self, message: str = "Cancelled; nothing was changed.") -> None:
+        super().__init__(message)

@@ -33,6 +33,15 @@ from netdesk.vcard import CardProblem, iter_cards, write_vcards
 
 Progress = Callable[[int, int], None]
 BATCH = 2000
+# An export reports progress (and looks at Cancel) every this many cards.
+EXPORT_STEP = 500
+
+
+class ExportCancelled(ServiceError):
+    """Cancel during an export: the temporary file is gone and any old file is as it was."""
+
+    def __init__(self) -> None:
+        super().__init__("Export cancelled; no file was written.")
 _CROWD = MAX_CONTACTS_PER_STRONG_KEY
 
 
@@ -356,18 +365,34 @@ class TransferService:
         version: str = "3.0",
         notes: list[str] | None = None,
         plain: bool = False,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> int:
-        """Write a .vcf file (atomically: a failed write leaves any old file as it was).
-
-        ``notes`` and ``plain`` as for ``export_text``."""
+        """Write a .vcf file (atomically: a failed write or a cancel leaves any old file as
+        it was, and no partial file). ``notes`` and ``plain`` as for ``export_text``;
+        ``progress(done, total)`` and ``cancelled()`` are called every ``EXPORT_STEP`` cards
+        (a worker thread runs a big export: pure Python, no Qt)."""
         if version not in ("3.0", "4.0"):
             raise ServiceError(f"vCard version {version} is not supported (use 3.0 or 4.0)")
         chosen = self._ids(ids, tag)
+        total = len(chosen)
         path = Path(path)
+        if progress:
+            progress(0, total)
         try:
             with atomic_text_writer(path) as out:
-                for text in write_vcards(self._contacts(chosen, plain), version, notes, plain):
+                cards = write_vcards(self._contacts(chosen, plain), version, notes, plain)
+                for done, text in enumerate(cards, 1):
                     out.write(text)
+                    if done % EXPORT_STEP == 0:
+                        if cancelled and cancelled():
+                            raise ExportCancelled()  # the writer removes its temporary
+                        if progress:
+                            progress(done, total)
+                if cancelled and cancelled():
+                    raise ExportCancelled()
         except OSError as exc:
             raise ServiceError(f"could not write {path}: {exc.strerror or exc}") from exc
-        return len(chosen)
+        if progress:
+            progress(total, total)
+        return total

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from netdesk.domain.clock import Clock
 from netdesk.services.contacts import Deletion, delete_in, restore_in
-from netdesk.services.errors import NotFoundError, storage_errors
+from netdesk.services.errors import Cancelled, NotFoundError, storage_errors
 from netdesk.store.db import Database
 
 if TYPE_CHECKING:
@@ -24,6 +24,57 @@ def _repo(conn):  # noqa: ANN001, ANN202
     return TrashRepository(conn)
 
 KEEP_DAYS = 30
+# A long delete or its undo works through this many contacts between looks at Cancel.
+CHUNK = 250
+Progress = Callable[[int, int], None] | None
+IsCancelled = Callable[[], bool] | None
+
+
+def _check(cancelled: IsCancelled) -> None:
+    if cancelled is not None and cancelled():
+        raise Cancelled()  # leaves the transaction, which rolls back: nothing changed
+
+
+def _delete_in_chunks(conn, ids: list[int], progress: Progress,  # noqa: ANN001
+                      cancelled: IsCancelled) -> Deletion:
+    """``delete_in`` with progress and Cancel: the activity snapshot for everyone first (so
+    the group interactions people share are seen whole), then the contacts chunk by chunk."""
+    from netdesk.store.activity import ActivityRepository
+    from netdesk.store.contacts import ContactRepository
+
+    activity = ActivityRepository(conn)
+    interactions, followups = activity.snapshot(ids)
+    took_part = activity.took_part(ids)
+    gone = []
+    for start in range(0, len(ids), CHUNK):
+        _check(cancelled)
+        gone += ContactRepository(conn).delete(ids[start:start + CHUNK])
+        if progress:
+            progress(min(start + CHUNK, len(ids)), len(ids))
+    return Deletion(gone, interactions, followups, took_part)
+
+
+def _restore_in_chunks(conn, deletion: Deletion, progress: Progress,  # noqa: ANN001
+                       cancelled: IsCancelled) -> dict[int, int]:
+    """``restore_in`` with progress and Cancel: the contacts chunk by chunk, then their
+    activity in one go (under the ids the contacts came back with)."""
+    contacts = deletion.contacts
+    moved: dict[int, int] = {}
+    for start in range(0, len(contacts), CHUNK):
+        _check(cancelled)
+        moved.update(restore_in(conn, Deletion(contacts[start:start + CHUNK], [], [])))
+        if progress:
+            progress(min(start + CHUNK, len(contacts)), len(contacts))
+    _check(cancelled)
+    restore_in(conn, Deletion(
+        [],
+        [dataclasses.replace(i, contact_id=moved.get(i.contact_id, i.contact_id))
+         for i in deletion.interactions],
+        [dataclasses.replace(f, contact_id=moved.get(f.contact_id, f.contact_id))
+         for f in deletion.followups],
+        [(iid, moved.get(cid, cid)) for iid, cid in deletion.took_part],
+    ))
+    return moved
 
 
 @dataclasses.dataclass
@@ -49,19 +100,30 @@ class TrashService:
         self.clock = clock
         self.keep_days = keep_days
 
-    def delete(self, contact_ids: Sequence[int]) -> Trashed:
-        """Delete contacts into the trash, in one transaction."""
+    def delete(self, contact_ids: Sequence[int], progress: Progress = None,
+               cancelled: IsCancelled = None) -> Trashed:
+        """Delete contacts into the trash, in one transaction. With ``progress``/``cancelled``
+        (a big delete in a worker) it goes chunk by chunk; a cancel rolls it all back."""
+        ids = list(contact_ids)
         with storage_errors(), self.db.engine.begin() as conn:
-            deletion = delete_in(conn, contact_ids)
+            if progress is None and cancelled is None:
+                deletion = delete_in(conn, ids)
+            else:
+                deletion = _delete_in_chunks(conn, ids, progress, cancelled)
+            _check(cancelled)
             trash_ids = _repo(conn).put(
                 deletion.contacts, deletion.interactions, deletion.followups, self.clock.now())
         return Trashed(deletion, trash_ids)
 
-    def undo_delete(self, trashed: Trashed) -> dict[int, int]:
-        """Take a delete back: the contacts return and leave the trash."""
+    def undo_delete(self, trashed: Trashed, progress: Progress = None,
+                    cancelled: IsCancelled = None) -> dict[int, int]:
+        """Take a delete back: the contacts return and leave the trash (chunk by chunk, with
+        progress and Cancel, when those are given)."""
         with storage_errors(), self.db.engine.begin() as conn:
             _repo(conn).take(trashed.trash_ids)
-            return restore_in(conn, trashed.deletion)
+            if progress is None and cancelled is None:
+                return restore_in(conn, trashed.deletion)
+            return _restore_in_chunks(conn, trashed.deletion, progress, cancelled)
 
     def entries(self) -> list[TrashListing]:
         """What the trash holds, most recently deleted first."""

@@ -206,10 +206,14 @@ class ActivityRepository:
         """({contact id: its tags' cadences}, rows of (id, name, own days, created_at)) for
         every contact with a cadence of its own or from a tag."""
         tag_days: dict[int, list[int]] = {}
+        # The IN (tags with a cadence) lets SQLite walk the contact_tags tag_id index for
+        # those few tags; the plain join scanned every contact's tags (~40 ms at 100,000
+        # contacts on every due check, with no tag having a cadence at all).
+        with_cadence = select(TagRow.id).where(TagRow.keep_in_touch_days.is_not(None))
         for cid, days in self.conn.execute(
             select(ContactTagRow.contact_id, TagRow.keep_in_touch_days)
             .join(TagRow, TagRow.id == ContactTagRow.tag_id)
-            .where(TagRow.keep_in_touch_days.is_not(None))
+            .where(ContactTagRow.tag_id.in_(with_cadence))
         ):
             tag_days.setdefault(cid, []).append(days)
         columns = (ContactRow.id, ContactRow.display_name, ContactRow.keep_in_touch_days,

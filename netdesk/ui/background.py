@@ -23,6 +23,7 @@ then end up dropping the last reference to one on its own thread).
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 
@@ -74,6 +75,28 @@ def _run(state: _State) -> None:
         state.done = True
 
 
+# While a worker runs, the interpreter switches threads every 0.5 ms instead of every 5 ms.
+# The GUI thread gives the GIL up on every call into Qt and must get it back on return; with
+# a busy worker each such return waited up to a whole switch interval, so one event-loop turn
+# of a few dozen Qt calls took hundreds of ms (measured with tests/bench/bench_stalls.py
+# during an export of 100,000 contacts).
+JOB_SWITCH_INTERVAL_S = 0.0005
+_switch = {"jobs": 0, "before": 0.0}
+
+
+def _job_started() -> None:
+    if _switch["jobs"] == 0:
+        _switch["before"] = sys.getswitchinterval()
+        sys.setswitchinterval(min(JOB_SWITCH_INTERVAL_S, _switch["before"]))
+    _switch["jobs"] += 1
+
+
+def _job_ended() -> None:
+    _switch["jobs"] -= 1
+    if _switch["jobs"] == 0:
+        sys.setswitchinterval(_switch["before"])
+
+
 # Every started job's state until its thread has ended, so that whatever ``fn`` closes over is
 # never released on the worker thread, even if the job is deleted while the worker runs: the
 # GUI thread drops the last reference when it reaps the entry (on the next start or poll).
@@ -118,6 +141,7 @@ class BackgroundJob(QObject):
         _reap()
         self._thread = threading.Thread(target=_run, args=(self._state,), name=self._name)
         _running[self._state] = self._thread
+        _job_started()  # on the GUI thread, as _job_ended is
         self._thread.start()
         self._timer.start()
 
@@ -161,6 +185,7 @@ class BackgroundJob(QObject):
         if not done:
             return
         self._delivered = True
+        _job_ended()
         self._timer.stop()
         if self._thread is not None:
             self._thread.join()  # ``done`` is set at the very end; this returns at once

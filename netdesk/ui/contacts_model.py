@@ -32,6 +32,7 @@ from netdesk.ui import locale_format
 from netdesk.ui.background import BackgroundJob
 from netdesk.ui.icons import alert_color
 from netdesk.ui.plain_text import plain_tooltip
+from netdesk.ui.row_order import ColumnOrders
 from netdesk.ui.sorting import sorted_in_slices
 
 # Roles arrive as ints; comparing against cached ints avoids an enum lookup per call
@@ -158,7 +159,7 @@ class ContactsTableModel(QAbstractTableModel):
         self._by_id: dict[int, ContactSummary] = {}
         # Every column's order, computed on the first sort by it (or by the loader thread), so
         # a sort is a list copy or reversal: column -> (ascending rows, rows without value).
-        self._orders: dict[int, ColumnOrder] = {}
+        self._orders = ColumnOrders(_SORT_KEYS)
         self._sort_column = NAME
         self._sort_order = _ASCENDING
         # The bold font marks overdue follow-ups: emphasis without a colour that could clash
@@ -241,7 +242,12 @@ class ContactsTableModel(QAbstractTableModel):
         if old_ids:
             # Few persistent indexes (current row, selection ends), mostly one per column of
             # the same contact: look each contact up once (a look-up scans the rows).
-            row_for = {cid: self.row_of(cid) for cid in {cid for _, cid in old_ids}}
+            wanted = {cid for _, cid in old_ids}
+            if len(wanted) > 4:  # many (a big selection's ends): one pass over the rows
+                row_for = dict.fromkeys(wanted, -1)
+                row_for.update((r.id, i) for i, r in enumerate(self._rows) if r.id in wanted)
+            else:
+                row_for = {cid: self.row_of(cid) for cid in wanted}
             new_rows = [row_for[cid] for _, cid in old_ids]
             self.changePersistentIndexList(
                 [p for p, _ in old_ids],
@@ -258,7 +264,7 @@ class ContactsTableModel(QAbstractTableModel):
         """Replace every row (after a load or a change to the store)."""
         self.beginResetModel()
         self._set_now()
-        self._orders = dict(orders or {})
+        self._orders = ColumnOrders(_SORT_KEYS, orders)
         rows = list(rows)
         self._by_id = {r.id: r for r in rows}
         self._all = self._sorted(rows)
@@ -276,8 +282,8 @@ class ContactsTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._set_now()
-        self._orders = dict(orders or {})
-        self._orders[NAME] = (rows, [])
+        self._orders = ColumnOrders(_SORT_KEYS, orders)
+        self._orders.set(NAME, (rows, []))
         self._by_id = by_id if by_id is not None else {r.id: r for r in rows}
         self._all = rows
         self._rows = self._filtered(self._all)
@@ -297,39 +303,38 @@ class ContactsTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def upsert(self, rows: Iterable[ContactSummary]) -> None:
-        """Add or replace these rows (after a create, edit or undo), keeping the sort."""
+        """Add or replace these rows (after a create, edit or undo), keeping the sort.
+
+        No re-sort: a row that stays in place is swapped in; others are taken out of the
+        current column's order and put back in at their place (a binary search each), so a
+        change costs a few list copies, not a sort of every row (600+ ms at 100,000)."""
         fresh = {r.id: r for r in rows}
-        if fresh and self._replace_in_place(fresh):
+        if not fresh or self._replace_in_place(fresh):
             return
-        self.set_contacts([*(r for r in self._all if r.id not in fresh), *fresh.values()])
+        olds = [old for cid in fresh if (old := self._by_id.get(cid)) is not None]
+        self._by_id.update(fresh)
+        self._orders.change(self._sort_column, olds, list(fresh.values()))
+        self._rebuild()
 
     def _replace_in_place(self, fresh: dict[int, ContactSummary]) -> bool:
         """Swap changed rows in where they are, when no row moves in the current order
         (logging a call changes "last contact", not the name the table is sorted by).
 
-        A full reset re-sorts every row on the GUI thread (docs/PERFORMANCE.md). False
-        when a row is new or would move; the caller then resets.
+        False when a row is new or would move; the caller then moves it.
         """
         key = _SORT_KEYS[self._sort_column]
         olds = {cid: self._by_id.get(cid) for cid in fresh}
         if any(old is None or key(old) != key(fresh[cid]) for cid, old in olds.items()):
             return False
-        for column, (present, missing) in list(self._orders.items()):
-            column_key = _SORT_KEYS[column]
-            if any(column_key(olds[cid]) != column_key(new) for cid, new in fresh.items()):
-                self._orders.pop(column)  # worked out again on the next sort by it
-                continue
-            for cid, new in fresh.items():
-                for rows in (present, missing):
-                    with contextlib.suppress(ValueError):
-                        rows[rows.index(olds[cid])] = new
+        self._orders.change(self._sort_column, list(olds.values()),  # type: ignore[arg-type]
+                            list(fresh.values()), in_place=True)
         for cid, new in fresh.items():
             old = olds[cid]
             self._by_id[cid] = new
             with contextlib.suppress(ValueError):
-                self._all[self._all.index(old)] = new
+                self._all[self._all.index(old)] = new  # type: ignore[arg-type]
             try:
-                row = self._rows.index(old)
+                row = self._rows.index(old)  # type: ignore[arg-type]
             except ValueError:
                 continue
             self._rows[row] = new
@@ -337,10 +342,17 @@ class ContactsTableModel(QAbstractTableModel):
         return True
 
     def remove(self, ids: Iterable[int]) -> None:
+        """Take these contacts' rows out (after a delete), without re-sorting the rest."""
         gone = set(ids) & self._by_id.keys()
         if not gone:
-            return  # nothing held: no reset (a reset re-sorts every row)
-        self.set_contacts([r for r in self._all if r.id not in gone])
+            return  # nothing held: no reset
+        olds = [self._by_id.pop(cid) for cid in gone]
+        self._orders.change(self._sort_column, olds, [])
+        self._rebuild()
+
+    def get(self, contact_id: int) -> ContactSummary | None:
+        """The row held for a contact (shown or filtered out), or None."""
+        return self._by_id.get(contact_id)
 
     def total_count(self) -> int:
         return len(self._all)
@@ -368,6 +380,17 @@ class ContactsTableModel(QAbstractTableModel):
         self._now = system_now()
         self._today = self._now.astimezone().date()
 
+    def _rebuild(self) -> None:
+        """``_all`` and the shown rows again from the current column's order: list copies,
+        no sorting (unless that order was never worked out)."""
+        if self._sort_column not in self._orders:
+            self._orders.set(self._sort_column,
+                             column_order(list(self._by_id.values()), self._sort_column))
+        self.beginResetModel()
+        self._all = self._sorted(self._all)
+        self._rows = self._filtered(self._all)
+        self.endResetModel()
+
     def _filtered(self, rows: list[ContactSummary]) -> list[ContactSummary]:
         wanted = self._wanted
         if wanted is None:
@@ -379,7 +402,8 @@ class ContactsTableModel(QAbstractTableModel):
         descending = self._sort_order != _ASCENDING
         order = self._orders.get(column)
         if order is None:
-            order = self._orders[column] = column_order(rows, column)
+            order = column_order(rows, column)
+            self._orders.set(column, order)
         present, missing = order
         return [*reversed(present), *missing] if descending else [*present, *missing]
 

@@ -129,6 +129,8 @@ class EditorController(QObject):
 
     def _delete(self, ids: list[int]) -> None:
         outcome = self._runner.run(TrashContacts(self._trash, ids))
+        if outcome.pending:
+            return  # a big delete runs in a worker, which reports how it went
         undo_key = QKeySequence(QKeySequence.StandardKey.Undo).toString(
             QKeySequence.SequenceFormat.NativeText)
         self._feedback.outcome(outcome, f"{outcome.message}. Press {undo_key} to undo.")

@@ -37,7 +37,7 @@ _full_collection_holds = 0
 
 @contextmanager
 def full_collections_held() -> Iterator[None]:
-    """While inside, the GUI thread runs only young (generation 0 and 1) collections."""
+    """While inside, the GUI thread runs only generation-0 collections."""
     global _full_collection_holds  # noqa: PLW0603
     _full_collection_holds += 1
     try:
@@ -48,10 +48,16 @@ def full_collections_held() -> Iterator[None]:
 
 def collect_due_generations() -> int:
     """Collect the oldest generation whose allocation count has passed its threshold, as the
-    automatic collector would; return that generation, or -1 when none was due."""
+    automatic collector would; return that generation, or -1 when none was due.
+
+    While a background job runs only generation 0 is collected: a worker's live objects (the
+    rows it builds, the batch it writes) pass through the young generations, and each
+    generation-1 collection walked all that had gathered there, 100-600 ms on the GUI thread
+    at 100,000 contacts (tests/bench/bench_stalls.py); skipping even generation 0 let millions
+    gather for one collection of seconds."""
     thresholds = gc.get_threshold()
     counts = gc.get_count()
-    oldest = 1 if _full_collection_holds else 2
+    oldest = 0 if _full_collection_holds else 2
     for generation in range(oldest, -1, -1):
         threshold = thresholds[generation] if generation < len(thresholds) else 0
         if threshold and counts[generation] > threshold:

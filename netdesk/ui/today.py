@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QIcon, QPalette
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -115,7 +116,14 @@ class TodayView(QWidget):
         self.losing_list.itemActivated.connect(
             lambda item: self.contactActivated.emit(item.data(ITEM_ROLE))
         )
-        on_change(flows.runner, self, lambda _e: self.refresh(), lambda e: e.touches_due)
+        # Hidden, the view re-reads after a change in an event-loop turn of its own: the due
+        # query (a scan of every contact's dates at 100,000) then does not lengthen the
+        # change's own stall. Shown, it follows at once.
+        self._refresh_soon = QTimer(self)
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(0)
+        self._refresh_soon.timeout.connect(self.refresh)
+        on_change(flows.runner, self, self._on_change, lambda e: e.touches_due)
         on_history_changed(flows.runner, self, self._on_history_changed)
         if load_now:
             self.refresh()
@@ -228,9 +236,11 @@ class TodayView(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # Today lists are short, so sizing to contents is cheap; the note takes what is left.
+        # Sized to their texts once per refresh (_fit_columns), not ResizeToContents: that
+        # asked the delegate for every row's size on every layout pass (130-600 ms a refresh
+        # with many follow-ups). The note takes what is left.
         for col in (WHEN, WHO, KIND):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
 
@@ -273,6 +283,7 @@ class TodayView(QWidget):
     # -- refreshing ---------------------------------------------------------------------------
     def refresh(self) -> None:
         """Re-read what is due, keeping the selected row selected."""
+        self._refresh_soon.stop()
         selected = self.selected_item()
         old_row = self.table.currentIndex().row()
         try:
@@ -285,6 +296,7 @@ class TodayView(QWidget):
         self.table.clearSpans()
         for row in self.model.header_rows():
             self.table.setSpan(row, 0, 1, len(COLUMNS))
+        self._fit_columns()
         self._fill_losing(data)
         self.stack.setCurrentWidget(self.empty if not data.items else self.table)
         self.subtitle.setText(self._summary(data))
@@ -296,6 +308,27 @@ class TodayView(QWidget):
         self.select_row(row if row >= 0 else self._first_item_row())
         self._update_buttons()
         self.refreshed.emit()
+
+    def _on_change(self, _event: object) -> None:
+        if self.isVisible() or not self.window().isVisible():
+            self._refresh_soon.stop()
+            self.refresh()
+        else:
+            self._refresh_soon.start()
+
+    def _fit_columns(self) -> None:
+        """Each sized column as wide as its widest text, measured with the bold font (the
+        widest a cell gets) plus the delegate's padding: string widths, no delegate calls."""
+        metrics = QFontMetrics(self.model.bold_font())
+        header = self.table.horizontalHeader()
+        padding = 20 + 2 * (self.table.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1)
+        for col in (WHEN, WHO, KIND):
+            texts = self.model.column_texts(col)
+            width = max((metrics.horizontalAdvance(t) for t in texts), default=0) + padding
+            if col == WHEN:
+                width += self.table.iconSize().width() + 4
+            header.resizeSection(col, max(width, header.sectionSizeHint(col)))
 
     def _item_row_near(self, row: int) -> int:
         rows = [r for r in range(self.model.rowCount()) if self.model.item(r) is not None]

@@ -128,6 +128,13 @@ class DueItemsModel(QAbstractTableModel):
             return entry if isinstance(entry, DueItem) else None
         return None
 
+    def bold_font(self) -> QFont:
+        return self._bold
+
+    def column_texts(self, col: int) -> list[str]:
+        """The shown text of every item (not the group headers) in a column."""
+        return [self._text(e, col) for e in self._rows if isinstance(e, DueItem)]
+
     def header_rows(self) -> list[int]:
         return [r for r, entry in enumerate(self._rows) if isinstance(entry, GroupHeader)]
 

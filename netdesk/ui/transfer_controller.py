@@ -156,10 +156,17 @@ class TransferController(QObject):
         if self.import_dialog is not None and self.import_dialog.is_running():
             self.import_dialog.cancel()
             self.import_dialog.wait()
+        if self.export_dialog is not None and self.export_dialog.is_running():
+            # Quitting mid-export: stop the worker; its writer removes the temporary file.
+            self.export_dialog.reject()
+            self.export_dialog.wait()
 
     def export_contacts(self) -> None:
         from netdesk.ui.export_dialog import ExportDialog
 
+        if self.export_dialog is not None and self.export_dialog.is_running():
+            self.export_dialog.raise_()  # one export at a time: show the running one
+            return
         try:
             transfer = self.transfer()
             tags = [t.name for t in self._contacts.tags()]
@@ -167,15 +174,19 @@ class TransferController(QObject):
             self._feedback.error(str(exc))
             return
         total, selected, tag = self._export_scope()
-        csv_factory = self._csv_export_factory
+        # Made here, on the GUI thread: the export itself runs in a worker, which must not
+        # import modules (see ui/import_dialog.py) or touch Qt.
+        csv_service = self._csv_export_factory() if self._csv_export_factory else None
 
-        def export(path, ids=None, tag=None, version="3.0"):  # noqa: ANN001, ANN202
+        def export(path, ids=None, tag=None, version="3.0", progress=None,  # noqa: ANN001, ANN202
+                   cancelled=None):  # noqa: ANN001
             if version.startswith("csv:"):  # "csv:google" / "csv:outlook"
-                return csv_factory().export(path, version[4:], ids, tag)
-            return transfer.export(path, ids=ids, tag=tag, version=version)
+                return csv_service.export(path, version[4:], ids, tag, cancelled=cancelled)
+            return transfer.export(path, ids=ids, tag=tag, version=version, progress=progress,
+                                   cancelled=cancelled)
 
         dialog = ExportDialog(export, total, selected, tags, current_tag=tag or None,
-                              parent=self._window, csv=csv_factory is not None)
+                              parent=self._window, csv=csv_service is not None)
         dialog.exported.connect(lambda n, path: self._feedback.status(
             f"Exported {count_of(n, 'contact')} to {path}."))
         self.export_dialog = dialog

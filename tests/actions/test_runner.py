@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from netdesk.actions import ChangeEvent, Runner
-from netdesk.services.errors import ServiceError
+from netdesk.services.errors import Cancelled, ServiceError
 
 
 class Counter:
@@ -115,3 +115,73 @@ def test_a_broken_listener_does_not_stop_the_others() -> None:
     runner.subscribe(broken)
     runner.subscribe(heard.append)
     assert runner.run(Counter([], "a")).ok and len(heard) == 1
+
+
+class LongCounter(Counter):
+    """A Counter whose every step says it runs long, taking progress and a cancel check."""
+
+    def runs_long(self, _kind: str) -> bool:
+        return True
+
+    def do(self, progress=None, cancelled=None) -> ChangeEvent:  # noqa: ANN001
+        return self._long("do", progress, cancelled)
+
+    def undo(self, progress=None, cancelled=None) -> ChangeEvent:  # noqa: ANN001
+        return self._long("undo", progress, cancelled)
+
+    def redo(self, progress=None, cancelled=None) -> ChangeEvent:  # noqa: ANN001
+        return self._long("redo", progress, cancelled)
+
+    def _long(self, what: str, progress, cancelled) -> ChangeEvent:  # noqa: ANN001
+        if progress is not None:
+            progress(1, 2)
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        return self._step(what)
+
+
+def test_a_long_step_is_handed_over_and_recorded_once_it_has_finished(runner) -> None:
+    handed = []
+    runner.set_background(handed.append)
+    log: list[str] = []
+    assert runner.run(Counter(log, "short")).ok  # short steps still run at once
+    outcome = runner.run(LongCounter(log, "big"))
+    assert outcome.ok and outcome.pending and len(handed) == 1
+    assert log == ["do short"] and runner.undo_label() == "Step short"
+    # While it runs, nothing else may change the history.
+    assert not runner.run(Counter(log, "other")).ok
+    assert not runner.undo().ok and runner.undo_label() == "Step short"
+    pending = handed[0]
+    progress: list[tuple[int, int]] = []
+    event = pending.work(lambda d, t: progress.append((d, t)), lambda: False)
+    events_before = len(runner.events)
+    done = runner.finish(pending, event=event)
+    assert done.ok and done.message == "Step big"
+    assert progress == [(1, 2)] and log == ["do short", "do big"]
+    assert runner.undo_label() == "Step big" and len(runner.events) == events_before + 1
+    # Its undo is handed over too; once finished it can be redone.
+    assert runner.undo().pending
+    pending = handed[1]
+    runner.finish(pending, event=pending.work(lambda d, t: None, lambda: False))
+    assert runner.redo_label() == "Step big" and runner.undo_label() == "Step short"
+
+
+def test_a_cancelled_long_step_changes_nothing_and_stays_in_the_history(runner) -> None:
+    handed = []
+    runner.set_background(handed.append)
+    log: list[str] = []
+    runner.run(LongCounter(log, "big"))
+    runner.finish(handed[0], event=handed[0].work(lambda d, t: None, lambda: False))
+    assert runner.undo().pending
+    pending = handed[1]
+    try:
+        pending.work(lambda d, t: None, lambda: True)
+    except Exception as exc:  # noqa: BLE001 - the worker hands its error over like this
+        outcome = runner.finish(pending, error=exc)
+    assert not outcome.ok and "Cancelled" in outcome.message
+    assert log == ["do big"]
+    assert runner.undo_label() == "Step big" and not runner.can_redo()
+    # A cancelled first run records nothing.
+    runner.run(LongCounter(log, "second"))
+    outcome = runner.finish(handed[2], error=Cancelled())
+    assert not outcome.ok and runner.undo_label() == "Step big"

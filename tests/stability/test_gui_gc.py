@@ -85,7 +85,8 @@ def test_no_full_collection_while_a_background_job_runs(collector, qtbot) -> Non
     try:
         alive = _pass_every_threshold()
         assert gc.get_count()[2] > 1  # a full collection is due ...
-        assert collect_due_generations() != 2  # ... but only young ones run meanwhile
+        # ... but only the youngest generation is collected meanwhile.
+        assert collect_due_generations() < 1
     finally:
         release.set()
         assert job.wait(5000)

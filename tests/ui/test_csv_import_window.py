@@ -93,6 +93,7 @@ def test_export_dialog_writes_google_and_outlook_csv(sample_ui, qtbot, tmp_path)
     assert formats == ["3.0", "4.0", "csv:google", "csv:outlook"]
     dialog.version_combo.setCurrentIndex(formats.index("csv:google"))
     assert dialog.export_to(tmp_path / "google")
+    assert dialog.wait(10_000)  # written by a worker
     data = (tmp_path / "google.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # a BOM, so Excel reads UTF-8
     lines = data.decode("utf-8-sig").splitlines()
@@ -102,6 +103,7 @@ def test_export_dialog_writes_google_and_outlook_csv(sample_ui, qtbot, tmp_path)
     dialog = ui.export_dialog
     dialog.version_combo.setCurrentIndex(formats.index("csv:outlook"))
     assert dialog.export_to(tmp_path / "investors.csv")
+    assert dialog.wait(10_000)
     text = (tmp_path / "investors.csv").read_text(encoding="utf-8-sig")
     assert "E-mail Address" in text.splitlines()[0]
     # Re-importing what was exported changes nobody: the CSV dialog counts nothing to do.

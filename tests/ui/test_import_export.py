@@ -114,6 +114,7 @@ def test_export_all_selected_or_a_tag(sample_ui, qtbot, tmp_path, monkeypatch) -
     dialog = w.export_dialog
     assert dialog is not None and dialog.all_radio.isChecked()
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.wait(10_000)  # written by a worker
     assert offered[0].endswith("contacts.vcf")
     written = target.with_suffix(".vcf").read_text(encoding="utf-8")
     assert written.count("BEGIN:VCARD") == 40
@@ -125,6 +126,7 @@ def test_export_all_selected_or_a_tag(sample_ui, qtbot, tmp_path, monkeypatch) -
     assert dialog.tag_radio.isChecked() and dialog.tag_combo.currentText() == "investor"
     dialog.version_combo.setCurrentIndex(1)
     assert dialog.export_to(tmp_path / "investors.vcf")
+    assert dialog.wait(10_000)
     written = (tmp_path / "investors.vcf").read_text(encoding="utf-8")
     assert written.count("BEGIN:VCARD") == 4
     assert "VERSION:4.0" in written
@@ -135,4 +137,82 @@ def test_export_all_selected_or_a_tag(sample_ui, qtbot, tmp_path, monkeypatch) -
     dialog = w.export_dialog
     dialog.selected_radio.setChecked(True)
     assert dialog.export_to(tmp_path / "one.vcf")
+    assert dialog.wait(10_000)
     assert (tmp_path / "one.vcf").read_text(encoding="utf-8").count("BEGIN:VCARD") == 1
+
+
+def _hold_export_after(monkeypatch, cards: int) -> threading.Event:  # noqa: ANN001
+    """Hold the export worker after ``cards`` cards until the returned event is set, so a
+    test can see its progress and press Cancel before a fast machine finishes (the export
+    itself stays real)."""
+    from netdesk.services import transfer
+
+    release = threading.Event()
+    real_write = transfer.write_vcards
+
+    def write_vcards(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        for i, text in enumerate(real_write(*args, **kwargs), 1):
+            yield text
+            if i == cards:
+                release.wait(timeout=30)
+
+    monkeypatch.setattr(transfer, "write_vcards", write_vcards)
+    monkeypatch.setattr(transfer, "EXPORT_STEP", 10)
+    return release
+
+
+def test_export_runs_in_a_worker_with_progress_and_cancel_leaves_no_file(
+    sample_ui, qtbot, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QLabel, QProgressBar
+
+    from tests.ui.driver import find
+
+    release = _hold_export_after(monkeypatch, 10)
+    target = tmp_path / "out" / "all.vcf"
+    target.parent.mkdir()
+    target.write_text("the old export\n", encoding="utf-8")
+    sample_ui.export_contacts()
+    dialog = sample_ui.export_dialog
+    progress = find(dialog, QProgressBar, "exportProgress")
+    assert not progress.isVisible()
+    assert dialog.export_to(target)
+    # The window is not blocked: the dialog shows where the worker is.
+    qtbot.waitUntil(lambda: progress.isVisible() and progress.value() == 10, timeout=10_000)
+    assert progress.maximum() == 40
+    assert "10 of 40" in progress.text()
+    assert not find(dialog, QPushButton, "exportButton").isEnabled()
+    assert not dialog.export_to(target)  # one export at a time
+    qtbot.mouseClick(find(dialog, QPushButton, "exportCancelButton"), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()  # the first Cancel stops the export, it does not close
+    release.set()
+    assert dialog.wait(10_000)
+    # Nothing half-written: the old file is as it was and no temporary is left behind.
+    assert target.read_text(encoding="utf-8") == "the old export\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["all.vcf"]
+    assert dialog.isVisible() and not progress.isVisible()
+    assert "cancelled" in find(dialog, QLabel, "fieldError").text()
+    # The dialog is usable again: this time the export goes through.
+    release.set()
+    assert dialog.export_to(target)
+    assert dialog.wait(10_000)
+    assert target.read_text(encoding="utf-8").count("BEGIN:VCARD") == 40
+    assert not dialog.isVisible()
+    assert "Exported 40 contacts" in sample_ui.window.statusBar().currentMessage()
+
+
+def test_export_error_is_shown_and_the_dialog_stays_open(sample_ui, tmp_path) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from tests.ui.driver import find
+
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("x", encoding="utf-8")
+    sample_ui.export_contacts()
+    dialog = sample_ui.export_dialog
+    assert dialog.export_to(not_a_folder / "contacts.vcf")
+    assert dialog.wait(10_000)
+    error = find(dialog, QLabel, "fieldError")
+    assert error.isVisible() and "could not write" in error.text()
+    assert dialog.isVisible() and find(dialog, QPushButton, "exportButton").isEnabled()
+    assert not_a_folder.read_text(encoding="utf-8") == "x"
