@@ -95,21 +95,7 @@ def compose(data_dir: Path) -> Parts:
     activity, today = _add_activity(window, database, contacts, runner, feedback, detail,
                                     contacts_list)
 
-    def make_transfer():  # noqa: ANN202
-        from netdesk.services.transfer import TransferService
-
-        # Create the engine here, on the GUI thread, before a worker thread can race to it.
-        _ = database.engine
-        return TransferService(database)
-
-    def make_samples():  # noqa: ANN202
-        from netdesk.ui.sample_activity import add_sample_activity
-        from netdesk.ui.sample_data import add_sample_contacts
-
-        created = add_sample_contacts(contacts.create)
-        add_sample_activity(activity, created)
-        return created
-
+    make_transfer, make_samples = _transfer_factories(database, contacts, activity)
     transfer = _add_transfer(window, contacts, runner, feedback, contacts_list, make_transfer,
                              make_samples, _csv_factories(database, data_dir))
     from netdesk.ui.networking import NetworkingController
@@ -127,6 +113,27 @@ def compose(data_dir: Path) -> Parts:
                              duplicates, sync)
     window.destroyed.connect(lambda *_: contacts.close())
     return Parts(window, runner, contacts, activity, contacts_list, transfer, today)
+
+
+def _transfer_factories(database, contacts, activity):  # noqa: ANN001, ANN202
+    """Made on first use: the transfer service and the sample contacts' writer."""
+
+    def make_transfer():  # noqa: ANN202
+        from netdesk.services.transfer import TransferService
+
+        # Create the engine here, on the GUI thread, before a worker thread can race to it.
+        _ = database.engine
+        return TransferService(database)
+
+    def make_samples():  # noqa: ANN202
+        from netdesk.ui.sample_activity import add_sample_activity
+        from netdesk.ui.sample_data import add_sample_contacts
+
+        created = add_sample_contacts(contacts.create)
+        add_sample_activity(activity, created)
+        return created
+
+    return make_transfer, make_samples
 
 
 def _add_trash(window, database, runner, feedback):  # noqa: ANN001, ANN202
