@@ -92,3 +92,24 @@ def test_no_full_collection_while_a_background_job_runs(collector, qtbot) -> Non
         assert job.wait(5000)
     alive += _pass_every_threshold()
     assert collect_due_generations() == 2  # the job is over: the full collection runs
+
+
+def test_young_collections_come_in_small_slices_while_a_job_runs(collector, qtbot) -> None:
+    """A worker allocating fast would otherwise leave 200 ms of objects for each young
+    collection on the GUI thread; while a job runs the counts are looked at every 20 ms."""
+    import threading
+
+    from netdesk.ui.background import BackgroundJob
+    from netdesk.ui.gui_gc import BUSY_CHECK_INTERVAL_MS, CHECK_INTERVAL_MS
+
+    assert collector.check_interval_ms() == CHECK_INTERVAL_MS
+    release = threading.Event()
+    job = BackgroundJob(lambda progress, cancelled: release.wait(10))
+    job.start()
+    try:
+        qtbot.waitUntil(lambda: collector.check_interval_ms() == BUSY_CHECK_INTERVAL_MS,
+                        timeout=2000)
+    finally:
+        release.set()
+        assert job.wait(5000)
+    qtbot.waitUntil(lambda: collector.check_interval_ms() == CHECK_INTERVAL_MS, timeout=2000)
