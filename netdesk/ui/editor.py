@@ -247,6 +247,11 @@ class ContactEditor(QDialog):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(form_host)
+        # The form scrolls up and down only: the dialog is as wide as the form plus the
+        # vertical scroll bar, so no sideways scroll bar appears under the fields.
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.scroll.setMinimumWidth(form_host.minimumSizeHint().width() + bar)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

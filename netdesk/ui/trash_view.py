@@ -43,6 +43,11 @@ class TrashView(QWidget):
         self.table.setObjectName("trashTable")
         self.table.setHorizontalHeaderLabels(["Name", "Deleted"])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The date fits on one line (it wrapped to two in a fixed-width column).
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
