@@ -194,6 +194,30 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+RELEASE_STEP = 2000
+
+
+def release(*containers: dict | set | list) -> None:
+    """Empty big containers a slice at a time. Dropping a dict of 100,000 entries (each a set
+    or a list) frees millions of objects in ONE C call that holds the GIL throughout: 0.3-0.4 s
+    measured at the end of a 100k run, during which the GUI thread could not run one line of
+    Python. Popping in a Python loop lets the interpreter hand the GIL over between steps."""
+    for box in containers:
+        if isinstance(box, dict):
+            pop = box.popitem
+            while box:
+                for _ in range(min(RELEASE_STEP, len(box))):
+                    pop()
+        elif isinstance(box, set):
+            pop = box.pop
+            while box:
+                for _ in range(min(RELEASE_STEP, len(box))):
+                    pop()
+        else:
+            while box:
+                del box[-RELEASE_STEP:]
+
+
 def _blocks(items: Iterable[tuple[int, Iterable[str]]]) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     get = out.get
@@ -262,6 +286,8 @@ class DuplicateFinder:
                 if pair is not None:
                     found.append(pair)
         found.sort(key=lambda p: (TIERS.index(p.tier), -p.score, p.first_id, p.second_id))
+        release(sig.keys, sig.strong, sig.loose, sig.weak, sig.parts, contacts, strong, loose,
+                uids, candidates, names, name_pairs)
         return found
 
     @staticmethod
@@ -286,6 +312,7 @@ class DuplicateFinder:
         for block in named.values():
             if 1 < len(block) <= MAX_NAME_BLOCK:
                 pairs.update(_pairs_of(block))
+        release(domains, named)
         return pairs
 
     @staticmethod

@@ -17,6 +17,7 @@ from netdesk.dedupe.finder import (
     group_pairs,
     paused_gc,
     people_from_rows,
+    release,
 )
 from netdesk.domain.contact import Contact
 from netdesk.domain.matching import (
@@ -62,14 +63,18 @@ class DuplicateService:
         con = self.db.connect_raw()
         try:
             with storage_errors(), paused_gc():
-                people = people_from_rows(dup_store.name_rows(con), dup_store.value_rows(con))
+                names, values = dup_store.name_rows(con), dup_store.value_rows(con)
+                people = people_from_rows(names, values)
+                release(names, values)
                 not_same = dup_store.not_duplicate_pairs(con)
                 found = self.finder.find(people, not_same)
         finally:
             con.close()
         chosen = [p for p in found if tier is None or p.tier == tier]
         ids = {i for p in chosen for i in (p.first_id, p.second_id)}
-        return Suggestions(chosen, {i: people[i].display for i in ids})
+        shown = {i: people[i].display for i in ids}
+        release(people)  # a slice at a time: the GUI thread may want the GIL meanwhile
+        return Suggestions(chosen, shown)
 
     def groups(self, tier: str | None = None) -> list[DuplicateGroup]:
         return group_pairs(self.pairs(tier))

@@ -130,3 +130,14 @@ def test_planted_book_precision_and_recall(database, finder):
     assert precision >= 0.98, precision
     assert recall >= 0.8, recall
     assert len(found) <= 2 * len(truth)  # no flood of suggestions
+
+
+def test_release_empties_big_containers_a_slice_at_a_time() -> None:
+    from netdesk.dedupe.finder import RELEASE_STEP, release
+
+    size = RELEASE_STEP * 3 + 7
+    blocks = {f"k{i}": [i, i + 1] for i in range(size)}
+    pairs = {(i, i + 1) for i in range(size)}
+    rows = [(i, "x") for i in range(size)]
+    release(blocks, pairs, rows, {}, set(), [])
+    assert blocks == {} and pairs == set() and rows == []
