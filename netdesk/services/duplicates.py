@@ -97,23 +97,31 @@ class DuplicateService:
     def key_owners(self, contact: Contact) -> list[KeyOwner]:
         """Other contacts sharing an e-mail or phone with ``contact`` (new or edited), for
         the editor's warning; ``same_person`` says whether the one rule calls them the same.
+        Phones compare in E.164 with the finder's region, as the Duplicates view does:
+        "030 1234567" is "+49 30 1234567" in Germany.
         """
-        keys = match_keys(contact)
+        phone_key = self.finder.phone_key
+        keys = match_keys(contact, phone_key)
+        # The store indexes phones as plain digits: look each number up under every form it
+        # may have been saved in, then compare what is found in E.164.
+        forms = {form: k for k in keys.phones for form in phone_key.stored_forms(k)}
         con = self.db.connect_raw()
         try:
             with storage_errors():
                 hits = reading.ids_by_match_key(con, "email", keys.emails)
-                hits.update(reading.ids_by_match_key(con, "phone", keys.phones))
+                for form, found in reading.ids_by_match_key(con, "phone", forms).items():
+                    hits.setdefault(forms[form], []).extend(found)
                 ids = sorted({i for found in hits.values() for i in found} - {contact.id})
                 others = reading.load_contacts(con, ids)
         finally:
             con.close()
-        crowded = {k for k, found in hits.items() if len(found) > MAX_CONTACTS_PER_STRONG_KEY}
+        crowded = {k for k, found in hits.items() if len(set(found)) > MAX_CONTACTS_PER_STRONG_KEY}
         owners = []
         for other in others:
-            shared = keys.shared_with(match_keys(other))
+            other_keys = match_keys(other, phone_key)
+            shared = keys.shared_with(other_keys)
             if shared:
-                same = likely_same_contact(other, contact, crowded)
+                same = likely_same_contact(other, contact, crowded, (other_keys, keys))
                 owners.append(KeyOwner(other.id, other.display_name, tuple(sorted(shared)), same))
         owners.sort(key=lambda o: (not o.same_person, o.name.casefold(), o.id))
         return owners
