@@ -36,7 +36,6 @@ class Applier:
         self.clock = clock
         self.dirty = 0  # cards whose merge the server does not hold yet
         self.folded = 0  # cards of merged-away contacts folded into their survivor
-        self.changed_local = False  # whether the last _merge wrote the local contact
 
     @property
     def _aid(self) -> int:
@@ -96,16 +95,17 @@ class Applier:
     # -- merging ------------------------------------------------------------------------------
     def _merge(
         self, conn, base: Contact | None, local: Contact, server: Contact, server_text: str
-    ) -> tuple[Contact, bool]:
-        """Merge and write the result locally; returns it and whether the server needs it."""
+    ) -> tuple[Contact, bool, bool]:
+        """Merge and write the result locally; returns it, whether the server needs it and
+        whether the local contact changed."""
         from netdesk.store.contacts import ContactRepository
 
         result = merge_contacts(base, local, server)
         merged = result.contact
-        self.changed_local = self.fingerprint(self.render(merged)) != self.fingerprint(
+        changed = self.fingerprint(self.render(merged)) != self.fingerprint(
             self.render(local)
         ) or _local_only_differs(merged, local)
-        if self.changed_local:
+        if changed:
             ContactRepository(conn).update(merged)
         raw = conn.connection.driver_connection
         for c in result.conflicts:
@@ -133,7 +133,7 @@ class Applier:
             )
         ours = self.fingerprint(self.render(merged))
         theirs = self.fingerprint(self.render(sync_cards.adopt(server, local)))
-        return merged, ours != theirs
+        return merged, ours != theirs, changed
 
     def merge_into_local(
         self, href: str, local: Contact, base_text: str | None, server_text: str
@@ -144,7 +144,7 @@ class Applier:
         if server is None:
             return local  # unreadable on the server: ours replaces it
         with self._begin() as conn:
-            merged, server_needs_it = self._merge(
+            merged, server_needs_it, _changed = self._merge(
                 conn, _parsed(base_text), local, server, server_text
             )
         return merged if server_needs_it else None
@@ -174,7 +174,7 @@ class Applier:
                     new.append((href, etag, text, server))
                     continue
                 base = _parsed(item.synced_text if item else None)
-                _merged, dirty = self._merge(conn, base, local, server, text)
+                _merged, dirty, _changed = self._merge(conn, base, local, server, text)
                 self.report.updated_local += 1
                 stored = reading.load_contacts(raw, [local.id or 0])[0]
                 self._link(raw, href, etag, text, stored)
@@ -213,8 +213,7 @@ class Applier:
             # Lists only grow: an item missing from the old card may be the survivor's own.
             for name in LIST_FIELDS:
                 setattr(base, name, [])
-        self._merge(conn, base, survivor, server, text)
-        if self.changed_local:
+        if self._merge(conn, base, survivor, server, text)[2]:
             self.report.updated_local += 1
             self.dirty += 1
         sync_state.put_item(
