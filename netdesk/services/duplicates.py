@@ -19,6 +19,7 @@ from netdesk.dedupe.finder import (
     people_from_rows,
     release,
 )
+from netdesk.dedupe.pacing import pacing
 from netdesk.domain.contact import Contact
 from netdesk.domain.matching import (
     MAX_CONTACTS_PER_STRONG_KEY,
@@ -29,6 +30,8 @@ from netdesk.services.errors import NotFoundError, ValidationError, storage_erro
 from netdesk.store import duplicates as dup_store
 from netdesk.store import reading
 from netdesk.store.db import Database
+
+__all__ = ["DuplicateService", "KeyOwner", "Suggestions", "pacing"]
 
 
 @dataclass(frozen=True, slots=True)

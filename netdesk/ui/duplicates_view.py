@@ -9,9 +9,17 @@ Keys: M merges, N marks "not the same", S skips to the next pair.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.domain.contact import Contact
 from netdesk.services.contacts import ContactService
-from netdesk.services.duplicates import DuplicateService, Suggestions
+from netdesk.services.duplicates import DuplicateService, Suggestions, pacing
 from netdesk.services.errors import ServiceError
 from netdesk.services.merge import MergeService
 from netdesk.ui.background import BackgroundJob
@@ -39,6 +47,11 @@ TIER_TEXT = {"same": "Same person", "likely": "Likely", "maybe": "Maybe"}
 COLUMNS = ("Tier", "Score", "Contact", "Possible duplicate", "Shared")
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value  # roles arrive as ints; enum lookups are slow
 _HORIZONTAL = Qt.Orientation.Horizontal
+# The GUI thread's heartbeat while the finder runs: later than GUI_BUSY_S means it is busy
+# (the finder steps aside), later than GUI_GONE_S that no event loop runs (it does not).
+BEAT_MS = 20
+GUI_BUSY_S = 0.06
+GUI_GONE_S = 1.0
 
 
 class PairsModel(QAbstractTableModel):
@@ -109,6 +122,7 @@ class DuplicatesView(QWidget):
         self._job: BackgroundJob | None = None
         self._again = False
         self._decided: list[Callable] = []  # pairs decided while the finder runs
+        self._beat: QTimer | None = None  # the GUI thread's heartbeat while the finder runs
         self.model = PairsModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("duplicatesTable")
@@ -172,9 +186,12 @@ class DuplicatesView(QWidget):
         self._again = False
         self._decided = []
         duplicates = self._duplicates  # the worker gets a plain service, no QObject
+        pace = self.gui_first_pace()
 
         def find(_progress, _cancelled) -> Suggestions:  # noqa: ANN001
-            with all_collections_held():  # millions of young objects, no cycles
+            # Millions of young objects and no cycles: no collection meanwhile; and the GUI
+            # thread goes first whenever it is busy (dedupe/pacing.py).
+            with all_collections_held(), pacing(pace):
                 return duplicates.suggestions()
 
         self._job = BackgroundJob(find, self)
@@ -183,10 +200,36 @@ class DuplicatesView(QWidget):
         self.status.setText("Looking for duplicates…")
         self._job.start()
 
+    def gui_first_pace(self) -> Callable[[], None]:
+        """A pace function for the finder's thread: it sleeps while the GUI thread is busy,
+        i.e. while this view's heartbeat timer is late (a keystroke filtering 100,000 rows),
+        so the GUI gets the GIL to itself. A heartbeat older than GUI_GONE_S means no event
+        loop runs (the window closing): the finder then never waits."""
+        beat = [time.monotonic()]  # a plain list: the worker only reads it
+        if self._beat is None:
+            self._beat = QTimer(self)
+            self._beat.setInterval(BEAT_MS)
+        self._beat.timeout.connect(lambda: beat.__setitem__(0, time.monotonic()))
+        self._beat.start()
+
+        def pace() -> None:
+            waited = 0.0
+            while GUI_BUSY_S < time.monotonic() - beat[0] < GUI_GONE_S and waited < GUI_GONE_S:
+                time.sleep(0.002)
+                waited += 0.002
+
+        return pace
+
     def is_busy(self) -> bool:
         return self._job is not None and self._job.is_running()
 
+    def _stop_beat(self) -> None:
+        if self._beat is not None:
+            self._beat.stop()
+            self._beat.timeout.disconnect()
+
     def _found(self) -> None:
+        self._stop_beat()
         found: Suggestions = self._job.result  # type: ignore[union-attr, assignment]
         # Merges and "Not the same" decided while it ran: the finder may have read the store
         # before them, and they must not come back.
@@ -198,6 +241,7 @@ class DuplicatesView(QWidget):
             self.refresh()
 
     def _failed(self) -> None:
+        self._stop_beat()
         error = self._job.error if self._job is not None else None
         self.status.setText(
             str(error)

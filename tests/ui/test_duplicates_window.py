@@ -184,3 +184,31 @@ def test_the_pairs_table_fills_the_view_width(window, ui, parts, qtbot, tmp_path
     window.resize(1500, 700)
     qtbot.waitUntil(lambda: header.sectionSize(2) > names)  # wider window, wider names
     assert view.grab().save(str(tmp_path / "duplicates-view.png"))
+
+
+def test_the_finder_steps_aside_while_the_gui_thread_is_busy(window, ui, qtbot) -> None:
+    import threading
+    import time
+
+    view = ui.duplicates_view
+    qtbot.waitUntil(lambda: window.is_warm() and not view.is_busy(), timeout=20000)
+    pace = view.gui_first_pace()  # what the finder's thread calls every ~1,000 steps
+    waited: list[float] = []
+
+    def finder_step() -> None:
+        time.sleep(0.1)  # meanwhile the GUI thread is busy (below)
+        began = time.monotonic()
+        pace()
+        waited.append(time.monotonic() - began)
+
+    worker = threading.Thread(target=finder_step)
+    worker.start()
+    time.sleep(0.8)  # the GUI thread busy: no event loop, so no heartbeat
+    qtbot.wait(200)  # back in the event loop: the heartbeat goes on, the finder too
+    worker.join(5)
+    assert waited and waited[0] >= 0.5  # it waited for the GUI thread
+
+    worker = threading.Thread(target=finder_step)
+    worker.start()
+    qtbot.waitUntil(lambda: not worker.is_alive(), timeout=5000)  # an idle event loop
+    assert waited[1] < 0.3  # no (real) waiting while the GUI thread is idle
