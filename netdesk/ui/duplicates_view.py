@@ -49,8 +49,8 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole.value  # roles arrive as ints; enum looku
 _HORIZONTAL = Qt.Orientation.Horizontal
 # The GUI thread's heartbeat while the finder runs: later than GUI_BUSY_S means it is busy
 # (the finder steps aside), later than GUI_GONE_S that no event loop runs (it does not).
-BEAT_MS = 20
-GUI_BUSY_S = 0.06
+BEAT_MS = 10
+GUI_BUSY_S = 0.03
 GUI_GONE_S = 1.0
 
 
