@@ -75,6 +75,33 @@ def _simple_trunk(region: str) -> tuple[int, str] | None:
     return meta.country_code, meta.national_prefix
 
 
+@functools.lru_cache(maxsize=4096)
+def stored_forms(key: str, region: str = "") -> frozenset[str]:
+    """The plain-digit forms (domain ``normalise_phone``, what the store indexes) under which
+    a number whose E.164 key is ``key`` may have been saved: "+49301234567", "0049301234567",
+    "+490301234567" (written "+49 (0)30 …") and, for a number of ``region``, the national
+    "0301234567". A key that is not E.164 (no region known) stands for itself."""
+    if not key.startswith("+"):
+        return frozenset({key})
+    forms = {key, "00" + key[1:]}
+    try:
+        number = phonenumbers.parse(key, None)
+    except phonenumbers.NumberParseException:
+        return frozenset(forms)
+    code = str(number.country_code)
+    national = key[1 + len(code) :]
+    own = phonenumbers.PhoneMetadata.metadata_for_region(
+        phonenumbers.region_code_for_country_code(number.country_code)
+    )
+    if own is not None and own.national_prefix == "0":
+        forms.add(f"+{code}0{national}")  # "+44 (0)7700 …"
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region) if region else None
+    if meta is not None and meta.country_code == number.country_code:
+        # Candidates only: whoever they find is compared by E.164 afterwards.
+        forms |= {national, (meta.national_prefix or "") + national}
+    return frozenset(f for f in forms if len(f.lstrip("+")) >= MIN_PHONE_DIGITS)
+
+
 class PhoneKey:
     """A phone normaliser for one region, to hand to ``domain.matching.match_keys``."""
 
@@ -83,3 +110,7 @@ class PhoneKey:
 
     def __call__(self, raw: str) -> str:
         return e164(raw, self.region)
+
+    def stored_forms(self, key: str) -> frozenset[str]:
+        """See ``stored_forms``: where to look the key up among stored digits."""
+        return stored_forms(key, self.region)

@@ -17,7 +17,9 @@ from netdesk.dedupe.finder import (
     group_pairs,
     paused_gc,
     people_from_rows,
+    release,
 )
+from netdesk.dedupe.pacing import pacing
 from netdesk.domain.contact import Contact
 from netdesk.domain.matching import (
     MAX_CONTACTS_PER_STRONG_KEY,
@@ -28,6 +30,8 @@ from netdesk.services.errors import NotFoundError, ValidationError, storage_erro
 from netdesk.store import duplicates as dup_store
 from netdesk.store import reading
 from netdesk.store.db import Database
+
+__all__ = ["DuplicateService", "KeyOwner", "Suggestions", "pacing"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,14 +71,18 @@ class DuplicateService:
         con = self.db.connect_raw()
         try:
             with storage_errors(), paused_gc():
-                people = people_from_rows(dup_store.name_rows(con), dup_store.value_rows(con))
+                names, values = dup_store.name_rows(con), dup_store.value_rows(con)
+                people = people_from_rows(names, values)
+                release(names, values)
                 not_same = dup_store.not_duplicate_pairs(con)
                 found = self.finder.find(people, not_same)
         finally:
             con.close()
         chosen = [p for p in found if tier is None or p.tier == tier]
         ids = {i for p in chosen for i in (p.first_id, p.second_id)}
-        return Suggestions(chosen, {i: people[i].display for i in ids})
+        shown = {i: people[i].display for i in ids}
+        release(people)  # a slice at a time: the GUI thread may want the GIL meanwhile
+        return Suggestions(chosen, shown)
 
     def groups(self, tier: str | None = None) -> list[DuplicateGroup]:
         return group_pairs(self.pairs(tier))
@@ -97,23 +105,31 @@ class DuplicateService:
     def key_owners(self, contact: Contact) -> list[KeyOwner]:
         """Other contacts sharing an e-mail or phone with ``contact`` (new or edited), for
         the editor's warning; ``same_person`` says whether the one rule calls them the same.
+        Phones compare in E.164 with the finder's region, as the Duplicates view does:
+        "030 1234567" is "+49 30 1234567" in Germany.
         """
-        keys = match_keys(contact)
+        phone_key = self.finder.phone_key
+        keys = match_keys(contact, phone_key)
+        # The store indexes phones as plain digits: look each number up under every form it
+        # may have been saved in, then compare what is found in E.164.
+        forms = {form: k for k in keys.phones for form in phone_key.stored_forms(k)}
         con = self.db.connect_raw()
         try:
             with storage_errors():
                 hits = reading.ids_by_match_key(con, "email", keys.emails)
-                hits.update(reading.ids_by_match_key(con, "phone", keys.phones))
+                for form, found in reading.ids_by_match_key(con, "phone", forms).items():
+                    hits.setdefault(forms[form], []).extend(found)
                 ids = sorted({i for found in hits.values() for i in found} - {contact.id})
                 others = reading.load_contacts(con, ids)
         finally:
             con.close()
-        crowded = {k for k, found in hits.items() if len(found) > MAX_CONTACTS_PER_STRONG_KEY}
+        crowded = {k for k, found in hits.items() if len(set(found)) > MAX_CONTACTS_PER_STRONG_KEY}
         owners = []
         for other in others:
-            shared = keys.shared_with(match_keys(other))
+            other_keys = match_keys(other, phone_key)
+            shared = keys.shared_with(other_keys)
             if shared:
-                same = likely_same_contact(other, contact, crowded)
+                same = likely_same_contact(other, contact, crowded, (other_keys, keys))
                 owners.append(KeyOwner(other.id, other.display_name, tuple(sorted(shared)), same))
         owners.sort(key=lambda o: (not o.same_person, o.name.casefold(), o.id))
         return owners

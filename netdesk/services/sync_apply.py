@@ -12,11 +12,12 @@ from contextlib import closing
 
 from netdesk.domain.clock import Clock
 from netdesk.domain.contact import Contact
+from netdesk.domain.snapshot import contact_from_json
 from netdesk.services import sync_cards
-from netdesk.store import reading, sync_state
+from netdesk.store import merges, reading, sync_state
 from netdesk.store.db import Database
 from netdesk.store.sync_state import Account, Conflict, SyncItem
-from netdesk.sync.merge import merge_contacts
+from netdesk.sync.merge import LIST_FIELDS, merge_contacts
 
 
 def _server_uid(text: str) -> str:
@@ -34,6 +35,7 @@ class Applier:
         self.report = report
         self.clock = clock
         self.dirty = 0  # cards whose merge the server does not hold yet
+        self.folded = 0  # cards of merged-away contacts folded into their survivor
 
     @property
     def _aid(self) -> int:
@@ -92,17 +94,18 @@ class Applier:
 
     # -- merging ------------------------------------------------------------------------------
     def _merge(
-        self, conn, base_text: str | None, local: Contact, server: Contact, server_text: str
-    ) -> tuple[Contact, bool]:
-        """Merge and write the result locally; returns it and whether the server needs it."""
+        self, conn, base: Contact | None, local: Contact, server: Contact, server_text: str
+    ) -> tuple[Contact, bool, bool]:
+        """Merge and write the result locally; returns it, whether the server needs it and
+        whether the local contact changed."""
         from netdesk.store.contacts import ContactRepository
 
-        base = sync_cards.parse_card(base_text) if base_text else None
         result = merge_contacts(base, local, server)
         merged = result.contact
-        if self.fingerprint(self.render(merged)) != self.fingerprint(self.render(local)) or (
-            _local_only_differs(merged, local)
-        ):
+        changed = self.fingerprint(self.render(merged)) != self.fingerprint(
+            self.render(local)
+        ) or _local_only_differs(merged, local)
+        if changed:
             ContactRepository(conn).update(merged)
         raw = conn.connection.driver_connection
         for c in result.conflicts:
@@ -130,7 +133,7 @@ class Applier:
             )
         ours = self.fingerprint(self.render(merged))
         theirs = self.fingerprint(self.render(sync_cards.adopt(server, local)))
-        return merged, ours != theirs
+        return merged, ours != theirs, changed
 
     def merge_into_local(
         self, href: str, local: Contact, base_text: str | None, server_text: str
@@ -141,7 +144,9 @@ class Applier:
         if server is None:
             return local  # unreadable on the server: ours replaces it
         with self._begin() as conn:
-            merged, server_needs_it = self._merge(conn, base_text, local, server, server_text)
+            merged, server_needs_it, _changed = self._merge(
+                conn, _parsed(base_text), local, server, server_text
+            )
         return merged if server_needs_it else None
 
     # -- pulling ------------------------------------------------------------------------------
@@ -162,12 +167,14 @@ class Applier:
                 local = self._linked_contact(raw, item) if item else None
                 if local is None and item is None:
                     local = self._unlinked_same_uid(raw, server)
+                if local is None and self._fold_merged_away(conn, href, etag, text, item, server):
+                    continue
                 if local is None:
                     server.id = None
                     new.append((href, etag, text, server))
                     continue
-                _merged, dirty = self._merge(conn, item.synced_text if item else None,
-                                             local, server, text)  # fmt: skip
+                base = _parsed(item.synced_text if item else None)
+                _merged, dirty, _changed = self._merge(conn, base, local, server, text)
                 self.report.updated_local += 1
                 stored = reading.load_contacts(raw, [local.id or 0])[0]
                 self._link(raw, href, etag, text, stored)
@@ -181,6 +188,48 @@ class Applier:
             ):
                 self._link(raw, href, etag, text, stored, stamps.get(stored.id or 0, ""))
             self.report.downloaded += len(new)
+
+    def _fold_merged_away(
+        self, conn, href: str, etag: str, text: str, item: SyncItem | None, server: Contact
+    ) -> bool:
+        """The card of a contact merged away here (its UID is now an alias of the survivor):
+        what the server changed on it since goes into the survivor, and the card is linked to
+        no contact, so the sync deletes it on the server (``SyncRun._push_deletes``). Deleted,
+        not rewritten as the survivor: a phone would then show the person twice, under two
+        UIDs. False when the card is no merged-away contact's."""
+        raw = conn.connection.driver_connection
+        uid = server.uid or (item.contact_uid if item else "")
+        found = merges.ids_by_alias(raw, {uid, item.contact_uid if item else ""} - {""})
+        survivors = reading.load_contacts(raw, sorted(set(found.values())))
+        if not survivors:
+            return False
+        survivor = survivors[0]
+        # The base: the card as last synced, else the contact as it was when merged away.
+        base = _parsed(item.synced_text if item else None)
+        if base is None:
+            snapshot = merges.merged_away_json(raw, uid)
+            base = contact_from_json(snapshot) if snapshot else None
+        if base is not None:
+            # Lists only grow: an item missing from the old card may be the survivor's own.
+            for name in LIST_FIELDS:
+                setattr(base, name, [])
+        if self._merge(conn, base, survivor, server, text)[2]:
+            self.report.updated_local += 1
+            self.dirty += 1
+        sync_state.put_item(
+            raw,
+            self._aid,
+            SyncItem(href, etag, _server_uid(text), 0, uid, text, "", ""),
+        )
+        self.folded += 1
+        return True
+
+    def merged_away(self, items: list[SyncItem]) -> set[str]:
+        """Hrefs of ``items`` that are cards of merged-away contacts (deleting them on the
+        server loses nothing: the survivor holds what they held)."""
+        with closing(self.db.connect_raw()) as con:
+            aliases = merges.ids_by_alias(con, [i.contact_uid for i in items])
+        return {i.href for i in items if i.contact_uid in aliases}
 
     def _linked_contact(self, raw, item: SyncItem) -> Contact | None:
         found = reading.load_contacts(raw, [item.contact_id])
@@ -223,6 +272,10 @@ class Applier:
             )
         self.account.sync_token = token
         self.account.capabilities = capabilities
+
+
+def _parsed(card_text: str | None) -> Contact | None:
+    return sync_cards.parse_card(card_text) if card_text else None
 
 
 def _local_only_differs(merged: Contact, local: Contact) -> bool:

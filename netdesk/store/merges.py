@@ -7,6 +7,7 @@ write, so everything is one transaction).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -36,6 +37,23 @@ def ids_by_alias(con: sqlite3.Connection, uids: Iterable[str]) -> dict[str, int]
         sql = f"SELECT uid, contact_id FROM contact_aliases WHERE uid IN ({marks})"
         out.update(con.execute(sql, chunk))
     return out
+
+
+def merged_away_json(con: sqlite3.Connection, uid: str) -> dict | None:
+    """The merged-away contact with ``uid`` as it was just before its merge (the newest merge
+    not undone that took it), as its JSON snapshot; None when no merge took it."""
+    if not uid:
+        return None
+    rows = con.execute(
+        "SELECT snapshot FROM merge_log WHERE undone_at IS NULL AND instr(snapshot, ?) > 0 "
+        "ORDER BY id DESC",
+        (json.dumps(uid),),
+    )
+    for (snapshot,) in rows:
+        for contact in json.loads(snapshot).get("contacts", [])[1:]:
+            if contact.get("uid") == uid:
+                return contact
+    return None
 
 
 def aliases_of(con: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[str, int]]:

@@ -9,13 +9,23 @@ Keys: M merges, N marks "not the same", S skips to the next pair.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -25,10 +35,11 @@ from PySide6.QtWidgets import (
 
 from netdesk.domain.contact import Contact
 from netdesk.services.contacts import ContactService
-from netdesk.services.duplicates import DuplicateService, Suggestions
+from netdesk.services.duplicates import DuplicateService, Suggestions, pacing
 from netdesk.services.errors import ServiceError
 from netdesk.services.merge import MergeService
 from netdesk.ui.background import BackgroundJob
+from netdesk.ui.gui_gc import all_collections_held
 
 # (contacts to merge, parent) -> picks for MergeService.merge, or None when cancelled.
 ChooseFields = Callable[[Sequence[Contact], QWidget], "dict[str, int] | None"]
@@ -36,6 +47,11 @@ TIER_TEXT = {"same": "Same person", "likely": "Likely", "maybe": "Maybe"}
 COLUMNS = ("Tier", "Score", "Contact", "Possible duplicate", "Shared")
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value  # roles arrive as ints; enum lookups are slow
 _HORIZONTAL = Qt.Orientation.Horizontal
+# The GUI thread's heartbeat while the finder runs: later than GUI_BUSY_S means it is busy
+# (the finder steps aside), later than GUI_GONE_S that no event loop runs (it does not).
+BEAT_MS = 10
+GUI_BUSY_S = 0.03
+GUI_GONE_S = 1.0
 
 
 class PairsModel(QAbstractTableModel):
@@ -104,6 +120,9 @@ class DuplicatesView(QWidget):
         self._pairs: list = []
         self._names: dict[int, str] = {}
         self._job: BackgroundJob | None = None
+        self._again = False
+        self._decided: list[Callable] = []  # pairs decided while the finder runs
+        self._beat: QTimer | None = None  # the GUI thread's heartbeat while the finder runs
         self.model = PairsModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("duplicatesTable")
@@ -113,47 +132,116 @@ class DuplicatesView(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("duplicatesStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self._stretch_columns()
         buttons = QHBoxLayout()
         for name, text, key, slot in (
-            ("mergeButton", "&Merge…", "M", self.merge_selected),
-            ("notSameButton", "&Not the same", "N", self.not_same_selected),
-            ("skipButton", "&Skip", "S", self.skip),
-            ("refreshButton", "&Find again", "F5", self.refresh),
+            ("mergeButton", self.tr("&Merge…"), "M", self.merge_selected),
+            ("notSameButton", self.tr("&Not the same"), "N", self.not_same_selected),
+            ("skipButton", self.tr("&Skip"), "S", self.skip),
+            ("refreshButton", self.tr("Find again"), "", self.refresh),
         ):
-            button = QPushButton(text.replace("&", "") if key == "F5" else text, self)
+            button = QPushButton(text, self)
             button.setObjectName(name)
             button.clicked.connect(slot)
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
             buttons.addWidget(button)
+            if not key:
+                continue  # F5 is the window's Sync: a second F5 here would be ambiguous
+            button.setToolTip(f"{text.replace('&', '')} ({key})")
+            # The whole window while this view is shown (Qt matches no shortcut of a hidden
+            # widget), so the keys work whether the table, a button or the sidebar that just
+            # opened the view has the focus; line edits keep their letters (they claim them).
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
 
+    def _stretch_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.Stretch)):
+            header.setSectionResizeMode(column, mode)
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        # Opened from the menu or Ctrl+<n>, the focus was on the page just hidden: put it on
+        # the pairs, so the arrow keys walk them at once (the sidebar keeps its focus).
+        focus = QApplication.focusWidget()
+        if focus is None or not focus.isVisible():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # -- finding ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Run the finder off the GUI thread; the table fills when it is done."""
+        """Run the finder off the GUI thread; the table fills when it is done. Asked while
+        it runs, it runs once more afterwards (what it read may miss the latest change)."""
         if self._job is not None and self._job.is_running():
+            self._again = True
             return
+        self._again = False
+        self._decided = []
         duplicates = self._duplicates  # the worker gets a plain service, no QObject
-        self._job = BackgroundJob(lambda _progress, _cancelled: duplicates.suggestions(), self)
+        pace = self.gui_first_pace()
+
+        def find(_progress, _cancelled) -> Suggestions:  # noqa: ANN001
+            # Millions of young objects and no cycles: no collection meanwhile; and the GUI
+            # thread goes first whenever it is busy (dedupe/pacing.py).
+            with all_collections_held(), pacing(pace):
+                return duplicates.suggestions()
+
+        self._job = BackgroundJob(find, self)
         self._job.finished.connect(self._found)
         self._job.failed.connect(self._failed)
         self.status.setText("Looking for duplicates…")
         self._job.start()
 
+    def gui_first_pace(self) -> Callable[[], None]:
+        """A pace function for the finder's thread: it sleeps while the GUI thread is busy,
+        i.e. while this view's heartbeat timer is late (a keystroke filtering 100,000 rows),
+        so the GUI gets the GIL to itself. A heartbeat older than GUI_GONE_S means no event
+        loop runs (the window closing): the finder then never waits."""
+        beat = [time.monotonic()]  # a plain list: the worker only reads it
+        if self._beat is None:
+            self._beat = QTimer(self)
+            self._beat.setInterval(BEAT_MS)
+        self._beat.timeout.connect(lambda: beat.__setitem__(0, time.monotonic()))
+        self._beat.start()
+
+        def pace() -> None:
+            waited = 0.0
+            while GUI_BUSY_S < time.monotonic() - beat[0] < GUI_GONE_S and waited < GUI_GONE_S:
+                time.sleep(0.002)
+                waited += 0.002
+
+        return pace
+
     def is_busy(self) -> bool:
         return self._job is not None and self._job.is_running()
 
+    def _stop_beat(self) -> None:
+        if self._beat is not None:
+            self._beat.stop()
+            self._beat.timeout.disconnect()
+
     def _found(self) -> None:
+        self._stop_beat()
         found: Suggestions = self._job.result  # type: ignore[union-attr, assignment]
-        self._pairs, self._names = list(found.pairs), dict(found.names)
+        # Merges and "Not the same" decided while it ran: the finder may have read the store
+        # before them, and they must not come back.
+        decided = self._decided
+        self._pairs = [p for p in found.pairs if not any(gone(p) for gone in decided)]
+        self._names = dict(found.names)
         self._fill()
+        if self._again:
+            self.refresh()
 
     def _failed(self) -> None:
+        self._stop_beat()
         error = self._job.error if self._job is not None else None
         self.status.setText(
             str(error)
@@ -210,13 +298,16 @@ class DuplicatesView(QWidget):
         except ServiceError as exc:
             self.status.setText(str(exc))
             return
-        self._drop(lambda p: p is pair)
+        both = {pair.first_id, pair.second_id}
+        self._drop(lambda p: {p.first_id, p.second_id} == both)
 
     def skip(self) -> None:
         if self._pairs:
             self.table.selectRow((self.table.currentIndex().row() + 1) % len(self._pairs))
 
     def _drop(self, gone: Callable) -> None:
+        if self.is_busy():
+            self._decided.append(gone)
         row = max(self.table.currentIndex().row(), 0)
         self._pairs = [p for p in self._pairs if not gone(p)]
         self._fill()

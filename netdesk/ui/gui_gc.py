@@ -17,6 +17,7 @@ decide. Worker threads then never run a collection, and every Qt object dies on 
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,35 +35,47 @@ CHECK_INTERVAL_MS = 200
 BUSY_CHECK_INTERVAL_MS = 20
 
 _collector: GuiThreadCollector | None = None
-# Full collections wait while a worker builds a large object graph (the 100k-row loader):
-# one would walk millions of young objects on the GUI thread. Incremented and decremented by
-# worker threads; single int stores are atomic under the GIL.
-_full_collection_holds = 0
+# Holds, counted per kind; incremented and decremented by worker threads (single dict item
+# stores are atomic under the GIL).
+# "full": full collections wait while a worker builds a large object graph (the 100k-row
+# loader): one would walk millions of young objects on the GUI thread.
+# "all": no collection at all while a worker allocates millions of tracked objects that form
+# no cycles (the duplicate finder): even a young collection walks every object allocated since
+# the last one, and a generation-1 collection during the finder at 100k took 0.1-0.3 s on the
+# GUI thread. Whatever the GUI leaves behind meanwhile is collected after the job.
+_holds = {"full": 0, "all": 0}
 
 
 @contextmanager
-def full_collections_held() -> Iterator[None]:
-    """While inside, the GUI thread runs only generation-0 collections."""
-    global _full_collection_holds  # noqa: PLW0603
-    _full_collection_holds += 1
+def _held(kind: str) -> Iterator[None]:
+    _holds[kind] += 1
     try:
         yield
     finally:
-        _full_collection_holds -= 1
+        _holds[kind] -= 1
+
+
+def full_collections_held() -> contextlib.AbstractContextManager[None]:
+    """While inside, the GUI thread runs only generation-0 collections: a worker's live
+    objects (the rows it builds, the batch it writes) pass through the young generations,
+    and each generation-1 collection walked all that had gathered there, 100-600 ms on the
+    GUI thread at 100,000 contacts (tests/bench/bench_stalls.py)."""
+    return _held("full")
+
+
+def all_collections_held() -> contextlib.AbstractContextManager[None]:
+    """While inside, the GUI thread runs no collection at all (for short, cycle-free jobs)."""
+    return _held("all")
 
 
 def collect_due_generations() -> int:
     """Collect the oldest generation whose allocation count has passed its threshold, as the
-    automatic collector would; return that generation, or -1 when none was due.
-
-    While a background job runs only generation 0 is collected: a worker's live objects (the
-    rows it builds, the batch it writes) pass through the young generations, and each
-    generation-1 collection walked all that had gathered there, 100-600 ms on the GUI thread
-    at 100,000 contacts (tests/bench/bench_stalls.py); skipping even generation 0 let millions
-    gather for one collection of seconds."""
+    automatic collector would; return that generation, or -1 when none was due."""
+    if _holds["all"]:
+        return -1
     thresholds = gc.get_threshold()
     counts = gc.get_count()
-    oldest = 0 if _full_collection_holds else 2
+    oldest = 0 if _holds["full"] else 2
     for generation in range(oldest, -1, -1):
         threshold = thresholds[generation] if generation < len(thresholds) else 0
         if threshold and counts[generation] > threshold:
@@ -85,10 +98,9 @@ class GuiThreadCollector(QObject):
 
     def _check(self) -> None:
         collect_due_generations()
-        wanted = (
-            min(BUSY_CHECK_INTERVAL_MS, self._idle_interval_ms)
-            if _full_collection_holds
-            else self._idle_interval_ms
+        busy = _holds["full"] or _holds["all"]
+        wanted = min(BUSY_CHECK_INTERVAL_MS, self._idle_interval_ms) if busy else (
+            self._idle_interval_ms
         )
         if self._timer.interval() != wanted:
             self._timer.setInterval(wanted)

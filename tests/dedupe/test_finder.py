@@ -130,3 +130,34 @@ def test_planted_book_precision_and_recall(database, finder):
     assert precision >= 0.98, precision
     assert recall >= 0.8, recall
     assert len(found) <= 2 * len(truth)  # no flood of suggestions
+
+
+def test_release_empties_big_containers_a_slice_at_a_time() -> None:
+    from netdesk.dedupe.finder import RELEASE_STEP, release
+
+    size = RELEASE_STEP * 3 + 7
+    blocks = {f"k{i}": [i, i + 1] for i in range(size)}
+    pairs = {(i, i + 1) for i in range(size)}
+    rows = [(i, "x") for i in range(size)]
+    release(blocks, pairs, rows, {}, set(), [])
+    assert blocks == {} and pairs == set() and rows == []
+
+
+def test_the_finder_steps_aside_through_its_thread_s_pace_function(database, finder):
+    import threading
+
+    from netdesk.services.duplicates import pacing
+
+    add(database, *planted_book(3000, seed=3).contacts)
+    plain = finder.pairs()
+    calls: list[str] = []
+    with pacing(lambda: calls.append(threading.current_thread().name)):
+        paced = finder.pairs()
+    assert paced == plain  # pacing changes when, never what
+    assert len(calls) >= 10 and set(calls) == {threading.current_thread().name}
+    other: list[int] = []
+    worker = threading.Thread(target=lambda: other.append(len(finder.pairs())))
+    with pacing(lambda: calls.append("wrong thread")):
+        worker.start()
+        worker.join()
+    assert other == [len(plain)] and "wrong thread" not in calls  # per thread

@@ -35,3 +35,15 @@ def test_region_comes_from_the_setting_then_the_locale(monkeypatch) -> None:
     monkeypatch.delenv(REGION_ENV)
     monkeypatch.setattr("locale.getlocale", lambda: ("de_CH", "UTF-8"))
     assert default_region() == "CH"
+
+
+def test_stored_forms_find_every_way_a_number_was_saved() -> None:
+    from netdesk.dedupe.phones import stored_forms
+    from netdesk.domain.matching import normalise_phone
+
+    for saved in ("030 1234567", "+49 30 1234567", "0049 30 1234567", "+49 (0)30 1234567"):
+        assert normalise_phone(saved) in stored_forms("+49301234567", "DE")
+    assert normalise_phone("+44 (0)7700 900110") in stored_forms("+447700900110", "DE")
+    assert "07700900110" not in stored_forms("+447700900110", "DE")  # national only in GB
+    assert normalise_phone("(555) 123-4567") in stored_forms("+15551234567", "US")
+    assert stored_forms("0301234567", "") == {"0301234567"}  # no region: digits as they are

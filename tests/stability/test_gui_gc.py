@@ -113,3 +113,30 @@ def test_young_collections_come_in_small_slices_while_a_job_runs(collector, qtbo
         release.set()
         assert job.wait(5000)
     qtbot.waitUntil(lambda: collector.check_interval_ms() == CHECK_INTERVAL_MS, timeout=2000)
+
+
+def test_no_collection_at_all_while_a_cycle_free_job_holds_them(collector) -> None:
+    from netdesk.ui.gui_gc import all_collections_held
+
+    with all_collections_held():
+        alive = _pass_every_threshold()
+        assert collect_due_generations() == -1  # the finder's young objects are not walked
+    alive += _pass_every_threshold()
+    assert collect_due_generations() >= 0  # after it: collected as usual
+
+
+def test_a_started_job_shortens_the_gil_switch_interval(qapp) -> None:
+    import sys
+
+    from netdesk.ui.background import GUI_SWITCH_INTERVAL_S, BackgroundJob
+
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(0.005)  # CPython's default
+    try:
+        job = BackgroundJob(lambda progress, cancelled: None)
+        job.start()
+        assert job.wait(5000)
+        # A GUI callback then waits at most ~1 ms for the GIL while a worker computes.
+        assert sys.getswitchinterval() <= GUI_SWITCH_INTERVAL_S
+    finally:
+        sys.setswitchinterval(before)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton
 
@@ -63,5 +64,37 @@ def test_saving_anyway_stays_possible_and_edits_are_checked_too(ui, parts, qtbot
     warning = find(editor, QFrame, "duplicateWarning")
     assert warning.isVisibleTo(editor) and "Jonas Weber" in warning.label.text()
     editor.phones.value_edit(0).setText("+49 30 7654321")
+    qtbot.waitUntil(lambda: not warning.isVisibleTo(editor), timeout=5000)
+    editor.reject()
+
+
+@pytest.fixture
+def phones_in_germany(monkeypatch):  # noqa: ANN001, ANN201
+    """National numbers are German ones, as the finder reads them (before the window opens)."""
+    from netdesk.dedupe.phones import REGION_ENV
+
+    monkeypatch.setenv(REGION_ENV, "DE")
+
+
+@pytest.mark.parametrize(
+    ("stored", "typed"),
+    [
+        ("030 1234567", "+49 30 1234567"),  # national vs international
+        ("+49 (0)30 1234567", "0049 30 1234567"),
+        ("+44 7700 900110", "0044 7700 900110"),  # abroad, written with 00
+    ],
+)
+def test_phones_are_compared_as_the_finder_compares_them(phones_in_germany, ui, parts, qtbot,
+                                                         stored: str, typed: str) -> None:
+    _add(parts, "Jonas Weber", phone=stored)
+    editor = _new_editor(ui, qtbot)
+    editor.given_edit.setText("Jonas")
+    phone = editor.phones.value_edit(0) or editor.phones.add_row()
+    phone.setText(typed)
+    warning = find(editor, QFrame, "duplicateWarning")
+    qtbot.waitUntil(lambda: warning.isVisibleTo(editor), timeout=5000)
+    assert warning.label.text() == (
+        "Jonas Weber already has this phone number — open that contact instead?")
+    phone.setText("+49 30 7654321")  # another number: the warning goes
     qtbot.waitUntil(lambda: not warning.isVisibleTo(editor), timeout=5000)
     editor.reject()
