@@ -104,7 +104,10 @@ class ContactsPage(QSplitter):
             # (isAncestorOf is also true of the widget itself)
             ordered += sorted((w for w in inside if w is not stop and stop.isAncestorOf(w)),
                               key=place)
-        return [w for w in (self.search_edit, self.table, *ordered) if w.isVisible()]
+        window = self.window()
+        # A body being replaced may still hold widgets already taken out of the window.
+        return [w for w in (self.search_edit, self.table, *ordered)
+                if w.isVisible() and w.window() is window]
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         # Qt's chain is the order widgets were made in, and the detail pane builds a fresh
@@ -113,6 +116,15 @@ class ContactsPage(QSplitter):
         if not shiboken6.isValid(self) or new is None or new.window() is not self.window() \
                 or not self.isVisible():
             return
+        self._put_in_order()
+
+    def focusNextPrevChild(self, next_child: bool) -> bool:  # noqa: N802 - Qt's name
+        # Tab from inside the page comes here before Qt follows the chain: the pane may have
+        # been laid out (or rebuilt) since the focus last moved, so order the chain first.
+        self._put_in_order()
+        return super().focusNextPrevChild(next_child)
+
+    def _put_in_order(self) -> None:
         stops = self.tab_stops()
         if stops == self._ordered:
             return  # already in order (a new contact's body brings new stops)
