@@ -61,6 +61,186 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesView</name>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Zusammenführen…</translation>
+    </message>
+    <message>
+        <source>&amp;Not the same</source>
+        <translation>&amp;Nicht dieselbe Person</translation>
+    </message>
+    <message>
+        <source>&amp;Skip</source>
+        <translation>Ü&amp;berspringen</translation>
+    </message>
+    <message>
+        <source>Find again</source>
+        <translation>Erneut suchen</translation>
+    </message>
+</context>
+<context>
+    <name>ElidingLabel</name>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Exported %1 of %2 contacts</source>
+        <translation>%1 von %2 Kontakten exportiert</translation>
+    </message>
+    <message>
+        <source>The export stopped because of an unexpected error: %1</source>
+        <translation>Der Export wurde wegen eines unerwarteten Fehlers abgebrochen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <source>Undone: {0}.</source>
+        <translation>Rückgängig gemacht: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Snooze follow-up</source>
+        <translation>Nachfassen verschieben</translation>
+    </message>
+    <message>
+        <source>Edit follow-up</source>
+        <translation>Nachfassen bearbeiten</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>Nachfassen</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze</source>
+        <translation>&amp;Verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Add follow-up</source>
+        <translation>Nachfassen &amp;hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpMenu</name>
+    <message>
+        <source>Edit follow-up…</source>
+        <translation>Nachfassen bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Delete follow-up</source>
+        <translation>Nachfassen löschen</translation>
+    </message>
+    <message>
+        <source>Follow-up saved — Ctrl+Z to undo</source>
+        <translation>Nachfassen gespeichert – Strg+Z macht es rückgängig</translation>
+    </message>
+    <message>
+        <source>Deleted follow-up — Ctrl+Z to undo</source>
+        <translation>Nachfassen gelöscht – Strg+Z macht es rückgängig</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionTimeline</name>
+    <message>
+        <source>Interaction saved — Ctrl+Z to undo</source>
+        <translation>Begegnung gespeichert – Strg+Z macht es rückgängig</translation>
+    </message>
+    <message>
+        <source>Follow-up saved — Ctrl+Z to undo</source>
+        <translation>Nachfassen gespeichert – Strg+Z macht es rückgängig</translation>
+    </message>
+    <message>
+        <source>Deleted follow-up — Ctrl+Z to undo</source>
+        <translation>Nachfassen gelöscht – Strg+Z macht es rückgängig</translation>
+    </message>
+    <message>
+        <source>Deleted interaction — Ctrl+Z to undo</source>
+        <translation>Begegnung gelöscht – Strg+Z macht es rückgängig</translation>
+    </message>
+    <message>
+        <source>Removed %s from the interaction — Ctrl+Z to undo</source>
+        <translation>%s aus der Begegnung entfernt – Strg+Z macht es rückgängig</translation>
+    </message>
+    <message>
+        <source>this person</source>
+        <translation>diese Person</translation>
+    </message>
+    <message>
+        <source>Delete interaction</source>
+        <translation>Begegnung löschen</translation>
+    </message>
+    <message>
+        <source>%s and one other person were part of this interaction. Remove only %s from it (the other keeps it), or delete it for both?</source>
+        <translation>%s und eine weitere Person waren an dieser Begegnung beteiligt. Nur %s daraus entfernen (die andere Person behält sie) oder für beide löschen?</translation>
+    </message>
+    <message>
+        <source>%s and %d others were part of this interaction. Remove only %s from it (the others keep it), or delete it for everyone?</source>
+        <translation>%s und %d weitere waren an dieser Begegnung beteiligt. Nur %s daraus entfernen (die anderen behalten sie) oder für alle löschen?</translation>
+    </message>
+    <message>
+        <source>Remove only %s</source>
+        <translation>Nur %s entfernen</translation>
+    </message>
+    <message>
+        <source>Delete for all %d</source>
+        <translation>Für alle %d löschen</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Snooze until tomorrow</source>
+        <translation>Auf morgen verschieben</translation>
+    </message>
+    <message>
+        <source>Delete follow-up</source>
+        <translation>Nachfassen löschen</translation>
+    </message>
+    <message>
+        <source>Remove %s from it</source>
+        <translation>%s daraus entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>LinkLabel</name>
+    <message>
+        <source>Write an e-mail</source>
+        <translation>E-Mail schreiben</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Anrufen</translation>
+    </message>
+    <message>
+        <source>Open in the browser</source>
+        <translation>Im Browser öffnen</translation>
+    </message>
+</context>
+<context>
     <name>LocaleFormat</name>
     <message>
         <source>Today</source>
@@ -113,6 +293,28 @@
     <message>
         <source>Anniversary on %1</source>
         <translation>Jahrestag am %1</translation>
+    </message>
+</context>
+<context>
+    <name>LogInteractionDialog</name>
+    <message>
+        <source>Edit interaction</source>
+        <translation>Begegnung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Log interaction</source>
+        <translation>Begegnung festhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>LongSteps</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
     </message>
 </context>
 <context>
@@ -313,6 +515,104 @@
     <message>
         <source>All contacts</source>
         <translation>Alle Kontakte</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Working…</source>
+        <translation>In Arbeit…</translation>
+    </message>
+</context>
+<context>
+    <name>TagsController</name>
+    <message>
+        <source>Add tag…</source>
+        <translation>Schlagwort hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove tag…</source>
+        <translation>Schlagwort entfernen…</translation>
+    </message>
+    <message>
+        <source>Rename or merge…</source>
+        <translation>Umbenennen oder zusammenführen…</translation>
+    </message>
+    <message>
+        <source>Delete tag</source>
+        <translation>Schlagwort löschen</translation>
+    </message>
+    <message>
+        <source>Take the tag from every contact (the contacts stay)</source>
+        <translation>Das Schlagwort von allen Kontakten entfernen (die Kontakte bleiben)</translation>
+    </message>
+    <message>
+        <source>Rename tag</source>
+        <translation>Schlagwort umbenennen</translation>
+    </message>
+    <message>
+        <source>New name for “%s” (the name of another tag merges the two):</source>
+        <translation>Neuer Name für „%s“ (der Name eines anderen Schlagworts führt beide zusammen):</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>Merge tags</source>
+        <translation>Schlagwörter zusammenführen</translation>
+    </message>
+    <message>
+        <source>There is already a tag “%s”. Merge “%s” into it? Everyone tagged “%s” will be tagged “%s” instead (Ctrl+Z undoes it).</source>
+        <translation>Es gibt schon ein Schlagwort „%s“. „%s“ damit zusammenführen? Alle mit „%s“ erhalten stattdessen „%s“ (Strg+Z macht es rückgängig).</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Deleted tag “%s” from %s contact(s) — Ctrl+Z to undo.</source>
+        <translation>Schlagwort „%s“ von %s Kontakt(en) entfernt – Strg+Z macht es rückgängig.</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>Schlagwort hinzufügen</translation>
+    </message>
+    <message>
+        <source>Tag the %s selected contact(s) with (a new name makes a new tag):</source>
+        <translation>Die %s ausgewählten Kontakte erhalten das Schlagwort (ein neuer Name legt ein neues an):</translation>
+    </message>
+    <message>
+        <source>&amp;Add tag</source>
+        <translation>Schlagwort &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>There are no tags yet.</source>
+        <translation>Es gibt noch keine Schlagwörter.</translation>
+    </message>
+    <message>
+        <source>Remove tag</source>
+        <translation>Schlagwort entfernen</translation>
+    </message>
+    <message>
+        <source>Remove this tag from the %s selected contact(s):</source>
+        <translation>Dieses Schlagwort von den %s ausgewählten Kontakten entfernen:</translation>
+    </message>
+    <message>
+        <source>&amp;Remove tag</source>
+        <translation>Schlagwort &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Still changing tags; try again in a moment.</source>
+        <translation>Die Schlagwörter werden noch geändert; bitte gleich noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>Changing the tags of %s contacts…</source>
+        <translation>Schlagwörter von %s Kontakten werden geändert…</translation>
+    </message>
+    <message>
+        <source>Could not change the tags: %s</source>
+        <translation>Die Schlagwörter konnten nicht geändert werden: %s</translation>
     </message>
 </context>
 <context>
