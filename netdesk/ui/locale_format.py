@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
@@ -63,7 +64,16 @@ def format_time(when: dt.datetime | dt.time, tz: dt.tzinfo | None = None) -> str
     """A time of day with the locale's clock: ``14:00`` or ``2:00 PM``."""
     if isinstance(when, dt.datetime):
         when = when.astimezone(tz).time() if tz is not None else when.time()
-    return QLocale().toString(QTime(when.hour, when.minute), QLocale.FormatType.ShortFormat)
+    locale = QLocale()
+    pattern = without_seconds(locale.timeFormat(QLocale.FormatType.ShortFormat))
+    return locale.toString(QTime(when.hour, when.minute), pattern)
+
+
+def without_seconds(pattern: str) -> str:
+    """A QLocale time pattern minus its seconds: Qt 6.8's C and en_GB short formats are
+    ``HH:mm:ss`` (6.9 and later drop the seconds themselves), and a follow-up at 09:00
+    showed as ``09:00:00``."""
+    return re.sub(r"[:.,]\s?s{1,2}(?![a-zA-Z])", "", pattern)
 
 
 def format_local(when: dt.datetime, tz: dt.tzinfo, with_year: bool = True) -> str:

@@ -80,3 +80,17 @@ def test_birthday_notes_name_the_day_in_the_locale(locale_named) -> None:
     assert due_note(item) == "Birthday on Sat Dec 5, 2026 (36th)"
     followup = DueItem(1, "Ada", AT, "followup", "send slides", 3)
     assert due_note(followup) == "send slides"
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("HH:mm:ss", "HH:mm"),  # Qt 6.8's C / en_GB short time format
+    ("h:mm:ss AP", "h:mm AP"),
+    ("H.mm.ss", "H.mm"),
+    ("HH:mm:ss t", "HH:mm t"),
+    ("HH:mm", "HH:mm"),
+    ("h:mm AP", "h:mm AP"),
+])
+def test_times_never_show_seconds_whatever_qt_s_short_format(pattern, expected) -> None:
+    from netdesk.ui.locale_format import without_seconds
+
+    assert without_seconds(pattern) == expected
