@@ -262,10 +262,10 @@ def _params_text(items: tuple[tuple[str, tuple[str, ...]], ...], v4: bool) -> st
 
 
 def _param_value(value: str, v4: bool) -> str:
-    if not _NEEDS_QUOTES.search(value):
-        return value
-    if v4:  # RFC 6868 caret escapes
+    if v4:  # RFC 6868 caret escapes, also where no quotes are needed: a plain "^n" would
+        # come back as a line break
         value = value.replace("^", "^^").replace("\n", "^n").replace('"', "^'")
-    else:  # 3.0 parameter values cannot hold a line break or a double quote at all
+    elif _NEEDS_QUOTES.search(value):
+        # 3.0 parameter values cannot hold a line break or a double quote at all
         value = value.replace("\n", " ").replace('"', "'")
     return f'"{value}"' if _NEEDS_QUOTES.search(value) else value
