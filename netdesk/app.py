@@ -66,6 +66,7 @@ def compose(data_dir: Path) -> Parts:
     install_gui_thread_collector()
     data_dir = Path(data_dir)
     database = open_database(data_dir)
+    database.checkpoint_in_background()  # no commit on the GUI thread waits for a checkpoint
     contacts = ContactService(database)
     settings = open_settings(data_dir)
     _use_chosen_language(settings)

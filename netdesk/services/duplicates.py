@@ -48,6 +48,11 @@ class KeyOwner:
 class Suggestions:
     pairs: list[DuplicatePair]
     names: dict[int, str]  # display name of every contact in ``pairs``
+    total: int = -1  # pairs found, ``pairs`` being the best ``limit`` of them (-1: all shown)
+
+    @property
+    def found(self) -> int:
+        return len(self.pairs) if self.total < 0 else self.total
 
 
 class DuplicateService:
@@ -64,8 +69,9 @@ class DuplicateService:
         """Duplicate pairs, best first; only ``tier`` when given. Safe off the GUI thread."""
         return self.suggestions(tier).pairs
 
-    def suggestions(self, tier: str | None = None) -> Suggestions:
-        """The pairs with the names to show; safe off the GUI thread (own connection)."""
+    def suggestions(self, tier: str | None = None, limit: int | None = None) -> Suggestions:
+        """The pairs with the names to show, only the best ``limit`` when given (``total``
+        then says how many were found); safe off the GUI thread (own connection)."""
         if tier is not None and tier not in TIERS:
             raise ValidationError(f"unknown tier {tier!r} (use {', '.join(TIERS)})")
         con = self.db.connect_raw()
@@ -79,10 +85,18 @@ class DuplicateService:
         finally:
             con.close()
         chosen = [p for p in found if tier is None or p.tier == tier]
+        total = len(chosen)
+        if limit is not None:
+            # The rest die here, on this thread, by reference count and a slice at a time: a
+            # million pairs handed to the GUI thread cost it 4 s of garbage collection when
+            # the job ended (each walked by a young and a middle collection, ui/gui_gc.py).
+            rest = chosen[limit:]
+            del chosen[limit:]
+            release(rest, found)
         ids = {i for p in chosen for i in (p.first_id, p.second_id)}
         shown = {i: people[i].display for i in ids}
         release(people)  # a slice at a time: the GUI thread may want the GIL meanwhile
-        return Suggestions(chosen, shown)
+        return Suggestions(chosen, shown, total if limit is not None else -1)
 
     def groups(self, tier: str | None = None) -> list[DuplicateGroup]:
         return group_pairs(self.pairs(tier))

@@ -7,16 +7,18 @@ upgrade of an existing file a copy is taken next to it, so a failed migration lo
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import sqlite3
 import threading
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netdesk.domain.clock import local_now
+from netdesk.store.checkpoints import WalCheckpointer
 from netdesk.store.safe_files import private_temporary
 
 if TYPE_CHECKING:
@@ -55,29 +57,35 @@ BUSY_TIMEOUT_MS = 5_000
 CLI_BUSY_TIMEOUT_MS = 180_000
 
 
-def _set_pragmas(dbapi_connection: sqlite3.Connection, busy_ms: int = BUSY_TIMEOUT_MS) -> None:
+def _set_pragmas(dbapi_connection: sqlite3.Connection, busy_ms: int = BUSY_TIMEOUT_MS,
+                 autocheckpoint: bool = True) -> None:
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; a crash loses no committed data
     cur.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
+    if not autocheckpoint:  # a WalCheckpointer does it (store/checkpoints.py)
+        cur.execute("PRAGMA wal_autocheckpoint=0")
     cur.close()
 
 
-def create_sqlite_engine(path: Path, busy_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+def create_sqlite_engine(path: Path, busy_ms: int = BUSY_TIMEOUT_MS,
+                         database: Database | None = None) -> Engine:
     from sqlalchemy import create_engine, event
     from sqlalchemy.engine import URL
 
     # URL.create, not f"sqlite:///{path}": a data dir named "a?b" would otherwise be cut at
     # the "?" (read as URL parameters) and the database written somewhere else.
     engine = create_engine(URL.create("sqlite", database=str(path)))
-    event.listen(engine, "connect", lambda conn, _record: _set_pragmas(conn, busy_ms))
+    event.listen(engine, "connect", lambda conn, _record: _set_pragmas(
+        conn, busy_ms, database is None or database.checkpointer is None))
     # pysqlite's own transaction handling defers BEGIN; make transactions explicit so that a
     # failed import rolls back everything it wrote.
     event.listen(engine, "connect", lambda conn, _r: setattr(conn, "isolation_level", None))
     event.listen(engine, "begin", _begin)
     # engine.begin() is how every write starts: make those IMMEDIATE (see _begin).
-    engine.begin = types.MethodType(_begin_writing, engine)  # type: ignore[method-assign]
+    engine.begin = types.MethodType(  # type: ignore[method-assign]
+        functools.partial(_begin_writing, after=database.wrote if database else None), engine)
     return engine
 
 
@@ -94,13 +102,15 @@ def _begin(conn) -> None:
 
 
 @contextlib.contextmanager
-def _begin_writing(engine: Engine) -> Iterator:
+def _begin_writing(engine: Engine, after: Callable[[], None] | None = None) -> Iterator:
     """``Engine.begin()`` with the write lock taken at BEGIN (what SQLAlchemy's does, plus
-    the option that _begin reads)."""
+    the option that _begin reads); ``after()`` runs once the transaction committed."""
     with engine.connect() as conn:
         conn.execution_options(**{_WRITE_OPTION: True})
         with conn.begin():
             yield conn
+    if after is not None:
+        after()
 
 
 # The newest migration's revision. Checking a file against this constant with plain sqlite3
@@ -228,22 +238,42 @@ class Database:
         self._engine: Engine | None = None
         # The engine may first be asked for by a warm-up or import thread: make exactly one.
         self._engine_lock = threading.Lock()
+        self.checkpointer: WalCheckpointer | None = None
 
     @property
     def engine(self) -> Engine:
         if self._engine is None:
             with self._engine_lock:
                 if self._engine is None:
-                    self._engine = create_sqlite_engine(self.path, self.busy_ms)
+                    self._engine = create_sqlite_engine(self.path, self.busy_ms, self)
         return self._engine
 
     def connect_raw(self) -> sqlite3.Connection:
         """A plain sqlite3 connection with netdesk's pragmas, for fast read paths."""
         con = sqlite3.connect(self.path, check_same_thread=False)
-        _set_pragmas(con, self.busy_ms)
+        _set_pragmas(con, self.busy_ms, self.checkpointer is None)
         return con
 
+    def checkpoint_in_background(self) -> WalCheckpointer:
+        """From now on commits never checkpoint the log themselves; a thread of its own does
+        (store/checkpoints.py). For the window, whose commits run on the GUI thread."""
+        if self.checkpointer is None:
+            self._dispose_engine()  # connections made so far would still checkpoint on commit
+            self.checkpointer = WalCheckpointer(self.path)
+        return self.checkpointer
+
+    def wrote(self) -> None:
+        """A write transaction committed (engine.begin() calls this)."""
+        if self.checkpointer is not None:
+            self.checkpointer.nudge()
+
     def dispose(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.close()
+            self.checkpointer = None
+        self._dispose_engine()
+
+    def _dispose_engine(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None

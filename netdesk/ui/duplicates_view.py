@@ -50,6 +50,10 @@ _HORIZONTAL = Qt.Orientation.Horizontal
 # The GUI thread's heartbeat while the finder runs: later than GUI_BUSY_S means it is busy
 # (the finder steps aside), later than GUI_GONE_S that no event loop runs (it does not).
 BEAT_MS = 10
+# The view holds the best this many pairs. Nobody reviews a million one by one, and a million
+# pair objects reaching the GUI thread cost it ~4 s of garbage collection (measured at 100k
+# generated contacts, tests/bench/bench_stalls.py); the next ones come once these are decided.
+SHOWN_PAIRS = 2000
 GUI_BUSY_S = 0.03
 GUI_GONE_S = 1.0
 
@@ -118,6 +122,7 @@ class DuplicatesView(QWidget):
         self._duplicates, self._merger, self._contacts = duplicates, merger, contacts
         self._choose_fields = choose_fields
         self._pairs: list = []
+        self._more = 0  # pairs found beyond the SHOWN_PAIRS best, shown once these are decided
         self._names: dict[int, str] = {}
         self._job: BackgroundJob | None = None
         self._again = False
@@ -192,7 +197,7 @@ class DuplicatesView(QWidget):
             # Millions of young objects and no cycles: no collection meanwhile; and the GUI
             # thread goes first whenever it is busy (dedupe/pacing.py).
             with all_collections_held(), pacing(pace):
-                return duplicates.suggestions()
+                return duplicates.suggestions(limit=SHOWN_PAIRS)
 
         self._job = BackgroundJob(find, self)
         self._job.finished.connect(self._found)
@@ -235,6 +240,7 @@ class DuplicatesView(QWidget):
         # before them, and they must not come back.
         decided = self._decided
         self._pairs = [p for p in found.pairs if not any(gone(p) for gone in decided)]
+        self._more = found.found - len(found.pairs)
         self._names = dict(found.names)
         self._fill()
         if self._again:
@@ -253,12 +259,18 @@ class DuplicatesView(QWidget):
         self.model.reset(self._pairs, self._names)
         if self._pairs:
             self.table.selectRow(0)
-        count = len(self._pairs)
-        self.status.setText(
-            f"{count} possible duplicate{'s' if count != 1 else ''}"
-            if count
-            else "No duplicates found."
-        )
+        shown = len(self._pairs)
+        count = shown + self._more
+        if not count:
+            text = "No duplicates found."
+        elif not shown:
+            text = "Looking for the next possible duplicates…"
+        elif self._more:
+            text = (f"{count:,} possible duplicates; the {shown:,} likeliest are shown, "
+                    "and more come as you decide these.")
+        else:
+            text = f"{count:,} possible duplicate{'s' if count != 1 else ''}"
+        self.status.setText(text)
         self.countChanged.emit(count)
 
     # -- deciding -----------------------------------------------------------------------------
@@ -313,3 +325,5 @@ class DuplicatesView(QWidget):
         self._fill()
         if self._pairs:
             self.table.selectRow(min(row, len(self._pairs) - 1))
+        elif self._more:
+            self.refresh()  # these were decided: find the next best ones

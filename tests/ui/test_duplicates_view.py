@@ -103,3 +103,28 @@ def test_merge_dialog_offers_only_differing_fields(qtbot, database, contact_serv
     assert dialog.picks()["title"] == 1
     survivor = MergeService(database).merge(people[0], [people[1]], dialog.picks()).survivor
     assert survivor.title == "Engineer" and survivor.display_name in {"Amara Okafor", "A. Okafor"}
+
+
+def test_a_huge_list_shows_the_likeliest_first_and_the_next_after_they_are_decided(
+    qtbot, monkeypatch, database, contact_service, people
+):
+    # SHOWN_PAIRS is 2,000 (a million pairs must not reach the GUI thread); two here.
+    import netdesk.ui.duplicates_view as view_module
+
+    add(database,
+        Contact("Carla Mendes", emails=[LabeledValue("carla@mendes.example")]),
+        Contact("C. Mendes", emails=[LabeledValue("Carla@Mendes.example")]))
+    monkeypatch.setattr(view_module, "SHOWN_PAIRS", 2)
+    view = make_view(qtbot, database, contact_service, [])
+    with qtbot.waitSignal(view.countChanged, timeout=10000) as counted:
+        view.refresh()
+    assert counted.args == [3]  # the badge counts every pair found
+    assert view.model.rowCount() == 2
+    assert "3 possible duplicates; the 2 likeliest are shown" in view.status.text()
+
+    view.table.selectRow(0)
+    qtbot.keyClick(view.table, Qt.Key.Key_N)
+    assert view.model.rowCount() == 1
+    qtbot.keyClick(view.table, Qt.Key.Key_N)  # the last shown: the next ones come
+    qtbot.waitUntil(lambda: not view.is_busy() and view.model.rowCount() == 1, timeout=10000)
+    assert view.status.text() == "1 possible duplicate"
