@@ -8,9 +8,9 @@ it filters ``_all`` by set membership, which keeps the current sort order for fr
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
-import operator
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -61,7 +61,6 @@ HEADER_TOOLTIPS = {
 }
 
 _ASCENDING = Qt.SortOrder.AscendingOrder
-_ROW_ID = operator.itemgetter(0)  # ContactSummary.id, at C speed
 
 
 # The user's language for sorting text columns, set from QLocale when a model is made (the
@@ -156,7 +155,6 @@ class ContactsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._all: list[ContactSummary] = []
         self._rows: list[ContactSummary] = []
-        self._position_cache: dict[str, tuple[list, dict[int, int]]] = {}
         self._wanted: set[int] | None = None
         self._by_id: dict[int, ContactSummary] = {}
         # Every column's order, computed on the first sort by it (or by the loader thread), so
@@ -242,8 +240,15 @@ class ContactsTableModel(QAbstractTableModel):
         self._all = self._sorted(self._all)
         self._rows = self._filtered(self._all)
         if old_ids:
-            row_for = self._positions("_rows")
-            new_rows = [row_for.get(cid, -1) for _, cid in old_ids]
+            # Few persistent indexes (current row, selection ends), mostly one per column of
+            # the same contact: look each contact up once (a look-up scans the rows).
+            wanted = {cid for _, cid in old_ids}
+            if len(wanted) > 4:  # many (a big selection's ends): one pass over the rows
+                row_for = dict.fromkeys(wanted, -1)
+                row_for.update((r.id, i) for i, r in enumerate(self._rows) if r.id in wanted)
+            else:
+                row_for = {cid: self.row_of(cid) for cid in wanted}
+            new_rows = [row_for[cid] for _, cid in old_ids]
             self.changePersistentIndexList(
                 [p for p, _ in old_ids],
                 [
@@ -324,12 +329,13 @@ class ContactsTableModel(QAbstractTableModel):
         self._orders.change(self._sort_column, list(olds.values()),  # type: ignore[arg-type]
                             list(fresh.values()), in_place=True)
         for cid, new in fresh.items():
+            old = olds[cid]
             self._by_id[cid] = new
-            at = self._positions("_all").get(cid)
-            if at is not None:
-                self._all[at] = new  # same contact, same place: the positions stay right
-            row = self._positions("_rows").get(cid)
-            if row is None:
+            with contextlib.suppress(ValueError):
+                self._all[self._all.index(old)] = new  # type: ignore[arg-type]
+            try:
+                row = self._rows.index(old)  # type: ignore[arg-type]
+            except ValueError:
                 continue
             self._rows[row] = new
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
@@ -362,19 +368,12 @@ class ContactsTableModel(QAbstractTableModel):
         target = self._by_id.get(contact_id)
         if target is None or (self._wanted is not None and contact_id not in self._wanted):
             return -1
-        return self._positions("_rows").get(contact_id, -1)
-
-    def _positions(self, attribute: str) -> dict[int, int]:
-        """Each contact's place in ``_rows`` or ``_all``, worked out once per list (they are
-        replaced, never reordered in place). ``list.index`` was no shortcut: it compares
-        every row it passes with ``==``, 95 ms to find one row of 100,000 (a sort looks up
-        the current row's)."""
-        rows = getattr(self, attribute)
-        cached = self._position_cache.get(attribute)
-        if cached is None or cached[0] is not rows:
-            cached = (rows, dict(zip(map(_ROW_ID, rows), range(len(rows)), strict=True)))
-            self._position_cache[attribute] = cached
-        return cached[1]
+        try:
+            # list.index compares by identity first, in C: ten times a Python loop (and a sort
+            # looks up every persistent index). Figures in docs/PERFORMANCE.md.
+            return self._rows.index(target)
+        except ValueError:
+            return -1
 
     # -- helpers ------------------------------------------------------------------------------
     def _set_now(self) -> None:
