@@ -8,17 +8,11 @@ without Qt, so the GUI can run it in a BackgroundJob worker thread.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from netdesk.dedupe.finder import (
-    TIERS,
-    DuplicateFinder,
-    DuplicateGroup,
-    DuplicatePair,
-    group_pairs,
-    paused_gc,
-    people_from_rows,
-    release,
-)
+# The finder (with phonenumbers and rapidfuzz) is imported on first use: a sixth of the
+# window's start-up went to importing it (python -X importtime), and the warm-up thread
+# imports it before the first search (app._warm_up_imports).
 from netdesk.dedupe.pacing import pacing
 from netdesk.domain.contact import Contact
 from netdesk.domain.matching import (
@@ -30,6 +24,9 @@ from netdesk.services.errors import NotFoundError, ValidationError, storage_erro
 from netdesk.store import duplicates as dup_store
 from netdesk.store import reading
 from netdesk.store.db import Database
+
+if TYPE_CHECKING:
+    from netdesk.dedupe.finder import DuplicateFinder, DuplicateGroup, DuplicatePair
 
 __all__ = ["DuplicateService", "KeyOwner", "Suggestions", "pacing"]
 
@@ -58,12 +55,22 @@ class Suggestions:
 class DuplicateService:
     def __init__(self, database: Database, region: str | None = None) -> None:
         self.db = database
-        self.finder = DuplicateFinder(region)
+        self._region = region
+        self._finder: DuplicateFinder | None = None
+
+    @property
+    def finder(self) -> DuplicateFinder:
+        finder = self._finder
+        if finder is None:  # two threads may both make one: the same, and harmless
+            from netdesk.dedupe.finder import DuplicateFinder
+
+            finder = self._finder = DuplicateFinder(self._region)
+        return finder
 
     def set_region(self, region: str | None) -> None:
         """The region of national phone numbers from now on (None: $NETDESK_PHONE_REGION or
         the locale's); a search already running keeps the one it started with."""
-        self.finder = DuplicateFinder(region)
+        self._region, self._finder = region, None
 
     def pairs(self, tier: str | None = None) -> list[DuplicatePair]:
         """Duplicate pairs, best first; only ``tier`` when given. Safe off the GUI thread."""
@@ -72,6 +79,9 @@ class DuplicateService:
     def suggestions(self, tier: str | None = None, limit: int | None = None) -> Suggestions:
         """The pairs with the names to show, only the best ``limit`` when given (``total``
         then says how many were found); safe off the GUI thread (own connection)."""
+        from netdesk.dedupe.finder import TIERS, paused_gc, people_from_rows, release
+
+        finder = self.finder
         if tier is not None and tier not in TIERS:
             raise ValidationError(f"unknown tier {tier!r} (use {', '.join(TIERS)})")
         con = self.db.connect_raw()
@@ -81,7 +91,7 @@ class DuplicateService:
                 people = people_from_rows(names, values)
                 release(names, values)
                 not_same = dup_store.not_duplicate_pairs(con)
-                found = self.finder.find(people, not_same)
+                found = finder.find(people, not_same)
         finally:
             con.close()
         chosen = [p for p in found if tier is None or p.tier == tier]
@@ -99,6 +109,8 @@ class DuplicateService:
         return Suggestions(chosen, shown, total if limit is not None else -1)
 
     def groups(self, tier: str | None = None) -> list[DuplicateGroup]:
+        from netdesk.dedupe.finder import group_pairs
+
         return group_pairs(self.pairs(tier))
 
     def mark_not_same(self, first_id: int, second_id: int) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -35,8 +36,9 @@ CHECK_INTERVAL_MS = 200
 BUSY_CHECK_INTERVAL_MS = 20
 
 _collector: GuiThreadCollector | None = None
-# Holds, counted per kind; incremented and decremented by worker threads (single dict item
-# stores are atomic under the GIL).
+# Holds, counted per kind; changed by worker threads under _holds_lock (``+= 1`` on a dict
+# item is a read, an add and a store: two threads can interleave and lose one, leaving a
+# hold on for good).
 # "full": full collections wait while a worker builds a large object graph (the 100k-row
 # loader): one would walk millions of young objects on the GUI thread.
 # "all": no collection at all while a worker allocates millions of tracked objects that form
@@ -44,15 +46,18 @@ _collector: GuiThreadCollector | None = None
 # the last one, and a generation-1 collection during the finder at 100k took 0.1-0.3 s on the
 # GUI thread. Whatever the GUI leaves behind meanwhile is collected after the job.
 _holds = {"full": 0, "all": 0}
+_holds_lock = threading.Lock()
 
 
 @contextmanager
 def _held(kind: str) -> Iterator[None]:
-    _holds[kind] += 1
+    with _holds_lock:
+        _holds[kind] += 1
     try:
         yield
     finally:
-        _holds[kind] -= 1
+        with _holds_lock:
+            _holds[kind] -= 1
 
 
 def full_collections_held() -> contextlib.AbstractContextManager[None]:
