@@ -32,7 +32,7 @@ from netdesk.ui import locale_format
 from netdesk.ui.background import BackgroundJob
 from netdesk.ui.icons import alert_color
 from netdesk.ui.plain_text import plain_tooltip
-from netdesk.ui.row_order import ColumnOrders
+from netdesk.ui.row_order import ColumnOrders, find_row
 from netdesk.ui.sorting import sorted_in_slices
 
 # Roles arrive as ints; comparing against cached ints avoids an enum lookup per call
@@ -368,12 +368,8 @@ class ContactsTableModel(QAbstractTableModel):
         target = self._by_id.get(contact_id)
         if target is None or (self._wanted is not None and contact_id not in self._wanted):
             return -1
-        try:
-            # list.index compares by identity first, in C: ten times a Python loop (and a sort
-            # looks up every persistent index). Figures in docs/PERFORMANCE.md.
-            return self._rows.index(target)
-        except ValueError:
-            return -1
+        return find_row(self._rows, target, _SORT_KEYS[self._sort_column],
+                        self._sort_order != _ASCENDING)
 
     # -- helpers ------------------------------------------------------------------------------
     def _set_now(self) -> None:
