@@ -5,7 +5,8 @@ Run:  QT_QPA_PLATFORM=offscreen .venv/bin/python tests/bench/bench_stalls.py [--
       [--data-dir DIR] [--runs 1]  (DIR is reused when it holds N contacts; it is changed by
       the run: the import adds 10,000 contacts, which the end deletes again)
 Not a test: it prints each action's worst stall (median over runs) against the issue's
-budget (100 ms; 50 ms for keystrokes).
+budget (100 ms; 50 ms for keystrokes). The first row is launch time (compose() runs before
+the app's event loop, as in app.run_gui), printed for comparison, not held to the budget.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ BEAT_MS = 5
 # probe calls processEvents() in tight loops; the ballast keeps None alive for its run.
 _NONE_BALLAST = [None] * 20_000_000
 KEY_BUDGET_MS, BUDGET_MS = 50, 100
+LAUNCH = "launch: compose, before the event loop"
 
 
 class Probe:
@@ -110,7 +112,7 @@ def one_run(data_dir: Path, n: int, work: Path) -> dict[str, float]:  # noqa: PL
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QTableView
 
-    from netdesk.app import compose
+    from netdesk.app import _add_tray, compose
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     probe = Probe(app)
@@ -118,14 +120,27 @@ def one_run(data_dir: Path, n: int, work: Path) -> dict[str, float]:  # noqa: PL
     warmed: list[bool] = []
     holder: dict = {}
 
+    painted: list[bool] = []
+
     def start() -> None:
         holder["parts"] = compose(data_dir)
         holder["parts"].window.warmed_up.connect(lambda: warmed.append(True))
-        holder["parts"].window.show()
+        holder["parts"].window.first_painted.connect(add_tray)
 
-    # 1. start and full load, typing a search while the rows still load.
+    def add_tray() -> None:  # as app.run_gui does, after the first paint
+        tray, scheduler = _add_tray(holder["parts"], data_dir)
+        holder["tray"] = tray
+        holder["parts"].window.warmed_up.connect(scheduler.start)
+        painted.append(True)
+
+    # 1. start and full load, typing a search while the rows still load. The app composes
+    # the window before its event loop runs (app.run_gui): that is launch time, with no
+    # window on screen to answer, reported but not held to the stall budget. From show()
+    # on, every stall counts.
     keys: list[float] = []
-    out["start (compose + show)"] = probe.measure(start)
+    out[LAUNCH] = probe.measure(start)
+    out["show and first paint"] = probe.measure(lambda: holder["parts"].window.show(),
+                                                lambda: bool(painted))
     parts = holder["parts"]
     window, cl = parts.window, parts.contacts_list
     table = window.findChild(QTableView, "contactsTable")
@@ -242,7 +257,7 @@ def main() -> None:
     for name in runs[0]:
         value = statistics.median(r[name] for r in runs)
         budget = KEY_BUDGET_MS if "keystroke" in name else BUDGET_MS
-        verdict = "ok" if value <= budget else "OVER"
+        verdict = "launch" if name == LAUNCH else "ok" if value <= budget else "OVER"
         print(f"| {name.ljust(width)} | {value:8.0f} ms | {verdict} |")
     sys.stdout.flush()
     tmp.cleanup()
