@@ -137,6 +137,7 @@ class DuplicatesView(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("duplicatesStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)  # "1,213,458 possible duplicates; the 2,000 …" at 800 px
         self._stretch_columns()
         buttons = QHBoxLayout()
         for name, text, key, slot in (
