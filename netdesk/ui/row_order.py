@@ -81,6 +81,11 @@ class ColumnOrders:
     def __contains__(self, column: int) -> bool:
         return column in self._orders
 
+    def containers(self) -> list:
+        """Every list and dict this holds rows in (for freeing them elsewhere)."""
+        boxes: list = [box for order in self._orders.values() for box in order]
+        return [*boxes, *self._in.values()]
+
     def set(self, column: int, order: Order) -> None:
         self._orders[column] = order
         self._out.pop(column, None)

@@ -139,7 +139,7 @@ def one_run(data_dir: Path, n: int, work: Path) -> dict[str, float]:  # noqa: PL
     # on, every stall counts.
     keys: list[float] = []
     out[LAUNCH] = probe.measure(start)
-    out["show and first paint"] = probe.measure(lambda: holder["parts"].window.show(),
+    out["show and first paint"] = probe.measure(holder["parts"].window.show,
                                                 lambda: bool(painted))
     parts = holder["parts"]
     window, cl = parts.window, parts.contacts_list
