@@ -155,12 +155,14 @@ def _add_trash(window, database, runner, feedback):  # noqa: ANN001, ANN202
 def _warm_up_imports() -> None:
     # The editing stack (SQLAlchemy, slow to import): off the GUI thread, before the first
     # click.
-    import netdesk.dedupe.finder  # noqa: F401  (the duplicate search, the editor's warning)
     import netdesk.services.csv_transfer  # noqa: F401  (the export dialog's first use)
     import netdesk.services.transfer  # noqa: F401
     import netdesk.store.activity  # noqa: F401
     import netdesk.store.contacts  # noqa: F401
     import netdesk.store.trash  # noqa: F401  (the first delete)
+    from netdesk.services.duplicates import load_finder
+
+    load_finder()  # the duplicate search and the editor's warning
 
 
 def _add_share_and_duplicates(window, database, contacts, runner, feedback,  # noqa: ANN001

@@ -52,6 +52,11 @@ class Suggestions:
         return len(self.pairs) if self.total < 0 else self.total
 
 
+def load_finder() -> None:
+    """Import the finder now (the warm-up thread does, before the first search)."""
+    import netdesk.dedupe.finder  # noqa: F401
+
+
 class DuplicateService:
     def __init__(self, database: Database, region: str | None = None) -> None:
         self.db = database

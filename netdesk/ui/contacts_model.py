@@ -30,11 +30,12 @@ from netdesk.domain.summary import ContactSummary
 from netdesk.domain.text import fold
 from netdesk.ui import locale_format
 from netdesk.ui.background import BackgroundJob
+from netdesk.ui.gui_first import GuiHeartbeat
 from netdesk.ui.icons import alert_color
 from netdesk.ui.plain_text import plain_tooltip
 from netdesk.ui.row_order import ColumnOrders, find_row
 from netdesk.ui.row_release import release_later
-from netdesk.ui.sorting import sorted_in_slices
+from netdesk.ui.sorting import SLICE, sorted_in_slices
 
 # Roles arrive as ints; comparing against cached ints avoids an enum lookup per call
 # (docs/PERFORMANCE.md).
@@ -110,15 +111,25 @@ _SORT_KEYS: dict[int, Callable[[ContactSummary], Any]] = {
 }
 
 
+def _no_pace() -> None:
+    return None
+
+
 # A column's rows in ascending order of their key, and the rows with no value for it.
 ColumnOrder = tuple[list[ContactSummary], list[ContactSummary]]
 
 
-def column_order(rows: Sequence[ContactSummary], column: int) -> ColumnOrder:
-    """Pure Python, so the loader thread can precompute every column's order."""
+def column_order(rows: Sequence[ContactSummary], column: int,
+                 pace: Callable[[], None] = _no_pace) -> ColumnOrder:
+    """Pure Python, so the loader thread can precompute every column's order; ``pace()``
+    is called every few thousand rows (ui/gui_first.py)."""
     key = _SORT_KEYS[column]
-    keyed = [(key(r), r) for r in rows]
-    present = sorted_in_slices([kr for kr in keyed if kr[0]], key=_first)
+    keyed: list[tuple[Any, ContactSummary]] = []
+    for start in range(0, len(rows), SLICE):
+        pace()
+        keyed += [(key(r), r) for r in rows[start : start + SLICE]]
+    present = sorted_in_slices([kr for kr in keyed if kr[0]], key=_first, pace=pace)
+    pace()
     return [r for _, r in present], [r for k, r in keyed if not k]
 
 
@@ -126,10 +137,14 @@ def _first(pair: tuple) -> Any:
     return pair[0]
 
 
-def all_column_orders(rows: Sequence[ContactSummary]) -> dict[int, ColumnOrder]:
-    orders = {column: column_order(rows, column) for column in range(len(COLUMNS))
+def all_column_orders(rows: Sequence[ContactSummary],
+                      pace: Callable[[], None] = _no_pace) -> dict[int, ColumnOrder]:
+    orders = {column: column_order(rows, column, pace) for column in range(len(COLUMNS))
               if column != NAME}
     return orders
+
+
+
 
 
 def format_date(when: dt.datetime | None) -> str:
@@ -431,7 +446,14 @@ class RowsLoader(BackgroundJob):
 
     def __init__(self, fetch: Callable[[], tuple[list[ContactSummary], Any]],
                  parent=None) -> None:
-        super().__init__(_rows_loading(fetch), parent, name="netdesk-rows")
+        # The order work is pure Python: it steps aside while the GUI thread is busy (a
+        # search typed during the load), see ui/gui_first.py.
+        heartbeat = GuiHeartbeat()
+        super().__init__(_rows_loading(fetch, heartbeat.pace_function()), parent,
+                         name="netdesk-rows")
+        heartbeat.setParent(self)
+        self.finished.connect(heartbeat.stop)
+        self.failed.connect(heartbeat.stop)
         from netdesk.services.errors import ServiceError  # here, on the GUI thread
 
         self._service_error = ServiceError
@@ -442,14 +464,16 @@ class RowsLoader(BackgroundJob):
         return f"Loading the contacts stopped because of an unexpected error: {self.error!r}"
 
 
-def _rows_loading(fetch: Callable[[], tuple[list[ContactSummary], Any]]):  # noqa: ANN202
+def _rows_loading(fetch: Callable[[], tuple[list[ContactSummary], Any]],  # noqa: ANN202
+                  pace: Callable[[], None]):
     def load(progress, cancelled) -> tuple:  # noqa: ANN001
         # No collection runs on this thread (automatic collection is off), and the GUI
         # thread runs no full one while a job builds its objects (ui/gui_gc.py, background.py).
         rows, extra = fetch()
         if names_need_sorting():
-            rows = sorted_in_slices(rows, key=_name_key)
-        orders = all_column_orders(rows)
+            rows = sorted_in_slices(rows, key=_name_key, pace=pace)
+        orders = all_column_orders(rows, pace)
+        pace()
         by_id = {r.id: r for r in rows}
         # The rows live as long as the window: keep them out of later full collections
         # (done here, since freezing walks every object: tens of ms on the GUI thread).

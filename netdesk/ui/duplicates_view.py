@@ -9,7 +9,6 @@ Keys: M merges, N marks "not the same", S skips to the next pair.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
@@ -17,7 +16,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -39,6 +37,7 @@ from netdesk.services.duplicates import DuplicateService, Suggestions, pacing
 from netdesk.services.errors import ServiceError
 from netdesk.services.merge import MergeService
 from netdesk.ui.background import BackgroundJob
+from netdesk.ui.gui_first import GuiHeartbeat
 from netdesk.ui.gui_gc import all_collections_held
 
 # (contacts to merge, parent) -> picks for MergeService.merge, or None when cancelled.
@@ -47,15 +46,10 @@ TIER_TEXT = {"same": "Same person", "likely": "Likely", "maybe": "Maybe"}
 COLUMNS = ("Tier", "Score", "Contact", "Possible duplicate", "Shared")
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value  # roles arrive as ints; enum lookups are slow
 _HORIZONTAL = Qt.Orientation.Horizontal
-# The GUI thread's heartbeat while the finder runs: later than GUI_BUSY_S means it is busy
-# (the finder steps aside), later than GUI_GONE_S that no event loop runs (it does not).
-BEAT_MS = 10
 # The view holds the best this many pairs. Nobody reviews a million one by one, and a million
 # pair objects reaching the GUI thread cost it ~4 s of garbage collection (measured at 100k
 # generated contacts, tests/bench/bench_stalls.py); the next ones come once these are decided.
 SHOWN_PAIRS = 2000
-GUI_BUSY_S = 0.03
-GUI_GONE_S = 1.0
 
 
 class PairsModel(QAbstractTableModel):
@@ -127,7 +121,7 @@ class DuplicatesView(QWidget):
         self._job: BackgroundJob | None = None
         self._again = False
         self._decided: list[Callable] = []  # pairs decided while the finder runs
-        self._beat: QTimer | None = None  # the GUI thread's heartbeat while the finder runs
+        self._heartbeat = GuiHeartbeat(self)  # beats while the finder runs
         self.model = PairsModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("duplicatesTable")
@@ -207,32 +201,15 @@ class DuplicatesView(QWidget):
         self._job.start()
 
     def gui_first_pace(self) -> Callable[[], None]:
-        """A pace function for the finder's thread: it sleeps while the GUI thread is busy,
-        i.e. while this view's heartbeat timer is late (a keystroke filtering 100,000 rows),
-        so the GUI gets the GIL to itself. A heartbeat older than GUI_GONE_S means no event
-        loop runs (the window closing): the finder then never waits."""
-        beat = [time.monotonic()]  # a plain list: the worker only reads it
-        if self._beat is None:
-            self._beat = QTimer(self)
-            self._beat.setInterval(BEAT_MS)
-        self._beat.timeout.connect(lambda: beat.__setitem__(0, time.monotonic()))
-        self._beat.start()
-
-        def pace() -> None:
-            waited = 0.0
-            while GUI_BUSY_S < time.monotonic() - beat[0] < GUI_GONE_S and waited < GUI_GONE_S:
-                time.sleep(0.002)
-                waited += 0.002
-
-        return pace
+        """A pace function for the finder's thread: it sleeps while the GUI thread is busy
+        (ui/gui_first.py), so a keystroke filtering 100,000 rows gets the GIL to itself."""
+        return self._heartbeat.pace_function()
 
     def is_busy(self) -> bool:
         return self._job is not None and self._job.is_running()
 
     def _stop_beat(self) -> None:
-        if self._beat is not None:
-            self._beat.stop()
-            self._beat.timeout.disconnect()
+        self._heartbeat.stop()
 
     def _found(self) -> None:
         self._stop_beat()

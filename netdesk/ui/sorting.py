@@ -16,10 +16,24 @@ T = TypeVar("T")
 SLICE = 4000
 
 
-def sorted_in_slices(items: Sequence[T], key: Callable[[T], Any], size: int = SLICE) -> list[T]:
-    """``sorted(items, key=key)``, stable, but never holding the GIL for long."""
+def _nothing() -> None:
+    return None
+
+
+def sorted_in_slices(items: Sequence[T], key: Callable[[T], Any], size: int = SLICE,
+                     pace: Callable[[], None] = _nothing) -> list[T]:
+    """``sorted(items, key=key)``, stable, but never holding the GIL for long; ``pace()``
+    is called between slices (ui/gui_first.py: the GUI thread goes first)."""
     if len(items) <= size:
         return sorted(items, key=key)
-    runs = [sorted(items[i : i + size], key=key) for i in range(0, len(items), size)]
+    runs = []
+    for i in range(0, len(items), size):
+        pace()
+        runs.append(sorted(items[i : i + size], key=key))
     # heapq.merge takes from the earliest run on ties, so equal keys keep their input order.
-    return list(heapq.merge(*runs, key=key))
+    merged: list[T] = []
+    for n, item in enumerate(heapq.merge(*runs, key=key)):
+        if not n % size:
+            pace()
+        merged.append(item)
+    return merged
