@@ -11,6 +11,7 @@ a bulk change (an import).
 from __future__ import annotations
 
 import contextlib
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 
 from PySide6.QtCore import (
@@ -197,9 +198,7 @@ class ContactsList(QObject):
         try:
             rows = self.contacts.summaries(ids=ids)
             if event.touches_contacts:
-                # Tag counts only when a tag was on or came onto a changed row (the count
-                # query is the slow part at 100,000 contacts).
-                tags = self.contacts.tags() if self._tags_touched(ids, rows) else None
+                tags = self._tag_counts_after(ids, rows)
                 self._set_counts(self.contacts.count(), tags)
         except ServiceError as exc:
             self._feedback.status(str(exc))
@@ -214,13 +213,27 @@ class ContactsList(QObject):
             self._tag_infos = tags
         self._window.sidebar.set_counts(total, self._tag_infos)
 
-    def _tags_touched(self, ids: Sequence[int], rows: list[ContactSummary]) -> bool:
+    def _tag_counts_after(self, ids: Sequence[int],
+                          rows: list[ContactSummary]) -> list[TagInfo] | None:
+        """The sidebar's tag counts after a change to these contacts (``rows`` as they are
+        now), or None when no tag moved. Counted from the rows held before and after: the
+        count query took 15-50 ms at 100,000 contacts. Asked of the store only when a tag
+        appears or one's count would reach zero (a rename, a merge, a deleted tag)."""
         fresh = {r.id: r.tags for r in rows}
+        moved: Counter[str] = Counter()
         for cid in ids:
             held = self.model.get(cid)
-            if (held.tags if held is not None else ()) != fresh.get(cid, ()):
-                return True
-        return False
+            before, after = (held.tags if held is not None else ()), fresh.get(cid, ())
+            if before != after:
+                moved.subtract(before)
+                moved.update(after)
+        moved = Counter({name: n for name, n in moved.items() if n})
+        if not moved:
+            return None
+        known = {t.name: t for t in self._tag_infos}
+        if any(name not in known or known[name].count + n <= 0 for name, n in moved.items()):
+            return self.contacts.tags()
+        return [t._replace(count=t.count + moved[t.name]) for t in self._tag_infos]
 
     def _apply_rows(self, event: ChangeEvent, rows: list[ContactSummary], present: set[int],
                     selected: list[int], gone_rows: list[int]) -> None:

@@ -144,3 +144,36 @@ def test_remove_tag_without_any_tags_says_so(parts, ui, qtbot) -> None:
     ui.select_name("Solo")
     ui.action("removeTagAction").trigger()
     assert ui.status_text() == "There are no tags yet."
+
+
+def test_sidebar_counts_follow_changes_and_ask_the_store_only_when_a_tag_comes_or_goes(
+        parts, ui, qtbot, tagged) -> None:
+    from collections import Counter
+
+    from netdesk.actions.contacts import EditContact
+    from tests.ui.driver import count_calls, run
+
+    def store_counts() -> dict[str, int]:  # read past the counting wrapper
+        return {t.name: t.count for t in type(parts.contacts).tags(parts.contacts)}
+
+    def delete(name: str) -> None:
+        ui.select_name(name)
+        ui.action("deleteAction").trigger()
+        qtbot.waitUntil(lambda: name not in ui.names())
+
+    asked: Counter[str] = Counter()
+    count_calls(asked, parts.contacts, "tags")
+    delete("Bob")  # work 2 -> 1: counted from the rows, the store not asked
+    assert ui.sidebar_tags() == {"family": 1, "friends": 1, "work": 1}
+    ui.undo()
+    assert ui.sidebar_tags() == {"family": 1, "friends": 1, "work": 2}
+    assert asked["tags"] == 0
+    ada = parts.contacts.get(tagged["Ada"])
+    ada.tags = ["work", "friends", "speakers"]  # a new tag: the store says how it is listed
+    run(parts, EditContact(parts.contacts, ada))
+    assert asked["tags"] == 1
+    assert ui.sidebar_tags() == store_counts() == {"family": 1, "friends": 1, "speakers": 1,
+                                                   "work": 2}
+    delete("Cy")  # family's last contact: asked again
+    assert asked["tags"] == 2
+    assert ui.sidebar_tags() == store_counts()
