@@ -92,7 +92,10 @@ def _convert(prop: Property, v4: bool) -> tuple[list[str], str]:
         return _phonetic(prop), ""
     if name in _BINARY and (encoding(params) in ("B", "BASE64") or _is_data_uri(prop)):
         return _binary(prop, v4)
-    value = _text_value(prop)
+    try:
+        value = _text_value(prop)
+    except (binascii.Error, ValueError):
+        return [], f"{prop.name} left out: its {encoding(params)} value is damaged"
     if v4:
         name, value, params = _to_40(prop, name, value, params)
     else:

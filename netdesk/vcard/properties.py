@@ -135,11 +135,13 @@ def _lf(text: str) -> str:
 
 
 def decode_base64(value: str) -> bytes:
-    """Lenient base64: whitespace from folding is skipped, missing padding is added."""
-    data = "".join(value.split())
+    """Lenient base64: whitespace from folding and characters outside ASCII (a damaged
+    card: a2b_base64 raised ValueError on them, not binascii.Error) are skipped, missing
+    padding is added."""
+    data = "".join(value.split()).encode("ascii", "ignore")
     missing = -len(data) % 4
     if missing:
-        data += "=" * missing
+        data += b"=" * missing
     return binascii.a2b_base64(data)
 
 
