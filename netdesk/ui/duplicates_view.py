@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -40,11 +41,16 @@ from netdesk.services.errors import ServiceError
 from netdesk.services.merge import MergeService
 from netdesk.ui.background import BackgroundJob
 from netdesk.ui.gui_gc import all_collections_held
+from netdesk.ui.shortcuts_help import describe_key
 
 # (contacts to merge, parent) -> picks for MergeService.merge, or None when cancelled.
 ChooseFields = Callable[[Sequence[Contact], QWidget], "dict[str, int] | None"]
 TIER_TEXT = {"same": "Same person", "likely": "Likely", "maybe": "Maybe"}
 COLUMNS = ("Tier", "Score", "Contact", "Possible duplicate", "Shared")
+# What the single keys do, for the keyboard cheat sheet (F1).
+KEY_TEXTS = {"M": QT_TRANSLATE_NOOP("DuplicatesView", "Merge the pair (Duplicates view)"),
+             "N": QT_TRANSLATE_NOOP("DuplicatesView", "Not the same person (Duplicates view)"),
+             "S": QT_TRANSLATE_NOOP("DuplicatesView", "Skip to the next pair (Duplicates view)")}
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value  # roles arrive as ints; enum lookups are slow
 _HORIZONTAL = Qt.Orientation.Horizontal
 # The GUI thread's heartbeat while the finder runs: later than GUI_BUSY_S means it is busy
@@ -151,6 +157,7 @@ class DuplicatesView(QWidget):
             # widget), so the keys work whether the table, a button or the sidebar that just
             # opened the view has the focus; line edits keep their letters (they claim them).
             shortcut = QShortcut(QKeySequence(key), self)
+            describe_key(shortcut, "DuplicatesView", KEY_TEXTS[key])
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
         buttons.addStretch(1)

@@ -63,6 +63,18 @@
 <context>
     <name>DuplicatesView</name>
     <message>
+        <source>Merge the pair (Duplicates view)</source>
+        <translation>Das Paar zusammenführen (Duplikate)</translation>
+    </message>
+    <message>
+        <source>Not the same person (Duplicates view)</source>
+        <translation>Nicht dieselbe Person (Duplikate)</translation>
+    </message>
+    <message>
+        <source>Skip to the next pair (Duplicates view)</source>
+        <translation>Zum nächsten Paar springen (Duplikate)</translation>
+    </message>
+    <message>
         <source>&amp;Merge…</source>
         <translation>&amp;Zusammenführen…</translation>
     </message>
@@ -375,10 +387,6 @@
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
-    <message>
-        <source>About %1</source>
-        <translation>Über %1</translation>
-    </message>
 </context>
 <context>
     <name>SettingsController</name>
@@ -491,6 +499,52 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Taste</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Bewirkt</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsHelp</name>
+    <message>
+        <source>From the search field into the contacts table</source>
+        <translation>Vom Suchfeld in die Kontakttabelle</translation>
+    </message>
+    <message>
+        <source>Open the selected contact / do the dialog&apos;s main action</source>
+        <translation>Den gewählten Kontakt öffnen / die Hauptaktion des Dialogs ausführen</translation>
+    </message>
+    <message>
+        <source>Save the contact (editor)</source>
+        <translation>Den Kontakt speichern (Bearbeiten)</translation>
+    </message>
+    <message>
+        <source>Close a dialog (asks first when an edited contact is unsaved)</source>
+        <translation>Einen Dialog schließen (fragt vorher, wenn ein bearbeiteter Kontakt nicht gespeichert ist)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>About netdesk</source>
+        <translation>Über netdesk</translation>
+    </message>
+    <message>
+        <source>A personal CRM for people who network: who you met, where, and when to follow up.</source>
+        <translation>Ein persönliches CRM für Menschen, die Netzwerke pflegen: wen Sie getroffen haben, wo, und wann Sie nachfassen.</translation>
+    </message>
+</context>
+<context>
     <name>Sidebar</name>
     <message>
         <source>Today</source>
@@ -515,6 +569,10 @@
     <message>
         <source>All contacts</source>
         <translation>Alle Kontakte</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
     </message>
 </context>
 <context>
@@ -613,6 +671,21 @@
     <message>
         <source>Could not change the tags: %s</source>
         <translation>Die Schlagwörter konnten nicht geändert werden: %s</translation>
+    </message>
+</context>
+<context>
+    <name>TodayKeys</name>
+    <message>
+        <source>Done (Today view)</source>
+        <translation>Erledigt (Heute)</translation>
+    </message>
+    <message>
+        <source>Snooze menu (Today view)</source>
+        <translation>Verschieben-Menü (Heute)</translation>
+    </message>
+    <message>
+        <source>Log an interaction (Today view)</source>
+        <translation>Eine Begegnung festhalten (Heute)</translation>
     </message>
 </context>
 <context>

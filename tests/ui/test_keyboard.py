@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QTableWidget
 
 from netdesk.actions.contacts import CreateContact
@@ -69,6 +70,34 @@ def test_f1_shows_every_shortcut_of_the_window(ui, qtbot) -> None:
     rows = {table.item(r, 1).text(): table.item(r, 0).text() for r in range(table.rowCount())}
     assert rows["New contact"] and rows["Undo"] and rows["Keyboard shortcuts"] == "F1"
     assert rows["Done (Today view)"] == "D"
+    dialog.reject()
+
+
+def test_the_cheat_sheet_lists_every_key_the_window_binds(ui, qtbot) -> None:
+    """Every QAction and QShortcut of the window with a key is on the F1 sheet with what it
+    does, so the sheet cannot drift from the keys again."""
+    ui.action("shortcutsAction").trigger()
+    qtbot.waitUntil(lambda: ui.window.findChild(QDialog, "shortcutsDialog") is not None)
+    dialog = ui.window.findChild(QDialog, "shortcutsDialog")
+    table = find(dialog, QTableWidget, "shortcutsTable")
+    listed = {(table.item(r, 0).text(), table.item(r, 1).text())
+              for r in range(table.rowCount())}
+    keys = {key for key, _text in listed}
+    native = QKeySequence.SequenceFormat.NativeText
+    bound = [(seq.toString(native), a.objectName()) for a in ui.window.findChildren(QAction)
+             for seq in a.shortcuts()]
+    bound += [(s.key().toString(native), s.parent().objectName())
+              for s in ui.window.findChildren(QShortcut) if not s.key().isEmpty()]
+    assert len(bound) > 30
+    missing = [(key, owner) for key, owner in bound if key not in keys]
+    assert missing == []
+    assert all(text for _key, text in listed)
+    for key, text in (("M", "Merge the pair (Duplicates view)"),
+                      ("N", "Not the same person (Duplicates view)"),
+                      ("S", "Skip to the next pair (Duplicates view)"),
+                      ("S", "Snooze menu (Today view)"),
+                      ("Ctrl+T", "Add tag"), ("Ctrl+Shift+T", "Remove tag")):
+        assert (QKeySequence(key).toString(native), text) in listed
     dialog.reject()
 
 

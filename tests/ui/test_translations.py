@@ -67,6 +67,41 @@ def test_choosing_deutsch_in_settings_changes_the_menus_live(window, ui, qtbot) 
     assert menu_titles(window)[0] == "&File"
 
 
+def choose_language(window, ui, code: str) -> None:  # noqa: ANN001
+    ui.action("settingsAction").trigger()
+    dialog = find(window, QWidget, "settingsDialog")
+    combo = find(dialog, QComboBox, "languageCombo")
+    combo.setCurrentIndex(combo.findData(code))
+    find(dialog, QPushButton, "okButton").click()
+
+
+def sidebar_titles(window) -> list[str]:  # noqa: ANN001
+    return [title for _kind, _key, title, _icon in window.sidebar.navigable()]
+
+
+def view_menu_texts(window) -> list[str]:  # noqa: ANN001
+    return [a.text() for a in find(window, QMenu, "viewMenu").actions() if a.text()]
+
+
+def test_sidebar_and_view_menu_follow_a_switch_without_restart(window, ui, qtbot) -> None:
+    assert {"Today", "Duplicates", "All contacts", "Trash"} <= set(sidebar_titles(window))
+    assert "Duplicates" in view_menu_texts(window)
+    choose_language(window, ui, "de")
+    qtbot.waitUntil(lambda: {"Heute", "Duplikate", "Alle Kontakte", "Papierkorb"}
+                    <= set(sidebar_titles(window)))
+    assert not {"Today", "Duplicates", "All contacts", "Trash"} & set(sidebar_titles(window))
+    qtbot.waitUntil(lambda: "Duplikate" in view_menu_texts(window))
+    assert "Duplicates" not in view_menu_texts(window)
+    # The keys stay on the same entries.
+    assert ui.action("goTodayAction").text() == "Heute"
+    assert ui.action("goTodayAction").shortcut().toString() == "Ctrl+1"
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "settingsDialog") is None)
+    choose_language(window, ui, "en")
+    qtbot.waitUntil(lambda: {"Today", "Duplicates", "All contacts", "Trash"}
+                    <= set(sidebar_titles(window)))
+    qtbot.waitUntil(lambda: "Duplicates" in view_menu_texts(window))
+
+
 @pytest.fixture
 def german_window(qtbot, data_dir: Path):
     """The real window over a data dir whose settings chose Deutsch before the start."""
