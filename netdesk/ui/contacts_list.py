@@ -75,6 +75,9 @@ class ContactsList(QObject):
         self.model = ContactsTableModel(self)
         self._build()
         window.set_contacts_page(self.page, self.selected_ids)
+        # The window starts with the focus in the search field (else Qt picks the sidebar,
+        # first in the Tab order): typing finds, Down walks the table, Enter opens.
+        self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         window.tagChosen.connect(self._on_tag_chosen)
         window.first_painted.connect(self._start_background_load_if_needed)
         window.closing.connect(self._on_closing)

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QTableWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QTableWidget
 
 from netdesk.actions.contacts import CreateContact
 from netdesk.domain.contact import Contact
@@ -111,3 +111,38 @@ def test_export_dialog_opens_with_export_as_the_enter_button(sample_ui, qtbot) -
     assert focused is not None and focused.objectName() != "" and "Cancel" not in (
         getattr(focused, "text", lambda: "")())
     dialog.reject()
+
+
+@pytest.fixture
+def window_over_contacts(qtbot, data_dir):  # noqa: ANN001, ANN201
+    """The real window started over a store that already has contacts."""
+    from netdesk.app import compose
+    from netdesk.services.contacts import ContactService
+    from netdesk.store.db import open_database
+
+    database = open_database(data_dir)
+    service = ContactService(database)
+    for name in ("Ada Lovelace", "Alan Turing"):
+        service.create(Contact(display_name=name))
+    service.close()
+    database.dispose()
+    window = compose(data_dir).window
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+
+
+def test_the_window_starts_with_the_focus_in_the_search_field(window_over_contacts,
+                                                               qtbot) -> None:
+    """Typing right after the start searches (Down walks into the table, Enter opens): not
+    the sidebar, where letters do nothing, nor the table, where Delete deletes."""
+    window = window_over_contacts
+    qtbot.waitUntil(window.is_warm)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert QApplication.focusWidget().objectName() == "searchEdit"
+    qtbot.keyClicks(QApplication.focusWidget(), "ada")
+    assert find(window, QLineEdit, "searchEdit").text() == "ada"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert QApplication.focusWidget().objectName() == "contactsTable"
