@@ -350,3 +350,40 @@ def find_ring(ui: Ui):  # noqa: ANN201
     from tests.ui.driver import find
 
     return find(ui.window, QWidget, "focusRing")
+
+
+def test_at_800_by_600_a_long_name_keeps_its_width_longest(sample_ui, parts, qtbot,
+                                                          artifacts) -> None:
+    """Narrowing, the columns give their room one after another (GIVE_ORDER) and the name
+    last: a long name is not cut while the phone number still has room."""
+    from netdesk.actions.contacts import CreateContact
+    from netdesk.domain.contact import Contact, LabeledValue
+    from netdesk.ui.contacts_model import PHONE
+    from netdesk.ui.contacts_table import default_column_widths
+    from tests.ui.driver import run
+
+    w = sample_ui
+    long_name = "Maximiliane Alexandra von Hohenzollern-Sigmaringen"
+    run(parts, CreateContact(parts.contacts, Contact(
+        display_name=long_name, org="Acme", emails=[LabeledValue("max@example.org")],
+        phones=[LabeledValue("+49 30 1234567")])))
+    qtbot.waitUntil(lambda: long_name in w.names())
+    sized(w, qtbot, 1400, 900)
+    wide = column_widths(w)
+    minimum = w.table.horizontalHeader().minimumSectionSize()
+    name_default = default_column_widths(QFontMetrics(w.table.font()))[NAME]
+    for width, height in ((1000, 700), (800, 600)):
+        sized(w, qtbot, width, height)
+        qtbot.waitUntil(lambda: sum(column_widths(w).values())
+                        == w.table.viewport().width())  # noqa: B023
+        widths = column_widths(w)
+        if widths[NAME] < name_default:  # the name gave: everyone before it gave all
+            assert all(widths[c] == minimum for c in widths if c != NAME), widths
+        assert widths[NAME] >= widths[PHONE], widths
+    assert widths[NAME] > max(widths[c] for c in widths if c != NAME), widths
+    w.select_name(long_name)
+    w.window.grab().save(str(artifacts / "looks-long-name-800x600.png"))
+    # At 1,000 px the phone number gives before the name and the e-mail.
+    sized(w, qtbot, 1000, 700)
+    widths = column_widths(w)
+    assert widths[PHONE] < wide[PHONE] and widths[EMAIL] > widths[PHONE]
