@@ -306,7 +306,8 @@ def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001,
     return activity, today
 
 
-def _add_tray(parts: Parts, data_dir: Path, tray_available: Callable[[], bool]):  # noqa: ANN202
+def _add_tray(parts: Parts, data_dir: Path,  # noqa: ANN202
+              tray_available: Callable[[], bool] | None = None):
     """System tray icon and the reminder scheduler that feeds it and the notifications."""
     from netdesk.ui.reminder_memory import ReminderMemory
     from netdesk.ui.scheduler import ReminderScheduler
@@ -314,8 +315,8 @@ def _add_tray(parts: Parts, data_dir: Path, tray_available: Callable[[], bool]):
     from netdesk.ui.tray import TrayController
 
     window, activity = parts.window, parts.activity
-    tray = TrayController(window, activity, activity.clock, tray_available=tray_available,
-                          settings=open_settings(data_dir))
+    tray = TrayController(window, activity, activity.clock, settings=open_settings(data_dir),
+                          **({"tray_available": tray_available} if tray_available else {}))
     tray.contactRequested.connect(parts.contacts_list.show_contact)
     scheduler = ReminderScheduler(activity, activity.clock, tray.notifier, window,
                                   runner=parts.runner,

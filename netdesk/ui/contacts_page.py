@@ -35,25 +35,27 @@ class ContactsPage(QSplitter):
         self._settings = settings
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("searchEdit")
-        self.search_edit.setPlaceholderText("Search names, companies, e-mail, phone, tags…")
+        self.search_edit.setPlaceholderText(
+            self.tr("Search names, companies, e-mail, phone, tags…"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.addAction(line_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.table = ContactsTable(model, settings)
         self.first_run = EmptyState("emptyState")
         self.first_run.set_icon(app_icon(), 96)
         self.first_run.set_text(
-            "Remember everyone you meet",
-            "Bring in the contacts from your phone or address book as vCard (.vcf) files, or "
-            "LinkedIn, Google or Outlook CSV exports — or drop them onto this window. "
-            "Not ready yet? Look around with sample contacts.",
+            self.tr("Remember everyone you meet"),
+            self.tr("Bring in the contacts from your phone or address book as vCard (.vcf) "
+                    "files, or LinkedIn, Google or Outlook CSV exports — or drop them onto "
+                    "this window. Not ready yet? Look around with sample contacts."),
         )
-        self.import_button = self.first_run.add_button("Import contacts…", "emptyImportButton",
+        self.import_button = self.first_run.add_button(self.tr("Import contacts…"),
+                                                       "emptyImportButton",
                                                        default=True)
-        self.sample_button = self.first_run.add_button("Try with sample contacts",
+        self.sample_button = self.first_run.add_button(self.tr("Try with sample contacts"),
                                                        "sampleContactsButton")
         self.no_results = EmptyState("noResultsState")
         self.no_results.set_icon(line_icon("search"), 56)
-        self.clear_button = self.no_results.add_button("Clear search", "clearSearchButton")
+        self.clear_button = self.no_results.add_button(self.tr("Clear search"), "clearSearchButton")
         self.list_stack = QStackedWidget()
         self.list_stack.setObjectName("listStack")
         for page in (self.table, self.first_run, self.no_results):

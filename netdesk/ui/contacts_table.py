@@ -118,7 +118,7 @@ class ContactsTable(QTableView):
             action.toggled.connect(lambda on, c=column: self.set_column_visible(c, on))
             self.column_actions[column] = action
         self.columns_menu.addSeparator()
-        reset = self.columns_menu.addAction("Reset columns")
+        reset = self.columns_menu.addAction(self.tr("Reset columns"))
         reset.setObjectName("resetColumnsAction")
         reset.triggered.connect(self.reset_columns)
         self.columns_menu.aboutToShow.connect(self._sync_column_actions)

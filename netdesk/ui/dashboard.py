@@ -69,7 +69,7 @@ class Dashboard(QWidget):
         charts = QWidget(self)
         charts.setLayout(grid)
         side = QWidget(self)
-        self.people_title = QLabel("Click a bar to see the people behind it.", side,
+        self.people_title = QLabel(self.tr("Click a bar to see the people behind it."), side,
                                    objectName="dashboardPeopleTitle")
         self.people_title.setTextFormat(Qt.TextFormat.PlainText)
         self.people_title.setWordWrap(True)

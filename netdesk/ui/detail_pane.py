@@ -292,7 +292,7 @@ class DetailPane(QScrollArea):
         header.addLayout(names, 1)
         edit = QPushButton(line_icon("edit"), "Edit")
         edit.setObjectName("detailEditButton")
-        edit.setToolTip("Edit this contact (Enter)")
+        edit.setToolTip(self.tr("Edit this contact (Enter)"))
         edit.clicked.connect(self.edit_requested)
         header.addWidget(edit, 0, Qt.AlignmentFlag.AlignTop)
         self._layout.addLayout(header)

@@ -204,7 +204,7 @@ class DuplicatesView(QWidget):
         self._job = BackgroundJob(find, self)
         self._job.finished.connect(self._found)
         self._job.failed.connect(self._failed)
-        self.status.setText("Looking for duplicates…")
+        self.status.setText(self.tr("Looking for duplicates…"))
         self._job.start()
 
     def gui_first_pace(self) -> Callable[[], None]:

@@ -222,7 +222,7 @@ class EventsView(QWidget):
         dialog = QInputDialog(self)
         dialog.setObjectName("addPeopleDialog")
         dialog.setWindowTitle(f"People met at {s.event.name}")
-        dialog.setLabelText("Names, e-mail addresses or ids, separated by commas:")
+        dialog.setLabelText(self.tr("Names, e-mail addresses or ids, separated by commas:"))
         dialog.textValueSelected.connect(lambda text: self.link_people(s.event, text))
         self.people_dialog = dialog
         dialog.open()

@@ -34,6 +34,8 @@ CONTEXT_PROPERTY = "netdeskTrContext"
 SOURCE_LANGUAGE = "en"
 
 _installed: list[QTranslator] = []
+# Whether use_language made QLocale's default another than the system's (a language chosen).
+_locale = {"chosen": False}
 
 # The views' sidebar titles as translation sources: MainWindow.add_view shows a view's title
 # translated in context "Sidebar" (the controllers pass the English source).
@@ -70,7 +72,7 @@ def use_language(choice: str) -> str:
         app.removeTranslator(old)
     _installed.clear()
     lang = language_code(choice)
-    QLocale.setDefault(locale_for(lang))
+    _set_locale(choice, lang)
     used = SOURCE_LANGUAGE
     if lang != SOURCE_LANGUAGE:
         own = QTranslator(app)
@@ -86,6 +88,17 @@ def use_language(choice: str) -> str:
     for widget in _top_level_widgets():
         retranslate(widget)
     return used
+
+
+def _set_locale(choice: str, lang: str) -> None:
+    """Dates and times in the chosen language; the system's again when none is chosen (a
+    default someone else set, as tests do, is left alone then)."""
+    if choice:
+        QLocale.setDefault(locale_for(lang))
+        _locale["chosen"] = True
+    elif _locale["chosen"]:
+        QLocale.setDefault(QLocale.system())
+        _locale["chosen"] = False
 
 
 def locale_for(lang: str) -> QLocale:
@@ -140,6 +153,11 @@ def translated(obj: QObject, context: str, source: str) -> QObject:
     obj.setProperty(CONTEXT_PROPERTY, context)
     _set_text(obj, QCoreApplication.translate(context, source))
     return obj
+
+
+def translator_for(context: str) -> Callable[[QObject, str], QObject]:
+    """``translated`` with ``context`` filled in: ``_live(QLabel(), NOOP_SOURCE)``."""
+    return lambda obj, source: translated(obj, context, source)
 
 
 def retranslate(root: QObject) -> None:

@@ -42,7 +42,7 @@ class QuickAddDialog(QDialog):
                  settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("quickAddDialog")
-        self.setWindowTitle("Met someone")
+        self.setWindowTitle(self.tr("Met someone"))
         self._quick, self._events, self._runner, self._settings = quick, events, runner, settings
         self.added: list[int] = []
         self._build()
@@ -74,11 +74,13 @@ class QuickAddDialog(QDialog):
             form.addRow(label, widget)
         self.error = error_label(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.status = QLabel("Enter saves and clears for the next person; Esc closes.", self,
-                             objectName="quickStatus")
+        self.status = QLabel(
+            self.tr("Enter saves and clears for the next person; Esc closes."), self,
+            objectName="quickStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton("&Save and next", self, objectName="quickSaveButton")
+        self.save_button = QPushButton(self.tr("&Save and next"), self,
+                                       objectName="quickSaveButton")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -97,7 +99,7 @@ class QuickAddDialog(QDialog):
     def reload_events(self) -> None:
         """Fill the event list and preselect today's event, else the one last used."""
         self.event_combo.clear()
-        self.event_combo.addItem("(no event)", None)
+        self.event_combo.addItem(self.tr("(no event)"), None)
         try:
             events = self._events.all()
             last = self._setting(EVENT_KEY, None)

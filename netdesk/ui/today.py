@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QModelIndex,
     QSize,
     Qt,
@@ -47,6 +49,7 @@ from netdesk.ui.activity_flows import ActivityFlows
 from netdesk.ui.empty_state import EmptyState
 from netdesk.ui.followup_dialog import FollowUpDialog
 from netdesk.ui.history import on_change, on_history_changed
+from netdesk.ui.i18n import follow_language, translator_for
 from netdesk.ui.locale_format import format_local, lapsed_text
 from netdesk.ui.log_dialog import LogInteractionDialog, badge_icon
 from netdesk.ui.today_model import (  # noqa: F401  (COLUMNS, ITEM_ROLE, WHEN: for tests)
@@ -60,11 +63,13 @@ from netdesk.ui.today_model import (  # noqa: F401  (COLUMNS, ITEM_ROLE, WHEN: f
     item_key,
 )
 
-EMPTY_TEXT = (
-    "Add a follow-up from a contact's menu (Ctrl+Shift+F), or set “Keep in touch every "
-    "N days” on the people who matter, and they show up here when it is time."
-)
+EMPTY_TEXT = QT_TRANSLATE_NOOP("TodayView", "Add a follow-up from a contact's menu (Ctrl+Shift+F)"
+                               ", or set “Keep in touch every N days” on the people who "
+                               "matter, and they show up here when it is time.")
 UNDO_VISIBLE_MS = 15_000
+
+
+_live = translator_for("TodayView")  # labels and buttons that follow a language switch
 
 
 class PaddedDelegate(QStyledItemDelegate):
@@ -125,12 +130,13 @@ class TodayView(QWidget):
         self._refresh_soon.timeout.connect(self.refresh)
         on_change(flows.runner, self, self._on_change, lambda e: e.touches_due)
         on_history_changed(flows.runner, self, self._on_history_changed)
+        follow_language(self, self._retranslate)
         if load_now:
             self.refresh()
 
     # -- building -----------------------------------------------------------------------------
     def _build(self) -> None:
-        title = QLabel(self.tr("Today"))
+        title = _live(QLabel(), QT_TRANSLATE_NOOP("TodayView", "Today"))
         title.setObjectName("todayTitle")
         big = QFont(title.font())
         big.setPointSizeF(big.pointSizeF() * 1.7)
@@ -161,13 +167,13 @@ class TodayView(QWidget):
         layout.addWidget(split, 1)
 
     def _build_head(self, title: QLabel) -> QHBoxLayout:
-        self.done_button = QPushButton("Done")
+        self.done_button = _live(QPushButton(), QT_TRANSLATE_NOOP("TodayView", "Done"))
         self.done_button.setObjectName("doneButton")
         self.done_button.setToolTip(
             "Mark the follow-up done; for a keep-in-touch row, log that you were in touch"
         )
         self.done_button.clicked.connect(self.mark_done)
-        self.snooze_button = QPushButton("Snooze")
+        self.snooze_button = _live(QPushButton(), QT_TRANSLATE_NOOP("TodayView", "Snooze"))
         self.snooze_button.setObjectName("snoozeButton")
         self.snooze_menu = QMenu(self.snooze_button)
         for choice, label in SNOOZE_CHOICES:
@@ -175,14 +181,14 @@ class TodayView(QWidget):
             action.setData(choice)
             action.triggered.connect(lambda _=False, c=choice: self.snooze(c))
         self.snooze_menu.addSeparator()
-        custom = QAction("Pick a time…", self.snooze_menu)
+        custom = _live(QAction(self.snooze_menu), QT_TRANSLATE_NOOP("TodayView", "Pick a time…"))
         custom.triggered.connect(self.open_custom_snooze)
         self.snooze_menu.addAction(custom)
         self.snooze_button.setMenu(self.snooze_menu)
-        self.log_button = QPushButton("Log interaction…")
+        self.log_button = _live(QPushButton(), QT_TRANSLATE_NOOP("TodayView", "Log interaction…"))
         self.log_button.setObjectName("logButton")
         self.log_button.clicked.connect(self.open_log_dialog)
-        self.met_button = QPushButton("Met someone…")
+        self.met_button = _live(QPushButton(), QT_TRANSLATE_NOOP("TodayView", "Met someone…"))
         self.met_button.setObjectName("todayQuickAddButton")
         self.met_button.clicked.connect(self.quickAddRequested)
         for b in (self.done_button, self.snooze_button, self.log_button, self.met_button):
@@ -207,7 +213,7 @@ class TodayView(QWidget):
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)
         self.banner_label = QLabel()
         self.banner_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = _live(QPushButton(), QT_TRANSLATE_NOOP("TodayView", "Undo"))
         self.undo_button.setObjectName("undoButton")
         self.undo_button.clicked.connect(self.undo)
         banner_layout = QHBoxLayout(self.banner)
@@ -246,7 +252,7 @@ class TodayView(QWidget):
 
         self.empty = EmptyState("todayEmptyState")
         self.empty.set_icon(badge_icon("✓", 130, 120), 64)
-        self.empty.set_text("Nothing due", EMPTY_TEXT)
+        self._retranslate()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
@@ -254,12 +260,13 @@ class TodayView(QWidget):
     def _build_side(self) -> QWidget:
         side = QWidget()
         side.setObjectName("losingTouchPanel")
-        side_title = QLabel(self.tr("Losing touch"))
+        side_title = _live(QLabel(), QT_TRANSLATE_NOOP("TodayView", "Losing touch"))
         bold = QFont(side_title.font())
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.15)
         side_title.setFont(bold)
-        side_hint = QLabel(self.tr("Lapsed keep-in-touch dates, longest first"))
+        side_hint = _live(QLabel(), QT_TRANSLATE_NOOP(
+            "TodayView", "Lapsed keep-in-touch dates, longest first"))
         side_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         side_hint.setWordWrap(True)
         self.losing_list = QListWidget()
@@ -268,7 +275,8 @@ class TodayView(QWidget):
         self.losing_list.setSpacing(2)
         self.losing_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.losing_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.losing_empty = QLabel("No one. Everyone you keep in touch with is up to date.")
+        self.losing_empty = _live(QLabel(), QT_TRANSLATE_NOOP(
+            "TodayView", "No one. Everyone you keep in touch with is up to date."))
         self.losing_empty.setWordWrap(True)
         self.losing_empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         side_layout = QVBoxLayout(side)
@@ -279,6 +287,13 @@ class TodayView(QWidget):
         side_layout.addWidget(self.losing_empty)
         side_layout.addStretch(0)
         return side
+
+    def _retranslate(self) -> None:
+        """The empty state's texts and what is shown, in the language now in use."""
+        self.empty.set_text(self.tr("Nothing due"),
+                            QCoreApplication.translate("TodayView", EMPTY_TEXT))
+        if self.data is not None:
+            self.refresh()
 
     # -- refreshing ---------------------------------------------------------------------------
     def refresh(self) -> None:

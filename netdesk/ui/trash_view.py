@@ -56,10 +56,10 @@ class TrashView(QWidget):
         self.note = QLabel(f"Deleted contacts stay here for {KEEP_DAYS} days with their "
                            "interactions and follow-ups, then they are removed for good.")
         self.note.setWordWrap(True)
-        self.restore_button = QPushButton("Restore")
+        self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.setObjectName("trashRestoreButton")
         self.restore_button.clicked.connect(self.restore_selected)
-        self.empty_button = QPushButton("Empty trash…")
+        self.empty_button = QPushButton(self.tr("Empty trash…"))
         self.empty_button.setObjectName("trashEmptyButton")
         self.empty_button.clicked.connect(self.ask_to_empty)
         buttons = QHBoxLayout()
