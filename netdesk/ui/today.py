@@ -11,6 +11,8 @@ import datetime as dt
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QDate,
+    QLocale,
     QModelIndex,
     QSize,
     Qt,
@@ -355,33 +357,29 @@ class TodayView(QWidget):
         )
 
     def _summary(self, data: TodayData) -> str:
-        day = data.now.astimezone(self._tz)
-        date = f"{day:%A} {day.day} {day:%B}"
-        parts = [
-            f"{len(items)} {label}"
-            for items, label in (
-                (data.overdue, "overdue"),
-                (data.today, "due today"),
-                (data.this_week, "in the next 7 days"),
-            )
-            if items
-        ]
-        return f"{date}  ·  {' · '.join(parts) or 'nothing due'}"
+        day = data.now.astimezone(self._tz)  # "Thursday 3 December" in the chosen language
+        date = QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
+        parts = [label.replace("%1", str(len(items))) for items, label in (
+            (data.overdue, self.tr("%1 overdue")), (data.today, self.tr("%1 due today")),
+            (data.this_week, self.tr("%1 in the next 7 days"))) if items]
+        return f"{date}  ·  " + (" · ".join(parts) or self.tr("nothing due"))
 
     def _fill_losing(self, data: TodayData) -> None:
         self.losing_list.clear()
         for cadence, lapsed in data.losing_touch:
-            text = f"{cadence.name}\n{lapsed_text(lapsed)} overdue · every {cadence.days} days"
+            text = f"{cadence.name}\n" + self.tr("%1 overdue · every %2 days").replace(
+                "%1", lapsed_text(lapsed)).replace("%2", str(cadence.days))
             item = QListWidgetItem(_initials_icon(cadence.name), text)
             item.setData(ITEM_ROLE, cadence.contact_id)
-            item.setToolTip(f"Last in touch: {self._last_seen(cadence.last_interaction)}")
+            item.setToolTip(self.tr("Last in touch: %1").replace(
+                "%1", self._last_seen(cadence.last_interaction)))
             self.losing_list.addItem(item)
         has = bool(data.losing_touch)
         self.losing_list.setVisible(has)
         self.losing_empty.setVisible(not has)
 
     def _last_seen(self, when: dt.datetime | None) -> str:
-        return format_local(when, self._tz) if when else "never logged"
+        return format_local(when, self._tz) if when else self.tr("never logged")
 
     def showEvent(self, event) -> None:
         # Relative times ("Today 14:00") go stale while the page is hidden.

@@ -273,6 +273,45 @@
     </message>
 </context>
 <context>
+    <name>ContactsList</name>
+    <message>
+        <source>No contacts tagged “%1” match “%2”</source>
+        <translation>Keine Kontakte mit dem Schlagwort „%1“ passen zu „%2“</translation>
+    </message>
+    <message>
+        <source>No contacts match “%1”</source>
+        <translation>Keine Kontakte passen zu „%1“</translation>
+    </message>
+    <message>
+        <source>No contacts tagged “%1”</source>
+        <translation>Keine Kontakte mit dem Schlagwort „%1“</translation>
+    </message>
+    <message>
+        <source>No contacts</source>
+        <translation>Keine Kontakte</translation>
+    </message>
+    <message>
+        <source>Check the spelling, or search for part of a name, a company, an e-mail address or a phone number.</source>
+        <translation>Prüfen Sie die Schreibweise oder suchen Sie nach einem Teil eines Namens, einer Firma, einer E-Mail-Adresse oder einer Telefonnummer.</translation>
+    </message>
+    <message>
+        <source>Loading contacts…</source>
+        <translation>Kontakte werden geladen…</translation>
+    </message>
+    <message>
+        <source>1 contact</source>
+        <translation>1 Kontakt</translation>
+    </message>
+    <message>
+        <source>%1 contacts</source>
+        <translation>%1 Kontakte</translation>
+    </message>
+    <message>
+        <source>%1 of %2 contacts</source>
+        <translation>%1 von %2 Kontakten</translation>
+    </message>
+</context>
+<context>
     <name>ContactsPage</name>
     <message>
         <source>Search names, companies, e-mail, phone, tags…</source>
@@ -371,10 +410,77 @@
     </message>
 </context>
 <context>
+    <name>DetailController</name>
+    <message>
+        <source>%1 contacts selected.</source>
+        <translation>%1 Kontakte ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Select a contact to see everything you know about them.</source>
+        <translation>Wählen Sie einen Kontakt, um alles zu sehen, was Sie über ihn wissen.</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
+    <message>
+        <source>Select a contact to see everything you know about them.</source>
+        <translation>Wählen Sie einen Kontakt, um alles zu sehen, was Sie über ihn wissen.</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <source>Web and social</source>
+        <translation>Web und soziale Netze</translation>
+    </message>
+    <message>
+        <source>How we met</source>
+        <translation>Wie wir uns trafen</translation>
+    </message>
+    <message>
+        <source>where</source>
+        <translation>wo</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>birthday</source>
+        <translation>Geburtstag</translation>
+    </message>
+    <message>
+        <source>nickname</source>
+        <translation>Spitzname</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>Persönlich</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
     <message>
         <source>Edit this contact (Enter)</source>
         <translation>Diesen Kontakt bearbeiten (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Keep in touch</source>
+        <translation>In Kontakt bleiben</translation>
     </message>
 </context>
 <context>
@@ -949,8 +1055,8 @@
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <source>Menus change at once; some texts change the next time netdesk starts.</source>
-        <translation>Menüs wechseln sofort; manche Texte erst beim nächsten Start von netdesk.</translation>
+        <source>The window changes language at once; dates and times follow the language too.</source>
+        <translation>Das Fenster wechselt die Sprache sofort; Datum und Uhrzeit folgen der Sprache ebenfalls.</translation>
     </message>
     <message>
         <source>Birthday and anniversary reminders &amp;at:</source>
@@ -1334,6 +1440,34 @@
     <message>
         <source>Nothing due</source>
         <translation>Nichts fällig</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 überfällig</translation>
+    </message>
+    <message>
+        <source>%1 due today</source>
+        <translation>%1 heute fällig</translation>
+    </message>
+    <message>
+        <source>%1 in the next 7 days</source>
+        <translation>%1 in den nächsten 7 Tagen</translation>
+    </message>
+    <message>
+        <source>nothing due</source>
+        <translation>nichts fällig</translation>
+    </message>
+    <message>
+        <source>%1 overdue · every %2 days</source>
+        <translation>seit %1 überfällig · alle %2 Tage</translation>
+    </message>
+    <message>
+        <source>Last in touch: %1</source>
+        <translation>Zuletzt in Kontakt: %1</translation>
+    </message>
+    <message>
+        <source>never logged</source>
+        <translation>nie festgehalten</translation>
     </message>
     <message>
         <source>Next 7 days</source>

@@ -92,6 +92,11 @@ def test_sidebar_and_view_menu_follow_a_switch_without_restart(window, ui, qtbot
     assert not {"Today", "Duplicates", "All contacts", "Trash"} & set(sidebar_titles(window))
     qtbot.waitUntil(lambda: "Duplikate" in view_menu_texts(window))
     assert "Duplicates" not in view_menu_texts(window)
+    # The views' own words follow too, without a restart.
+    qtbot.waitUntil(lambda: ui.search_edit.placeholderText().startswith("Namen, Firmen"))
+    assert find(window, QLabel, "todayTitle").text() == "Heute"
+    assert find(window, QPushButton, "doneButton").text() == "Erledigt"
+    assert ui.count_label.text() == "0 Kontakte"
     # The keys stay on the same entries.
     assert ui.action("goTodayAction").text() == "Heute"
     assert ui.action("goTodayAction").shortcut().toString() == "Ctrl+1"
