@@ -82,7 +82,7 @@ class BarChart(QWidget):
         area = QRectF(8, top + legend, self.width() - 16, self.height() - top - legend - 4)
         self._hit = []
         if not self.bars or all(b.total == 0 for b in self.bars):
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "Nothing yet")
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self.tr("Nothing yet"))
             return
         if self.horizontal:
             self._draw_rows(painter, metrics, area, text)

@@ -123,6 +123,13 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>Nothing yet</source>
+        <translation>Noch nichts</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPanel</name>
     <message>
         <source>Keep this</source>
@@ -367,8 +374,44 @@
 <context>
     <name>Dashboard</name>
     <message>
+        <source>New people per month</source>
+        <translation>Neue Menschen pro Monat</translation>
+    </message>
+    <message>
+        <source>Interactions per week, by channel</source>
+        <translation>Begegnungen pro Woche, nach Kanal</translation>
+    </message>
+    <message>
+        <source>Follow-ups: on time vs late</source>
+        <translation>Nachfassen: pünktlich oder verspätet</translation>
+    </message>
+    <message>
+        <source>Keep-in-touch dates lapsed (days)</source>
+        <translation>Überfällige Kontakttermine (Tage)</translation>
+    </message>
+    <message>
+        <source>Events that brought lasting contacts</source>
+        <translation>Veranstaltungen mit bleibenden Kontakten</translation>
+    </message>
+    <message>
         <source>Click a bar to see the people behind it.</source>
         <translation>Auf einen Balken klicken, um die Personen dahinter zu sehen.</translation>
+    </message>
+    <message>
+        <source>Could not read the numbers: %1</source>
+        <translation>Die Zahlen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the contacts: %1</source>
+        <translation>Die Kontakte konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>1 person</source>
+        <translation>1 Person</translation>
+    </message>
+    <message>
+        <source>%1 people</source>
+        <translation>%1 Personen</translation>
     </message>
 </context>
 <context>

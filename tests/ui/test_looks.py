@@ -424,3 +424,20 @@ def test_dashboard_chart_titles_and_legend_fit_at_800_by_600(sample_ui, qtbot,
         assert chart.legend_right <= chart.width() - 8
     assert wrapped >= 1  # at 800 px some titles do need the second line
     w.window.grab().save(str(artifacts / "looks-dashboard-800x600.png"))
+
+
+def test_the_first_run_text_is_not_cut_at_800_by_600(ui, qtbot, artifacts) -> None:
+    """The empty store's welcome: its sentence gets the height its real width needs (it was
+    laid out ~200 px wide but given the height of a 440 px one, and lost its last lines)."""
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    sized(ui, qtbot, 800, 600)
+    state = ui.window.findChild(QWidget, "emptyState")
+    qtbot.waitUntil(state.isVisible)
+    qtbot.wait(20)
+    text = next(label for label in state.findChildren(QLabel)
+                if label.wordWrap() and label.objectName() != "emptyStateTitle")
+    assert text.text().startswith("Bring in the contacts")
+    assert text.height() >= text.heightForWidth(text.width()), (text.width(), text.height())
+    assert text.width() > 300
+    ui.window.grab().save(str(artifacts / "looks-first-run-800x600.png"))
