@@ -45,8 +45,14 @@ from netdesk.ui.shortcuts_help import describe_key
 
 # (contacts to merge, parent) -> picks for MergeService.merge, or None when cancelled.
 ChooseFields = Callable[[Sequence[Contact], QWidget], "dict[str, int] | None"]
-TIER_TEXT = {"same": "Same person", "likely": "Likely", "maybe": "Maybe"}
-COLUMNS = ("Tier", "Score", "Contact", "Possible duplicate", "Shared")
+# Translation sources (context "PairsModel"), translated where they are shown.
+TIER_TEXT = {"same": QT_TRANSLATE_NOOP("PairsModel", "Same person"),
+             "likely": QT_TRANSLATE_NOOP("PairsModel", "Likely"),
+             "maybe": QT_TRANSLATE_NOOP("PairsModel", "Maybe")}
+COLUMNS = (QT_TRANSLATE_NOOP("PairsModel", "Tier"), QT_TRANSLATE_NOOP("PairsModel", "Score"),
+           QT_TRANSLATE_NOOP("PairsModel", "Contact"),
+           QT_TRANSLATE_NOOP("PairsModel", "Possible duplicate"),
+           QT_TRANSLATE_NOOP("PairsModel", "Shared"))
 # What the single keys do, for the keyboard cheat sheet (F1).
 KEY_TEXTS = {"M": QT_TRANSLATE_NOOP("DuplicatesView", "Merge the pair (Duplicates view)"),
              "N": QT_TRANSLATE_NOOP("DuplicatesView", "Not the same person (Duplicates view)"),
@@ -87,7 +93,7 @@ class PairsModel(QAbstractTableModel):
         p = self.pairs[index.row()]
         column = index.column()
         if column == 0:
-            return TIER_TEXT[p.tier]
+            return self.tr(TIER_TEXT[p.tier])
         if column == 1:
             return f"{p.score:.2f}"
         if column in (2, 3):
@@ -96,7 +102,7 @@ class PairsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role: int = _DISPLAY):
         if role == _DISPLAY and orientation == _HORIZONTAL:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
 

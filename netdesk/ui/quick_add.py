@@ -56,13 +56,14 @@ class QuickAddDialog(QDialog):
         return edit
 
     def _build(self) -> None:
-        self.name_edit = self._line("quickNameEdit", "Who did you meet?")
-        self.company_edit = self._line("quickCompanyEdit", "Company or organisation")
-        self.detail_edit = self._line("quickDetailEdit", "E-mail address or phone number")
-        self.note_edit = self._line("quickNoteEdit", "What you talked about")
+        self.name_edit = self._line("quickNameEdit", self.tr("Who did you meet?"))
+        self.company_edit = self._line("quickCompanyEdit", self.tr("Company or organisation"))
+        self.detail_edit = self._line("quickDetailEdit", self.tr("E-mail address or phone number"))
+        self.note_edit = self._line("quickNoteEdit", self.tr("What you talked about"))
         self.event_combo = QComboBox(self, objectName="quickEventCombo")
-        self.tags_edit = self._line("quickTagsEdit", "Tags, separated by commas")
-        self.followup_edit = self._line("quickFollowUpEdit", "e.g. send the intro tomorrow")
+        self.tags_edit = self._line("quickTagsEdit", self.tr("Tags, separated by commas"))
+        self.followup_edit = self._line("quickFollowUpEdit",
+                                        self.tr("e.g. send the intro tomorrow"))
         self.followup_hint = QLabel(self, objectName="quickFollowUpHint")
         self.followup_hint.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
         self.followup_edit.textChanged.connect(self._preview_followup)

@@ -201,8 +201,9 @@ class SyncController(QObject):
             self.status_label.setText("")
         elif self.last_outcome is None:
             last = max((a.last_sync for a in self.accounts().list()), default="")
-            self.status_label.setText(f"Last sync: {_when(last, self._tz)}" if last
-                                      else "Not synced yet")
+            self.status_label.setText(
+                self.tr("Last sync: %1").replace("%1", _when(last, self._tz)) if last
+                else self.tr("Not synced yet"))
 
     # -- running ------------------------------------------------------------------------------
     def is_running(self) -> bool:

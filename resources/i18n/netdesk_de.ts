@@ -37,6 +37,17 @@
     </message>
 </context>
 <context>
+    <name>ActivityFlows</name>
+    <message>
+        <source>Add follow-up…</source>
+        <translation>Nachfassen hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Log interaction…</source>
+        <translation>Begegnung festhalten…</translation>
+    </message>
+</context>
+<context>
     <name>AddressesEditor</name>
     <message>
         <source>Add address</source>
@@ -569,6 +580,21 @@
     </message>
 </context>
 <context>
+    <name>EditorController</name>
+    <message>
+        <source>Delete %1 contacts?</source>
+        <translation>%1 Kontakte löschen?</translation>
+    </message>
+    <message>
+        <source>Delete %1 contacts</source>
+        <translation>%1 Kontakte löschen</translation>
+    </message>
+    <message>
+        <source>They go to the Trash with their interactions and follow-ups, and can be restored from there for 30 days.</source>
+        <translation>Sie kommen mit ihren Begegnungen und Nachfassen in den Papierkorb und lassen sich dort 30 Tage lang wiederherstellen.</translation>
+    </message>
+</context>
+<context>
     <name>ElidingLabel</name>
     <message>
         <source>Copy</source>
@@ -596,6 +622,26 @@
 </context>
 <context>
     <name>EventsView</name>
+    <message>
+        <source>New event…</source>
+        <translation>Neue Veranstaltung…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Add people met…</source>
+        <translation>Getroffene Personen hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Met someone…</source>
+        <translation>Jemanden getroffen…</translation>
+    </message>
     <message>
         <source>Names, e-mail addresses or ids, separated by commas:</source>
         <translation>Namen, E-Mail-Adressen oder IDs, durch Kommas getrennt:</translation>
@@ -1019,6 +1065,41 @@
     </message>
 </context>
 <context>
+    <name>PairsModel</name>
+    <message>
+        <source>Same person</source>
+        <translation>Dieselbe Person</translation>
+    </message>
+    <message>
+        <source>Likely</source>
+        <translation>Wahrscheinlich</translation>
+    </message>
+    <message>
+        <source>Maybe</source>
+        <translation>Vielleicht</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Mögliches Duplikat</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Gemeinsam</translation>
+    </message>
+</context>
+<context>
     <name>QrDialog</name>
     <message>
         <source>Save…</source>
@@ -1034,6 +1115,30 @@
     <message>
         <source>Met someone</source>
         <translation>Jemanden getroffen</translation>
+    </message>
+    <message>
+        <source>Who did you meet?</source>
+        <translation>Wen haben Sie getroffen?</translation>
+    </message>
+    <message>
+        <source>Company or organisation</source>
+        <translation>Firma oder Organisation</translation>
+    </message>
+    <message>
+        <source>E-mail address or phone number</source>
+        <translation>E-Mail-Adresse oder Telefonnummer</translation>
+    </message>
+    <message>
+        <source>What you talked about</source>
+        <translation>Worüber Sie gesprochen haben</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Schlagwörter, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>e.g. send the intro tomorrow</source>
+        <translation>z. B. morgen die Vorstellung schicken</translation>
     </message>
     <message>
         <source>Enter saves and clears for the next person; Esc closes.</source>
@@ -1270,6 +1375,14 @@
     <message>
         <source>Sync with your CardDAV accounts (F5)</source>
         <translation>Mit Ihren CardDAV-Konten abgleichen (F5)</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Letzter Abgleich: %1</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Noch nicht abgeglichen</translation>
     </message>
     <message>
         <source>Sync password</source>
@@ -1520,12 +1633,24 @@
 <context>
     <name>TrashView</name>
     <message>
+        <source>Deleted contacts stay here for %1 days with their interactions and follow-ups, then they are removed for good.</source>
+        <translation>Gelöschte Kontakte bleiben mit ihren Begegnungen und Nachfassen %1 Tage hier und werden dann endgültig entfernt.</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
         <source>Empty trash…</source>
         <translation>Papierkorb leeren…</translation>
+    </message>
+    <message>
+        <source>Remove the %1 contacts in the Trash for good?</source>
+        <translation>Die %1 Kontakte im Papierkorb endgültig entfernen?</translation>
+    </message>
+    <message>
+        <source>Empty trash</source>
+        <translation>Papierkorb leeren</translation>
     </message>
 </context>
 <context>
