@@ -51,6 +51,8 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
     seen: set[tuple[str, str]] = set()
     actions, singles = [], []
     for action in window.findChildren(QAction):
+        if not action.associatedObjects():
+            continue  # in no widget or menu (a View menu entry replaced, awaiting deletion)
         text = _action_text(action)
         for sequence in action.shortcuts():
             row = (sequence.toString(NATIVE), text)
@@ -77,6 +79,7 @@ class ShortcutsDialog(QDialog):
         self.table.setObjectName("shortcutsTable")
         self.table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Does")])
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
