@@ -143,7 +143,8 @@ class SidebarModel(QAbstractListModel):
                 count=t.count,
                 icon=self.tag_icon,
                 tooltip=(
-                    f"Keep in touch every {t.keep_in_touch_days} days"
+                    QCoreApplication.translate("Sidebar", "Keep in touch every %1 days")
+                    .replace("%1", str(t.keep_in_touch_days))
                     if t.keep_in_touch_days
                     else ""
                 ),

@@ -1351,6 +1351,10 @@
         <translation>Alle Kontakte</translation>
     </message>
     <message>
+        <source>Keep in touch every %1 days</source>
+        <translation>Alle %1 Tage in Kontakt bleiben</translation>
+    </message>
+    <message>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
     </message>
