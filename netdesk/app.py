@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -310,7 +310,8 @@ def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001,
     return activity, today
 
 
-def _add_tray(parts: Parts, data_dir: Path):  # noqa: ANN202
+def _add_tray(parts: Parts, data_dir: Path,  # noqa: ANN202
+              tray_available: Callable[[], bool] | None = None):
     """System tray icon and the reminder scheduler that feeds it and the notifications."""
     from netdesk.ui.reminder_memory import ReminderMemory
     from netdesk.ui.scheduler import ReminderScheduler
@@ -318,7 +319,8 @@ def _add_tray(parts: Parts, data_dir: Path):  # noqa: ANN202
     from netdesk.ui.tray import TrayController
 
     window, activity = parts.window, parts.activity
-    tray = TrayController(window, activity, activity.clock, settings=open_settings(data_dir))
+    tray = TrayController(window, activity, activity.clock, settings=open_settings(data_dir),
+                          **({"tray_available": tray_available} if tray_available else {}))
     tray.contactRequested.connect(parts.contacts_list.show_contact)
     scheduler = ReminderScheduler(activity, activity.clock, tray.notifier, window,
                                   runner=parts.runner,
@@ -398,35 +400,47 @@ def run_gui(data_dir: str | None, files: list[str]) -> int:
     screenshot = os.environ.get(ENV_SCREENSHOT)
     if screenshot:
         _save_screenshot_after_first_paint(window, screenshot)
-    tray_holder: list = []
-
-    def add_tray() -> None:
-        # After the first paint: the tray icon can come a moment later than the window.
-        tray, scheduler = _add_tray(parts, paths.data_dir)
-        tray_holder.append(tray)
-        # The first due check queries the store through SQLAlchemy: after the warm-up.
-        window.warmed_up.connect(scheduler.start)
-
-    window.first_painted.connect(add_tray)
-    if _starts_in_tray(paths.data_dir) and not files:
-        # Settings → Start in the system tray: the window paints once (the warm-up and the
-        # tray hang on its first paint) and goes to the tray at once.
-        window.first_painted.connect(lambda: tray_holder and window.hide())
+    tray_holder = start_window(parts, paths.data_dir, files)
     # With a tray, closing the window only hides it; SIGTERM means quit.
     _quit_on_sigterm(window, lambda: tray_holder[0].quit() if tray_holder else window.close())
-    window.show()
     if files:
         parts.transfer.import_files(files)
     return app.exec()
 
 
-def _starts_in_tray(data_dir: Path) -> bool:
+def start_window(parts: Parts, data_dir: Path, files: Sequence[str] = (),
+                 tray_available: Callable[[], bool] | None = None) -> list:
+    """Show the window, or with Settings → Start in the system tray (and a tray, and no
+    files to import) only paint it once and leave it in the tray; the tray icon and the
+    reminder scheduler come after the first paint. The list returned gets the
+    TrayController then."""
     from PySide6.QtWidgets import QSystemTrayIcon
 
+    available = tray_available or QSystemTrayIcon.isSystemTrayAvailable
+    window = parts.window
+    tray_holder: list = []
+
+    def add_tray() -> None:
+        # After the first paint: the tray icon can come a moment later than the window.
+        tray, scheduler = _add_tray(parts, data_dir, available)
+        tray_holder.append(tray)
+        # The first due check queries the store through SQLAlchemy: after the warm-up.
+        window.warmed_up.connect(scheduler.start)
+
+    window.first_painted.connect(add_tray)
+    if _starts_in_tray(data_dir, available) and not files:
+        # The window paints once (the warm-up and the tray hang on its first paint) and goes
+        # to the tray at once.
+        window.first_painted.connect(lambda: tray_holder and window.hide())
+    window.show()
+    return tray_holder
+
+
+def _starts_in_tray(data_dir: Path, tray_available: Callable[[], bool]) -> bool:
     from netdesk.ui.settings import START_IN_TRAY_KEY, open_settings, read_bool
 
     return (read_bool(open_settings(data_dir), START_IN_TRAY_KEY)
-            and QSystemTrayIcon.isSystemTrayAvailable())
+            and tray_available())
 
 
 def _crash_dialog(summary: str, log_path: Path | None) -> None:

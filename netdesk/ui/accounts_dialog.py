@@ -33,7 +33,7 @@ from netdesk.ui.background import BackgroundJob
 class AccountsDialog(QDialog):
     def __init__(self, accounts: AccountService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Accounts")
+        self.setWindowTitle(self.tr("Accounts"))
         self.accounts = accounts
         self._job: BackgroundJob | None = None
         self._build()
@@ -45,8 +45,8 @@ class AccountsDialog(QDialog):
         self.accountsList = QListWidget(objectName="accountsList")
         layout.addWidget(self.accountsList)
         row = QHBoxLayout()
-        self.testButton = QPushButton("Test connection", objectName="testButton")
-        self.removeButton = QPushButton("Remove", objectName="removeButton")
+        self.testButton = QPushButton(self.tr("Test connection"), objectName="testButton")
+        self.removeButton = QPushButton(self.tr("Remove"), objectName="removeButton")
         row.addWidget(self.testButton)
         row.addWidget(self.removeButton)
         row.addStretch(1)
@@ -64,20 +64,20 @@ class AccountsDialog(QDialog):
         self.accountsList.currentRowChanged.connect(lambda _row: self._update_buttons())
 
     def _add_box(self) -> QGroupBox:
-        box = QGroupBox("Add an account")
+        box = QGroupBox(self.tr("Add an account"))
         form = QFormLayout(box)
         self.nameEdit = QLineEdit(objectName="nameEdit", placeholderText="e.g. Phone")
         self.urlEdit = QLineEdit(objectName="urlEdit", placeholderText="https://server/")
         self.userEdit = QLineEdit(objectName="userEdit")
         self.passwordEdit = QLineEdit(objectName="passwordEdit")
         self.passwordEdit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.insecureCheck = QCheckBox("Allow plain http to another machine (unsafe)",
+        self.insecureCheck = QCheckBox(self.tr("Allow plain http to another machine (unsafe)"),
                                        objectName="insecureCheck")  # fmt: skip
-        self.fileCheck = QCheckBox("Keep the password in a private file (no keyring)",
+        self.fileCheck = QCheckBox(self.tr("Keep the password in a private file (no keyring)"),
                                    objectName="fileCheck")  # fmt: skip
-        self.findButton = QPushButton("Find address books", objectName="findButton")
+        self.findButton = QPushButton(self.tr("Find address books"), objectName="findButton")
         self.bookCombo = QComboBox(objectName="bookCombo")
-        self.addButton = QPushButton("Add", objectName="addButton")
+        self.addButton = QPushButton(self.tr("Add"), objectName="addButton")
         for label, widget in (
             ("Name", self.nameEdit), ("Server or book URL", self.urlEdit),
             ("User", self.userEdit), ("Password", self.passwordEdit), ("", self.insecureCheck),

@@ -8,7 +8,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -27,6 +27,7 @@ from netdesk.actions.activity import (
 from netdesk.domain.activity import FollowUp, Interaction
 from netdesk.services.activity import ActivityService
 from netdesk.ui.followup_dialog import FollowUpDialog
+from netdesk.ui.i18n import translated
 from netdesk.ui.log_dialog import LogInteractionDialog
 
 Report = Callable[[Outcome], object]
@@ -181,11 +182,13 @@ def contact_activity_actions(
         if ids:
             flows.log_interaction(parent, ids[0], name_of(ids[0]), with_ids=tuple(ids[1:]))
 
-    follow = QAction("Add follow-up…", parent)
+    follow = translated(QAction(parent), "ActivityFlows",
+                        QT_TRANSLATE_NOOP("ActivityFlows", "Add follow-up…"))
     follow.setObjectName("addFollowUpAction")
     follow.setShortcut(QKeySequence("Ctrl+Shift+F"))
     follow.triggered.connect(add_followup)
-    log_action = QAction("Log interaction…", parent)
+    log_action = translated(QAction(parent), "ActivityFlows",
+                            QT_TRANSLATE_NOOP("ActivityFlows", "Log interaction…"))
     log_action.setObjectName("logInteractionAction")
     log_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
     log_action.triggered.connect(log)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -41,6 +41,10 @@ class BarChart(QWidget):
         self.series = series
         self.bars: list[ChartBar] = []
         self._hit: list[tuple[QRectF, ChartBar]] = []
+        # Where the last paint put the title (wrapped to the width: at 800 px a one-line
+        # title was cut) and the legend's right edge.
+        self.title_rect = QRectF()
+        self.legend_right = 0.0
         self.setMouseTracking(True)
         self.setMinimumSize(100, 80)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -67,14 +71,18 @@ class BarChart(QWidget):
         bold = self.font()
         bold.setBold(True)
         painter.setFont(bold)
-        painter.drawText(QPointF(8, line), self.title)
+        wrap = int(Qt.TextFlag.TextWordWrap)
+        title_h = QFontMetrics(bold).boundingRect(QRect(0, 0, max(1, self.width() - 16), 10_000),
+                                                  wrap, self.title).height()
+        self.title_rect = QRectF(8, 4, self.width() - 16, title_h)
+        painter.drawText(self.title_rect, wrap, self.title)
         painter.setFont(self.font())
-        top = line * 1.6
+        top = 4 + title_h + line * 0.5
         legend = self._draw_legend(painter, metrics, top) if len(self.series) > 1 else 0
         area = QRectF(8, top + legend, self.width() - 16, self.height() - top - legend - 4)
         self._hit = []
         if not self.bars or all(b.total == 0 for b in self.bars):
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "Nothing yet")
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self.tr("Nothing yet"))
             return
         if self.horizontal:
             self._draw_rows(painter, metrics, area, text)
@@ -82,12 +90,17 @@ class BarChart(QWidget):
             self._draw_columns(painter, metrics, area, text)
 
     def _draw_legend(self, painter: QPainter, metrics: QFontMetrics, top: float) -> float:
-        x = 8.0
+        """The series' colours and names, on as many lines as the width needs; its height."""
+        x, y, self.legend_right = 8.0, top, 0.0
         for name in self.series:
-            painter.fillRect(QRectF(x, top + 3, 10, 10), self._colour(name))
-            painter.drawText(QPointF(x + 14, top + metrics.ascent()), name)
-            x += 24 + metrics.horizontalAdvance(name)
-        return metrics.height() * 1.4
+            wide = 14 + metrics.horizontalAdvance(name)
+            if x > 8 and x + wide > self.width() - 8:
+                x, y = 8.0, y + metrics.height() * 1.2
+            painter.fillRect(QRectF(x, y + 3, 10, 10), self._colour(name))
+            painter.drawText(QPointF(x + 14, y + metrics.ascent()), name)
+            self.legend_right = max(self.legend_right, x + wide)
+            x += wide + 10
+        return y - top + metrics.height() * 1.4
 
     def _draw_columns(self, painter: QPainter, metrics: QFontMetrics, area: QRectF,
                       text: QColor) -> None:
@@ -96,8 +109,12 @@ class BarChart(QWidget):
         plot_h = area.height() - label_h - metrics.height()
         step = area.width() / len(self.bars)
         width = max(2.0, step * 0.7)
-        every = max(1, int(len(self.bars) * metrics.horizontalAdvance("Mmm 00") // area.width())
-                    + 1)
+        widest = max(metrics.horizontalAdvance(b.label) for b in self.bars) + 12
+        # Labels far enough apart not to overlap; a few bars label each one (cut to fit).
+        every = 1 if len(self.bars) <= 6 else max(1, -int(-widest // step))
+        widest = min(widest, step * every)
+        last = len(self.bars) - 1  # labelled from the newest bar back
+        taken = area.left()  # where the last drawn label ended
         for i, bar in enumerate(self.bars):
             x = area.left() + i * step + (step - width) / 2
             bottom = area.top() + metrics.height() + plot_h
@@ -112,9 +129,13 @@ class BarChart(QWidget):
             if bar.total:
                 painter.drawText(QRectF(x - 10, y - metrics.height(), width + 20, metrics.height()),
                                  Qt.AlignmentFlag.AlignCenter, str(bar.total))
-            if i % every == 0:
-                painter.drawText(QRectF(area.left() + i * step - step, bottom + 2, step * 3,
-                                        label_h), Qt.AlignmentFlag.AlignHCenter, bar.label)
+            left = max(area.left(), min(area.left() + (i + 0.5) * step - widest / 2,
+                                        area.right() - widest))  # under its bar, inside
+            if (last - i) % every == 0 and left >= taken - 0.5:
+                taken = left + widest
+                label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(widest) - 4)
+                painter.drawText(QRectF(left, bottom + 2, widest, label_h),
+                                 Qt.AlignmentFlag.AlignHCenter, label)
 
     def _draw_rows(self, painter: QPainter, metrics: QFontMetrics, area: QRectF,
                    text: QColor) -> None:

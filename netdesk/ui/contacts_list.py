@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelection,
     QItemSelectionModel,
+    QLocale,
     QObject,
     QSettings,
     Qt,
@@ -31,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from netdesk.actions import ChangeEvent, Runner
 from netdesk.domain.summary import ContactSummary
-from netdesk.domain.wording import contacts_shown
 from netdesk.services.contacts import ContactService, TagInfo
 from netdesk.services.errors import ServiceError
 from netdesk.ui.contacts_model import CONTACT_ID, NAME, ContactsTableModel, RowsLoader
@@ -43,6 +43,7 @@ from netdesk.ui.contacts_page import (  # noqa: F401  (the pages: for tests)
 )
 from netdesk.ui.feedback import Feedback
 from netdesk.ui.history import on_change
+from netdesk.ui.i18n import follow_language
 from netdesk.ui.main_window import MainWindow
 
 # Up to this many contacts every row is read before the window shows (docs/PERFORMANCE.md);
@@ -76,6 +77,10 @@ class ContactsList(QObject):
         self.model = ContactsTableModel(self)
         self._build()
         window.set_contacts_page(self.page, self.selected_ids)
+        # The window starts with the focus in the search field (else Qt picks the sidebar,
+        # first in the Tab order): typing finds, Down walks the table, Enter opens.
+        self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        follow_language(self.page, self._update_list_page)  # its words, the count's
         window.tagChosen.connect(self._on_tag_chosen)
         window.first_painted.connect(self._start_background_load_if_needed)
         window.closing.connect(self._on_closing)
@@ -287,20 +292,33 @@ class ContactsList(QObject):
         else:
             page = NO_RESULTS_PAGE
             text = self.search_edit.text().strip()
-            where = f" tagged “{self._tag}”" if self._tag else ""
-            if text:
-                self.no_results.set_text(f"No contacts{where} match “{text}”",
-                                         "Check the spelling, or search for part of a name, "
-                                         "a company, an e-mail address or a phone number.")
+            if text and self._tag:
+                title = self.tr("No contacts tagged “%1” match “%2”").replace(
+                    "%1", self._tag).replace("%2", text)
+            elif text:
+                title = self.tr("No contacts match “%1”").replace("%1", text)
+            elif self._tag:
+                title = self.tr("No contacts tagged “%1”").replace("%1", self._tag)
             else:
-                self.no_results.set_text(f"No contacts{where}", "")
+                title = self.tr("No contacts")
+            self.no_results.set_text(title, self.tr(
+                "Check the spelling, or search for part of a name, a company, an e-mail "
+                "address or a phone number.") if text else "")
         self.page.show_page(page)
         self._update_status()
 
     def _update_status(self) -> None:
         shown, total = self.model.rowCount(), self.model.total_count()
-        self._window.count_label.setText(
-            "Loading contacts…" if self._loading else contacts_shown(shown, total))
+        if self._loading:
+            status = self.tr("Loading contacts…")
+        elif shown == total == 1:
+            status = self.tr("1 contact")
+        elif shown == total:  # "40 contacts", "3 of 40 contacts", "100.000 Kontakte"
+            status = self.tr("%1 contacts").replace("%1", _number(total))
+        else:
+            status = self.tr("%1 of %2 contacts").replace("%1", _number(shown)).replace(
+                "%2", _number(total))
+        self._window.count_label.setText(status)
         self._window.action("exportAction").setEnabled(total > 0)
         self._window.update_targets()
 
@@ -431,3 +449,10 @@ def _row_runs(rows: Sequence[int]) -> list[tuple[int, int]]:
         else:
             runs.append((row, row))
     return runs
+
+
+def _number(n: int) -> str:
+    """``100,000`` in the language in use, with its digit grouping (C omits it by default)."""
+    locale = QLocale()
+    locale.setNumberOptions(QLocale.NumberOption.DefaultNumberOptions)
+    return locale.toString(n)

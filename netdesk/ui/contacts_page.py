@@ -20,6 +20,7 @@ from netdesk.ui import settings as ui_settings
 from netdesk.ui.contacts_model import ContactsTableModel
 from netdesk.ui.contacts_table import ContactsTable
 from netdesk.ui.empty_state import EmptyState
+from netdesk.ui.i18n import follow_language
 from netdesk.ui.icons import app_icon, line_icon
 
 DETAIL_WIDTH = 370
@@ -35,25 +36,16 @@ class ContactsPage(QSplitter):
         self._settings = settings
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("searchEdit")
-        self.search_edit.setPlaceholderText("Search names, companies, e-mail, phone, tags…")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.addAction(line_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.table = ContactsTable(model, settings)
         self.first_run = EmptyState("emptyState")
         self.first_run.set_icon(app_icon(), 96)
-        self.first_run.set_text(
-            "Remember everyone you meet",
-            "Bring in the contacts from your phone or address book as vCard (.vcf) files, or "
-            "LinkedIn, Google or Outlook CSV exports — or drop them onto this window. "
-            "Not ready yet? Look around with sample contacts.",
-        )
-        self.import_button = self.first_run.add_button("Import contacts…", "emptyImportButton",
-                                                       default=True)
-        self.sample_button = self.first_run.add_button("Try with sample contacts",
-                                                       "sampleContactsButton")
+        self.import_button = self.first_run.add_button("", "emptyImportButton", default=True)
+        self.sample_button = self.first_run.add_button("", "sampleContactsButton")
         self.no_results = EmptyState("noResultsState")
         self.no_results.set_icon(line_icon("search"), 56)
-        self.clear_button = self.no_results.add_button("Clear search", "clearSearchButton")
+        self.clear_button = self.no_results.add_button("", "clearSearchButton")
         self.list_stack = QStackedWidget()
         self.list_stack.setObjectName("listStack")
         for page in (self.table, self.first_run, self.no_results):
@@ -75,6 +67,22 @@ class ContactsPage(QSplitter):
         if state is not None:
             self.restoreState(state)
         self._order_tabs()
+        self._retranslate()
+        follow_language(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        """The page's texts in the language now in use (at start and at every switch)."""
+        self.search_edit.setPlaceholderText(
+            self.tr("Search names, companies, e-mail, phone, tags…"))
+        self.first_run.set_text(
+            self.tr("Remember everyone you meet"),
+            self.tr("Bring in the contacts from your phone or address book as vCard (.vcf) "
+                    "files, or LinkedIn, Google or Outlook CSV exports — or drop them onto "
+                    "this window. Not ready yet? Look around with sample contacts."),
+        )
+        self.import_button.setText(self.tr("Import contacts…"))
+        self.sample_button.setText(self.tr("Try with sample contacts"))
+        self.clear_button.setText(self.tr("Clear search"))
 
     def _order_tabs(self) -> None:
         """Tab goes left to right: search, table, then the detail area (kept so by

@@ -45,6 +45,13 @@ _COLUMN_SAMPLES = {
 DEFAULT_HIDDEN_COLUMNS = (TITLE, TAGS)
 # Long text grows and shrinks with the window; a phone number or a date has the width it needs.
 FLEXIBLE_COLUMNS = (NAME, ORG, TITLE, EMAIL, TAGS)
+# Narrowing, the columns give their room in this order, each down to the header's minimum
+# before the next one gives: the name says whose row it is, so it keeps its width longest;
+# the e-mail is the other way people are told apart (and what an export is for); a follow-up
+# date is short and red when overdue; phone, last contact, title and tags are details the
+# detail pane shows in full for the selected row. (Sharing the loss in proportion cut a long
+# name while the phone number still had all its room.)
+GIVE_ORDER = (TAGS, TITLE, LAST_CONTACT, PHONE, ORG, NEXT_DUE, EMAIL, NAME)
 HEADER_KEY = "table/header"
 
 
@@ -111,7 +118,7 @@ class ContactsTable(QTableView):
             action.toggled.connect(lambda on, c=column: self.set_column_visible(c, on))
             self.column_actions[column] = action
         self.columns_menu.addSeparator()
-        reset = self.columns_menu.addAction("Reset columns")
+        reset = self.columns_menu.addAction(self.tr("Reset columns"))
         reset.setObjectName("resetColumnsAction")
         reset.triggered.connect(self.reset_columns)
         self.columns_menu.aboutToShow.connect(self._sync_column_actions)
@@ -181,9 +188,10 @@ class ContactsTable(QTableView):
 
     def fit_columns(self, keep: int | None = None) -> None:
         """Share the viewport's width among the visible columns, from the preferred widths:
-        text columns first, in proportion to their widths, then (when narrowing) the rest,
-        never under the header's minimum (then the table scrolls sideways). ``keep`` is a
-        column the user just resized: it keeps its width."""
+        widening, the text columns take the room in proportion to their widths; narrowing,
+        the columns give it one after another in GIVE_ORDER (the name last), never under the
+        header's minimum (then the table scrolls sideways). ``keep`` is a column the user
+        just resized: it keeps its width."""
         available = self.viewport().width()
         visible = self._visible_columns()
         if not self.isVisible() or available <= 0 or not visible:
@@ -196,10 +204,9 @@ class ContactsTable(QTableView):
         if delta > 0:
             _spread(widths, flexible or others, delta, minimum)
         else:
-            # Narrowing: the other text columns give first, then phone and dates; the name,
-            # which says whose row it is, last.
-            for group in ([c for c in flexible if c != NAME], others, flexible):
-                delta = _spread(widths, group, delta, minimum)
+            for column in GIVE_ORDER:
+                if delta < 0 and column in widths and column != keep:
+                    delta = _spread(widths, [column], delta, minimum)
         self._fitting = True
         try:
             for column, width in widths.items():

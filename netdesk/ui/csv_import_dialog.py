@@ -110,13 +110,13 @@ class CsvImportDialog(QDialog):
         self.table = QTableWidget(objectName="csvPreviewTable")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         form = QFormLayout()
-        form.addRow("Export from:", self.profile_combo)
-        form.addRow("Encoding:", self.encoding_combo)
+        form.addRow(self.tr("Export from:"), self.profile_combo)
+        form.addRow(self.tr("Encoding:"), self.encoding_combo)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText("Import")
+        self.import_button.setText(self.tr("Import"))
         self.import_button.setObjectName("csvImportButton")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -216,7 +216,7 @@ class CsvImportDialog(QDialog):
             return
         self._stale = False
         self.import_button.setEnabled(False)
-        self.counts.setText("Counting what the import would do…")
+        self.counts.setText(self.tr("Counting what the import would do…"))
         service, data, name, options = self.service, self.data, self.path.name, self.options()
 
         def dry_run(_progress, _cancelled):  # plain Python: runs on the worker thread

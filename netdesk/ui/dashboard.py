@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -30,13 +30,14 @@ from netdesk.services.errors import ServiceError
 from netdesk.services.stats import StatsService
 from netdesk.ui.background import BackgroundJob
 from netdesk.ui.bar_chart import BarChart, ChartBar
+from netdesk.ui.i18n import follow_language
 
-CHARTS = (
-    ("newPeopleChart", "New people per month"),
-    ("interactionsChart", "Interactions per week, by channel"),
-    ("followUpsChart", "Follow-ups: on time vs late"),
-    ("lapsedChart", "Keep-in-touch dates lapsed (days)"),
-    ("lastingChart", "Events that brought lasting contacts"),
+CHARTS = (  # titles: translation sources, shown in the language in use
+    ("newPeopleChart", QT_TRANSLATE_NOOP("Dashboard", "New people per month")),
+    ("interactionsChart", QT_TRANSLATE_NOOP("Dashboard", "Interactions per week, by channel")),
+    ("followUpsChart", QT_TRANSLATE_NOOP("Dashboard", "Follow-ups: on time vs late")),
+    ("lapsedChart", QT_TRANSLATE_NOOP("Dashboard", "Keep-in-touch dates lapsed (days)")),
+    ("lastingChart", QT_TRANSLATE_NOOP("Dashboard", "Events that brought lasting contacts")),
 )
 
 
@@ -60,7 +61,8 @@ class Dashboard(QWidget):
         self.charts: dict[str, BarChart] = {}
         grid = QGridLayout()
         for i, (name, title) in enumerate(CHARTS):
-            chart = BarChart(title, self, horizontal=name in ("lapsedChart", "lastingChart"),
+            chart = BarChart(self.tr(title), self,
+                             horizontal=name in ("lapsedChart", "lastingChart"),
                              series=CHANNELS if name == "interactionsChart" else ())
             chart.setObjectName(name)
             chart.barClicked.connect(self.show_people)
@@ -69,7 +71,7 @@ class Dashboard(QWidget):
         charts = QWidget(self)
         charts.setLayout(grid)
         side = QWidget(self)
-        self.people_title = QLabel("Click a bar to see the people behind it.", side,
+        self.people_title = QLabel(self.tr("Click a bar to see the people behind it."), side,
                                    objectName="dashboardPeopleTitle")
         self.people_title.setTextFormat(Qt.TextFormat.PlainText)
         self.people_title.setWordWrap(True)
@@ -90,6 +92,14 @@ class Dashboard(QWidget):
         layout.addWidget(splitter)
         if runner is not None:
             runner.subscribe(self._on_change)
+        follow_language(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        for name, title in CHARTS:
+            self.charts[name].title = self.tr(title)
+            self.charts[name].update()
+        if not self.people.count():
+            self.people_title.setText(self.tr("Click a bar to see the people behind it."))
 
     def _on_change(self, _event: ChangeEvent) -> None:
         # Any change can move a number (a new person, a log, a done follow-up, an event).
@@ -133,7 +143,8 @@ class Dashboard(QWidget):
         error = job.error
         job.deleteLater()
         message = str(error) if isinstance(error, ServiceError) else f"unexpected error: {error}"
-        self.people_title.setText(f"Could not read the numbers: {message}")
+        self.people_title.setText(self.tr("Could not read the numbers: %1").replace(
+            "%1", message))
 
     def set_numbers(self, numbers: NetworkStats) -> None:
         self.numbers = numbers
@@ -153,10 +164,13 @@ class Dashboard(QWidget):
         try:
             rows = self._contacts.summaries(ids=sorted(contact_ids)) if contact_ids else []
         except ServiceError as exc:
-            self.people_title.setText(f"Could not read the contacts: {exc}")
+            self.people_title.setText(self.tr("Could not read the contacts: %1").replace(
+                "%1", str(exc)))
             return
         count = len(rows)
-        self.people_title.setText(f"{label}: {count} {'person' if count == 1 else 'people'}")
+        people = self.tr("1 person") if count == 1 else self.tr("%1 people").replace(
+            "%1", str(count))
+        self.people_title.setText(f"{label}: {people}")
         for row in rows:
             item = QListWidgetItem(row.name)
             item.setData(Qt.ItemDataRole.UserRole, row.id)

@@ -15,6 +15,7 @@ from netdesk.services.errors import ServiceError
 from netdesk.ui import settings as ui_settings
 from netdesk.ui.detail_pane import DetailPane
 from netdesk.ui.history import on_change
+from netdesk.ui.i18n import follow_language
 
 SPLITTER_KEY = "window/detailSplitter"
 
@@ -38,6 +39,8 @@ class DetailController(QObject):
         self.area.setHandleWidth(1)
         self.area.addWidget(self.pane)
         on_change(runner, self, self._on_change)
+        # Another language: the pane's words again (the contact itself is read again too).
+        follow_language(self.pane, lambda: self._show(self._ids))
 
     def set_summary_source(self, summary_of: Callable[[int], ContactSummary | None]) -> None:
         self._summary_of = summary_of
@@ -55,8 +58,8 @@ class DetailController(QObject):
             section.setVisible(len(ids) == 1)
         if len(ids) != 1:
             self.pane.show_placeholder(
-                f"{len(ids):,} contacts selected." if ids else
-                "Select a contact to see everything you know about them.")
+                self.tr("%1 contacts selected.").replace("%1", f"{len(ids):,}") if ids else
+                self.tr("Select a contact to see everything you know about them."))
             self.contactSelected.emit(-1, "")
             return
         try:

@@ -200,7 +200,7 @@ class DetailPane(QScrollArea):
         self._layout = QVBoxLayout()
         self.contact: Contact | None = None
         self.name_label: QLabel | None = None
-        self.show_placeholder("Select a contact to see everything you know about them.")
+        self.show_placeholder(self.tr("Select a contact to see everything you know about them."))
 
     # -- public -------------------------------------------------------------------------------
     def show_placeholder(self, text: str) -> None:
@@ -218,36 +218,37 @@ class DetailPane(QScrollArea):
         self.contact = contact
         self._clear()
         self._add_header(contact)
-        self._add_values("Phones", contact.phones, "phone", PHONE)
-        self._add_values("E-mail", contact.emails, "e-mail", EMAIL)
+        self._add_values(self.tr("Phones"), contact.phones, "phone", PHONE)
+        self._add_values(self.tr("E-mail"), contact.emails, "e-mail", EMAIL)
         if contact.addresses:
-            self._section("Addresses")
+            self._section(self.tr("Addresses"))
             for a in contact.addresses:
                 self._row(a.label or "address", _address_text(a))
         if contact.urls or contact.social_profiles:
-            self._section("Web and social")
+            self._section(self.tr("Web and social"))
             for v in contact.urls:
                 self._row(_label_of(v, "web"), v.value, WEB)
             for v in contact.social_profiles:
                 self._row(_label_of(v, "profile"), v.value, WEB)
         if contact.met_event or contact.met_note:
-            self._section("How we met")
+            self._section(self.tr("How we met"))
             if contact.met_event:
                 kind = f" ({contact.met_event_kind})" if contact.met_event_kind else ""
-                self._row("where", contact.met_event + kind)
+                self._row(self.tr("where"), contact.met_event + kind)
             if contact.met_note:
-                self._row("note", contact.met_note)
+                self._row(self.tr("note"), contact.met_note)
         self._add_keep_in_touch(contact, summary)
-        personal = [("birthday", birthday_text(contact)), ("nickname", contact.nickname)]
+        personal = [(self.tr("birthday"), birthday_text(contact)),
+                    (self.tr("nickname"), contact.nickname)]
         if any(v for _, v in personal):
-            self._section("Personal")
+            self._section(self.tr("Personal"))
             for label, value in personal:
                 if value:
                     self._row(label, value)
         if has_dates(contact):
             self._layout.addWidget(DatesSection(contact))
         if contact.notes:
-            self._section("Notes")
+            self._section(self.tr("Notes"))
             notes = _plain_label(contact.notes)
             notes.setObjectName("detailNotes")
             self._layout.addWidget(notes)
@@ -290,9 +291,9 @@ class DetailPane(QScrollArea):
             names.addWidget(subtitle)
         names.addStretch(1)
         header.addLayout(names, 1)
-        edit = QPushButton(line_icon("edit"), "Edit")
+        edit = QPushButton(line_icon("edit"), self.tr("Edit"))
         edit.setObjectName("detailEditButton")
-        edit.setToolTip("Edit this contact (Enter)")
+        edit.setToolTip(self.tr("Edit this contact (Enter)"))
         edit.clicked.connect(self.edit_requested)
         header.addWidget(edit, 0, Qt.AlignmentFlag.AlignTop)
         self._layout.addLayout(header)
@@ -360,7 +361,7 @@ class DetailPane(QScrollArea):
         due = summary.next_due if summary else None
         if c.keep_in_touch_days is None and last is None and due is None:
             return
-        self._section("Keep in touch")
+        self._section(self.tr("Keep in touch"))
         if c.keep_in_touch_days:
             self._row("every", f"{c.keep_in_touch_days} days")
         if last is not None:

@@ -56,7 +56,7 @@ class DuplicateWarning(QFrame):
         self.label = QLabel(objectName="duplicateWarningLabel")
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # names are never markup
         self.label.setWordWrap(True)
-        self.open_button = QPushButton("Open instead", objectName="openDuplicateButton")
+        self.open_button = QPushButton(self.tr("Open instead"), objectName="openDuplicateButton")
         self.open_button.clicked.connect(
             lambda: self.owners and self.openRequested.emit(self.owners[0].id))
         row = QHBoxLayout(self)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -39,11 +40,22 @@ from netdesk.services.merge import MergeService
 from netdesk.ui.background import BackgroundJob
 from netdesk.ui.gui_first import GuiHeartbeat
 from netdesk.ui.gui_gc import all_collections_held
+from netdesk.ui.shortcuts_help import describe_key
 
 # (contacts to merge, parent) -> picks for MergeService.merge, or None when cancelled.
 ChooseFields = Callable[[Sequence[Contact], QWidget], "dict[str, int] | None"]
-TIER_TEXT = {"same": "Same person", "likely": "Likely", "maybe": "Maybe"}
-COLUMNS = ("Tier", "Score", "Contact", "Possible duplicate", "Shared")
+# Translation sources (context "PairsModel"), translated where they are shown.
+TIER_TEXT = {"same": QT_TRANSLATE_NOOP("PairsModel", "Same person"),
+             "likely": QT_TRANSLATE_NOOP("PairsModel", "Likely"),
+             "maybe": QT_TRANSLATE_NOOP("PairsModel", "Maybe")}
+COLUMNS = (QT_TRANSLATE_NOOP("PairsModel", "Tier"), QT_TRANSLATE_NOOP("PairsModel", "Score"),
+           QT_TRANSLATE_NOOP("PairsModel", "Contact"),
+           QT_TRANSLATE_NOOP("PairsModel", "Possible duplicate"),
+           QT_TRANSLATE_NOOP("PairsModel", "Shared"))
+# What the single keys do, for the keyboard cheat sheet (F1).
+KEY_TEXTS = {"M": QT_TRANSLATE_NOOP("DuplicatesView", "Merge the pair (Duplicates view)"),
+             "N": QT_TRANSLATE_NOOP("DuplicatesView", "Not the same person (Duplicates view)"),
+             "S": QT_TRANSLATE_NOOP("DuplicatesView", "Skip to the next pair (Duplicates view)")}
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value  # roles arrive as ints; enum lookups are slow
 _HORIZONTAL = Qt.Orientation.Horizontal
 # The view holds the best this many pairs. Nobody reviews a million one by one, and a million
@@ -79,7 +91,7 @@ class PairsModel(QAbstractTableModel):
         p = self.pairs[index.row()]
         column = index.column()
         if column == 0:
-            return TIER_TEXT[p.tier]
+            return self.tr(TIER_TEXT[p.tier])
         if column == 1:
             return f"{p.score:.2f}"
         if column in (2, 3):
@@ -88,7 +100,7 @@ class PairsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role: int = _DISPLAY):
         if role == _DISPLAY and orientation == _HORIZONTAL:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
 
@@ -151,6 +163,7 @@ class DuplicatesView(QWidget):
             # widget), so the keys work whether the table, a button or the sidebar that just
             # opened the view has the focus; line edits keep their letters (they claim them).
             shortcut = QShortcut(QKeySequence(key), self)
+            describe_key(shortcut, "DuplicatesView", KEY_TEXTS[key])
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
         buttons.addStretch(1)
@@ -197,7 +210,7 @@ class DuplicatesView(QWidget):
         self._job = BackgroundJob(find, self)
         self._job.finished.connect(self._found)
         self._job.failed.connect(self._failed)
-        self.status.setText("Looking for duplicates…")
+        self.status.setText(self.tr("Looking for duplicates…"))
         self._job.start()
 
     def gui_first_pace(self) -> Callable[[], None]:

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStringListModel, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QStringListModel, Qt
 from PySide6.QtGui import QImage, QImageReader, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,10 +42,6 @@ from netdesk.ui.detail_pane import avatar_pixmap
 from netdesk.ui.multi_value_editor import AddressesEditor, ErrorLabel, LabeledValuesEditor
 
 PHOTO_MAX_PX = 256
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)
 SOCIAL_LABELS = ("linkedin", "mastodon", "github", "bluesky", "x", "other")
 URL_LABELS = ("work", "home", "blog", "portfolio", "other")
 
@@ -99,8 +95,8 @@ class ContactEditor(QDialog):
         self._save = save
         self._photo: bytes | None = self.original.photo
         self._photo_mime = self.original.photo_mime
-        self.setWindowTitle("New contact" if self.original.id is None
-                            else f"Edit {self.original.display_name}")
+        self.setWindowTitle(self.tr("New contact") if self.original.id is None
+                            else self.tr("Edit %1").replace("%1", self.original.display_name))
         self.resize(620, 720)
         self._build(tags, event_names)
         self._load(self.original)
@@ -127,19 +123,19 @@ class ContactEditor(QDialog):
         self._build_keep_in_touch()
         self._build_birthday()
         self.dates_editor = DatesEditor()
-        self.form.addRow("Dates, people", self.dates_editor)
+        self.form.addRow(self.tr("Dates, people"), self.dates_editor)
         self.notes_edit = QPlainTextEdit(objectName="notesEdit")
         self.notes_edit.setMinimumHeight(90)
-        self.form.addRow("Notes", self.notes_edit)
+        self.form.addRow(self.tr("Notes"), self.notes_edit)
         self._build_buttons(form_host)
 
     def _build_names(self) -> None:
         self.photo_preview = QLabel()
         self.photo_preview.setFixedSize(64, 64)
-        self.choose_photo = QPushButton("Choose photo…")
+        self.choose_photo = QPushButton(self.tr("Choose photo…"))
         self.choose_photo.setObjectName("choosePhotoButton")
         self.choose_photo.clicked.connect(self._choose_photo)
-        self.remove_photo = QPushButton("Remove photo")
+        self.remove_photo = QPushButton(self.tr("Remove photo"))
         self.remove_photo.setObjectName("removePhotoButton")
         self.remove_photo.clicked.connect(self.clear_photo)
         photo_row = QHBoxLayout()
@@ -147,21 +143,21 @@ class ContactEditor(QDialog):
         photo_row.addWidget(self.choose_photo)
         photo_row.addWidget(self.remove_photo)
         photo_row.addStretch(1)
-        self.form.addRow("Photo", photo_row)
+        self.form.addRow(self.tr("Photo"), photo_row)
 
         self.given_edit = QLineEdit(objectName="givenNameEdit")
         self.family_edit = QLineEdit(objectName="familyNameEdit")
         self.name_edit = QLineEdit(objectName="nameEdit")
-        self.name_edit.setPlaceholderText("Automatic from first and last name")
+        self.name_edit.setPlaceholderText(self.tr("Automatic from first and last name"))
         self.nickname_edit = QLineEdit(objectName="nicknameEdit")
         self.org_edit = QLineEdit(objectName="orgEdit")
         self.title_edit = QLineEdit(objectName="titleEdit")
-        self.form.addRow("First name", self.given_edit)
-        self.form.addRow("Last name", self.family_edit)
-        self.form.addRow("Shown as", self.name_edit)
-        self.form.addRow("Nickname", self.nickname_edit)
-        self.form.addRow("Organisation", self.org_edit)
-        self.form.addRow("Title", self.title_edit)
+        self.form.addRow(self.tr("First name"), self.given_edit)
+        self.form.addRow(self.tr("Last name"), self.family_edit)
+        self.form.addRow(self.tr("Shown as"), self.name_edit)
+        self.form.addRow(self.tr("Nickname"), self.nickname_edit)
+        self.form.addRow(self.tr("Organisation"), self.org_edit)
+        self.form.addRow(self.tr("Title"), self.title_edit)
         self.form.addRow(_separator())
 
     def _build_values(self) -> None:
@@ -170,23 +166,23 @@ class ContactEditor(QDialog):
         self.addresses = AddressesEditor()
         self.urls = LabeledValuesEditor("website", "https://…", URL_LABELS)
         self.socials = LabeledValuesEditor("profile", "https://… or @handle", SOCIAL_LABELS)
-        self.form.addRow("Phones", self.phones)
-        self.form.addRow("E-mails", self.emails)
-        self.form.addRow("Addresses", self.addresses)
-        self.form.addRow("Websites", self.urls)
-        self.form.addRow("Social", self.socials)
+        self.form.addRow(self.tr("Phones"), self.phones)
+        self.form.addRow(self.tr("E-mails"), self.emails)
+        self.form.addRow(self.tr("Addresses"), self.addresses)
+        self.form.addRow(self.tr("Websites"), self.urls)
+        self.form.addRow(self.tr("Social"), self.socials)
         self.form.addRow(_separator())
 
     def _build_meeting(self, tags: list[str], event_names: list[str]) -> None:
         self.tags_edit = QLineEdit(objectName="tagsEdit")
-        self.tags_edit.setPlaceholderText("Comma-separated, e.g. meetup, recruiter")
+        self.tags_edit.setPlaceholderText(self.tr("Comma-separated, e.g. meetup, recruiter"))
         completer = TagCompleter(QStringListModel(tags, self), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tags_edit.setCompleter(completer)
-        self.form.addRow("Tags", self.tags_edit)
+        self.form.addRow(self.tr("Tags"), self.tags_edit)
 
         self.met_event_edit = QLineEdit(objectName="metEventEdit")
-        self.met_event_edit.setPlaceholderText("Event or group, e.g. PyData Berlin")
+        self.met_event_edit.setPlaceholderText(self.tr("Event or group, e.g. PyData Berlin"))
         events = QCompleter(event_names, self)
         events.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         events.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -199,18 +195,18 @@ class ContactEditor(QDialog):
         met_row.addWidget(self.met_event_edit, 1)
         met_row.addWidget(self.met_kind_combo)
         self.met_kind_error = ErrorLabel()
-        self.form.addRow("Where we met", met_row)
+        self.form.addRow(self.tr("Where we met"), met_row)
         self.form.addRow("", self.met_kind_error)
         self.met_note_edit = QLineEdit(objectName="metNoteEdit")
-        self.met_note_edit.setPlaceholderText("What you talked about, who introduced you…")
-        self.form.addRow("How we met", self.met_note_edit)
+        self.met_note_edit.setPlaceholderText(self.tr("What you talked about, who introduced you…"))
+        self.form.addRow(self.tr("How we met"), self.met_note_edit)
 
     def _build_keep_in_touch(self) -> None:
-        self.keep_check = QCheckBox("Every", objectName="keepInTouchCheck")
+        self.keep_check = QCheckBox(self.tr("Every"), objectName="keepInTouchCheck")
         self.keep_days = QSpinBox(objectName="keepInTouchDays")
         self.keep_days.setRange(1, 3650)
         self.keep_days.setValue(30)
-        self.keep_days.setSuffix(" days")
+        self.keep_days.setSuffix(self.tr(" days"))
         self.keep_days.setEnabled(False)
         self.keep_check.toggled.connect(self.keep_days.setEnabled)
         keep_row = QHBoxLayout()
@@ -218,7 +214,7 @@ class ContactEditor(QDialog):
         keep_row.addWidget(self.keep_days)
         keep_row.addStretch(1)
         self.keep_error = ErrorLabel()
-        self.form.addRow("Keep in touch", keep_row)
+        self.form.addRow(self.tr("Keep in touch"), keep_row)
         self.form.addRow("", self.keep_error)
 
     def _build_birthday(self) -> None:
@@ -226,8 +222,9 @@ class ContactEditor(QDialog):
         self.birthday_day = QSpinBox(objectName="birthdayDay")
         self.birthday_day.setRange(1, 31)
         self.birthday_month = QComboBox(objectName="birthdayMonth")
-        self.birthday_month.addItems(_MONTHS)
-        self.year_known = QCheckBox("Year", objectName="birthdayYearKnown")
+        # Month names in the language in use (QLocale's default follows it: ui/i18n.py).
+        self.birthday_month.addItems([QLocale().standaloneMonthName(m) for m in range(1, 13)])
+        self.year_known = QCheckBox(self.tr("Year"), objectName="birthdayYearKnown")
         self.birthday_year = QSpinBox(objectName="birthdayYear")
         self.birthday_year.setRange(1900, 2100)
         self.birthday_year.setValue(1990)
@@ -239,7 +236,7 @@ class ContactEditor(QDialog):
         self.birthday_check.toggled.connect(self._sync_birthday)
         self.year_known.toggled.connect(self._sync_birthday)
         self.birthday_error = ErrorLabel()
-        self.form.addRow("Birthday", bday_row)
+        self.form.addRow(self.tr("Birthday"), bday_row)
         self.form.addRow("", self.birthday_error)
 
     def _build_buttons(self, form_host: QWidget) -> None:
@@ -354,12 +351,14 @@ class ContactEditor(QDialog):
             return PartialDate(year, self.birthday_month.currentIndex() + 1,
                                self.birthday_day.value())
         except ValueError:
-            raise ValidationError("That day does not exist in that month", "birthday") from None
+            raise ValidationError(self.tr("That day does not exist in that month"),
+                                  "birthday") from None
 
     # -- photo --------------------------------------------------------------------------------
     def _choose_photo(self) -> None:
         formats = " ".join(f"*.{bytes(f).decode()}" for f in QImageReader.supportedImageFormats())
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a photo", "", f"Images ({formats})")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a photo"), "",
+                                              self.tr("Images (%1)").replace("%1", formats))
         if path:
             self.set_photo_from_file(Path(path))
 
@@ -395,7 +394,7 @@ class ContactEditor(QDialog):
             super().reject()
             return
         box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
-                          "Save the changes to this contact?",
+                          self.tr("Save the changes to this contact?"),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self)
         box.setObjectName("unsavedChangesBox")

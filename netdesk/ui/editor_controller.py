@@ -122,10 +122,12 @@ class EditorController(QObject):
             self._delete(ids)
             return
         # More than one: Ctrl+A then Delete must not take everyone away without a question.
-        confirm(self._window, "confirmDeleteBox", f"Delete {len(ids):,} contacts?",
-                f"Delete {len(ids):,} contacts", lambda: self._delete(ids),
-                "They go to the Trash with their interactions and follow-ups, and can be "
-                "restored from there for 30 days.")
+        count = f"{len(ids):,}"
+        confirm(self._window, "confirmDeleteBox",
+                self.tr("Delete %1 contacts?").replace("%1", count),
+                self.tr("Delete %1 contacts").replace("%1", count), lambda: self._delete(ids),
+                self.tr("They go to the Trash with their interactions and follow-ups, and can "
+                        "be restored from there for 30 days."))
 
     def _delete(self, ids: list[int]) -> None:
         outcome = self._runner.run(TrashContacts(self._trash, ids))

@@ -44,7 +44,14 @@ class EmptyState(QWidget):
         layout.addWidget(self.icon_label)
         layout.addSpacing(8)
         layout.addWidget(self.title)
-        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred between stretches rather than aligned: an aligned word-wrapped label gets
+        # its size hint's width (~200 px), narrower than the width its height is fitted to
+        # (_fit_text), and its last lines were cut off.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.text, 100)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addSpacing(16)
         layout.addLayout(self._buttons)
         layout.addStretch(3)

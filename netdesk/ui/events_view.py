@@ -82,11 +82,12 @@ class EventsView(QWidget):
         self.people = QListWidget(self, objectName="eventPeopleList")
         self.people.itemActivated.connect(lambda item: self.contactActivated.emit(item.data(_ID)))
         buttons = QHBoxLayout()
-        for name, text, slot in (("newEventButton", "New event…", self.new_event),
-                                 ("editEventButton", "Edit…", self.edit_event),
-                                 ("deleteEventButton", "Delete", self.delete_event),
-                                 ("addPeopleButton", "Add people met…", self.add_people),
-                                 ("metSomeoneButton", "Met someone…", self.quickAddRequested.emit)):
+        for name, text, slot in (("newEventButton", self.tr("New event…"), self.new_event),
+                                 ("editEventButton", self.tr("Edit…"), self.edit_event),
+                                 ("deleteEventButton", self.tr("Delete"), self.delete_event),
+                                 ("addPeopleButton", self.tr("Add people met…"), self.add_people),
+                                 ("metSomeoneButton", self.tr("Met someone…"),
+                                  self.quickAddRequested.emit)):
             button = QPushButton(text, self, objectName=name)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -222,7 +223,7 @@ class EventsView(QWidget):
         dialog = QInputDialog(self)
         dialog.setObjectName("addPeopleDialog")
         dialog.setWindowTitle(f"People met at {s.event.name}")
-        dialog.setLabelText("Names, e-mail addresses or ids, separated by commas:")
+        dialog.setLabelText(self.tr("Names, e-mail addresses or ids, separated by commas:"))
         dialog.textValueSelected.connect(lambda text: self.link_people(s.event, text))
         self.people_dialog = dialog
         dialog.open()

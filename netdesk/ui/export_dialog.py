@@ -54,14 +54,14 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export contacts")
+        self.setWindowTitle(self.tr("Export contacts"))
         self._export = export
         self._selected = list(selected_ids)
         self.all_radio = QRadioButton(f"All contacts ({total:,})", objectName="exportAll")
         self.selected_radio = QRadioButton(f"Selected contacts ({len(self._selected):,})",
                                            objectName="exportSelected")
         self.selected_radio.setEnabled(bool(self._selected))
-        self.tag_radio = QRadioButton("Contacts tagged", objectName="exportTag")
+        self.tag_radio = QRadioButton(self.tr("Contacts tagged"), objectName="exportTag")
         self.tag_combo = QComboBox(objectName="exportTagCombo")
         self.tag_combo.addItems(tags)
         self.tag_radio.setEnabled(bool(tags))
@@ -78,8 +78,8 @@ class ExportDialog(QDialog):
         else:
             self.all_radio.setChecked(True)
         self.version_combo = QComboBox(objectName="exportVersion")
-        self.version_combo.addItem("vCard 3.0 — phones and most apps", "3.0")
-        self.version_combo.addItem("vCard 4.0", "4.0")
+        self.version_combo.addItem(self.tr("vCard 3.0 — phones and most apps"), "3.0")
+        self.version_combo.addItem(self.tr("vCard 4.0"), "4.0")
         for text, value in CSV_FORMATS if csv else ():
             self.version_combo.addItem(text, value)
         self.error = ErrorLabel()
@@ -90,7 +90,7 @@ class ExportDialog(QDialog):
         tag_row.addWidget(self.tag_radio)
         tag_row.addWidget(self.tag_combo, 1)
         form = QFormLayout()
-        form.addRow("Format", self.version_combo)
+        form.addRow(self.tr("Format"), self.version_combo)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton(
             "Export…", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -101,7 +101,7 @@ class ExportDialog(QDialog):
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setObjectName("exportCancelButton")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Which contacts?"))
+        layout.addWidget(QLabel(self.tr("Which contacts?")))
         layout.addWidget(self.all_radio)
         layout.addWidget(self.selected_radio)
         layout.addLayout(tag_row)

@@ -56,7 +56,8 @@ class FollowUpDialog(QDialog):
         self.due_edit.set_utc(due if due is not None else snooze_until("tomorrow", now, tz))
         self.note_edit = QPlainTextEdit(note, self)
         self.note_edit.setObjectName("noteEdit")
-        self.note_edit.setPlaceholderText("What to follow up about (send the slides, intro to…)")
+        self.note_edit.setPlaceholderText(
+            self.tr("What to follow up about (send the slides, intro to…)"))
         self.note_edit.setTabChangesFocus(True)
         self.error = error_label(self)
 
@@ -73,7 +74,7 @@ class FollowUpDialog(QDialog):
         form.addRow("&Until:" if mode == "snooze" else "&Due:", self.due_edit)
         form.addRow("", quick)
         if mode != "snooze":
-            form.addRow("&Note:", self.note_edit)
+            form.addRow(self.tr("&Note:"), self.note_edit)
         else:
             self.note_edit.setVisible(False)
         buttons = QDialogButtonBox(
@@ -104,7 +105,7 @@ class FollowUpDialog(QDialog):
 
     def accept(self) -> None:
         if self.mode == "snooze" and self.due_utc() <= self._now:
-            self.error.setText("Pick a time in the future to snooze until.")
+            self.error.setText(self.tr("Pick a time in the future to snooze until."))
             self.error.setVisible(True)
             return
         super().accept()

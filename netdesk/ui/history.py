@@ -27,11 +27,11 @@ class HistoryActions(QObject):
         self.setObjectName("history")
         self._runner = runner
         self._report = report
-        self.undo_action = QAction("Undo", parent)
+        self.undo_action = QAction(self.tr("Undo"), parent)
         self.undo_action.setObjectName("undoAction")
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.undo_action.triggered.connect(self.undo)
-        self.redo_action = QAction("Redo", parent)
+        self.redo_action = QAction(self.tr("Redo"), parent)
         self.redo_action.setObjectName("redoAction")
         # The platform's Redo keys, and Ctrl+Shift+Z everywhere (Windows' is Ctrl+Y only).
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)

@@ -83,7 +83,7 @@ class ImportDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
-        self.setWindowTitle("Import vCards")
+        self.setWindowTitle(self.tr("Import vCards"))
         self.setMinimumWidth(520)
         self.paths = [Path(p) for p in paths]
         self.report = None
@@ -128,7 +128,7 @@ class ImportDialog(QDialog):
         if self.is_running():
             self.worker.cancel()
             self.cancel_button.setEnabled(False)
-            self.status.setText("Cancelling… nothing will be changed.")
+            self.status.setText(self.tr("Cancelling… nothing will be changed."))
 
     def reject(self) -> None:
         # Esc or Cancel while importing asks the worker to stop; the dialog stays until the

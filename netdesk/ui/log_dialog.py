@@ -152,7 +152,7 @@ class LogInteractionDialog(QDialog):
         self.at_edit.set_utc(interaction.at if interaction else now)
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setObjectName("noteEdit")
-        self.note_edit.setPlaceholderText("What did you talk about? What did you promise?")
+        self.note_edit.setPlaceholderText(self.tr("What did you talk about? What did you promise?"))
         self.note_edit.setTabChangesFocus(True)
         if interaction is not None:
             self.note_edit.setPlainText(interaction.note)
@@ -160,9 +160,9 @@ class LogInteractionDialog(QDialog):
         self.error = error_label(self)
 
         form = QFormLayout()
-        form.addRow("&Channel:", self.channel_combo)
-        form.addRow("&When:", self.at_edit)
-        form.addRow("&Note:", self.note_edit)
+        form.addRow(self.tr("&Channel:"), self.channel_combo)
+        form.addRow(self.tr("&When:"), self.at_edit)
+        form.addRow(self.tr("&Note:"), self.note_edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -187,7 +187,7 @@ class LogInteractionDialog(QDialog):
     def accept(self) -> None:
         # An interaction is something that happened: a time far in the future is a typo.
         if self.at_edit.utc() > self._now + dt.timedelta(hours=1):
-            self.error.setText("That time is in the future; log what already happened.")
+            self.error.setText(self.tr("That time is in the future; log what already happened."))
             self.error.setVisible(True)
             return
         super().accept()

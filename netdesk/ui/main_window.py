@@ -18,18 +18,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QToolBar,
     QWidget,
 )
 
-from netdesk import APP_NAME, __version__
+from netdesk import APP_NAME
 from netdesk.ui import settings as ui_settings
 from netdesk.ui.background import BackgroundJob
 from netdesk.ui.focus_ring import FocusRing
-from netdesk.ui.i18n import sidebar_title, translated
+from netdesk.ui.i18n import follow_language, sidebar_title, translated
 from netdesk.ui.icons import app_icon, line_icon
 from netdesk.ui.sidebar import Sidebar
 from netdesk.ui.tags_model import ALL, TAG, VIEW
@@ -182,9 +181,8 @@ class MainWindow(QMainWindow):
         self.contact_menu.addActions(self._contact_actions)
         self.contact_menu.addSeparator()
         self.settings_menu = menu(QT_TRANSLATE_NOOP("MainWindow", "&Settings"), "settingsMenu")
-        help_menu = menu(QT_TRANSLATE_NOOP("MainWindow", "&Help"), "helpMenu")
-        about = help_menu.addAction(self.tr("About %1").replace("%1", APP_NAME))
-        about.triggered.connect(self._about)
+        menu(QT_TRANSLATE_NOOP("MainWindow", "&Help"), "helpMenu")  # ui/shortcuts_help.py
+        follow_language(self, self._retranslate)  # Settings chose another language
 
     def add_history(self, undo: QAction, redo: QAction) -> None:
         """Put the Undo/Redo actions in the Edit menu (window-wide shortcuts)."""
@@ -286,6 +284,14 @@ class MainWindow(QMainWindow):
         """What ``set_view_badge`` shows for ``widget``: (count, urgent)."""
         return self.sidebar.view_badge(self._key_of(widget))
 
+    def _retranslate(self) -> None:
+        """The texts ``translated`` does not keep: sidebar titles and the View menu."""
+        self.sidebar.retitle({key: sidebar_title(widget.property("viewTitle") or "")
+                              for key, (widget, _t) in self._views.items() if key != CONTACTS})
+        for action, (_kind, _key, title, _icon) in zip(self._view_actions,
+                                                        self.sidebar.navigable(), strict=False):
+            action.setText(title)
+
     def _rebuild_view_actions(self) -> None:
         """One action per view and All contacts, with Ctrl+1… in sidebar order."""
         for action in self._view_actions:
@@ -377,11 +383,6 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
-
-    def _about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"{APP_NAME} {__version__}\n\nA personal CRM for people who network: "
-                          "who you met, where, and when to follow up.")
 
 
 def _run_warm_up(jobs: list[Callable[[], object]]) -> None:

@@ -62,7 +62,7 @@ class MergeDialog(QDialog):
     def __init__(self, contacts: Sequence[Contact], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mergeDialog")
-        self.setWindowTitle("Merge contacts")
+        self.setWindowTitle(self.tr("Merge contacts"))
         self._contacts = list(contacts)
         self._groups: dict[str, QButtonGroup] = {}
         self._picks = default_picks(self._contacts, newer=True)
@@ -93,7 +93,7 @@ class MergeDialog(QDialog):
         box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        box.button(QDialogButtonBox.StandardButton.Ok).setText("Merge")
+        box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Merge"))
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -7,7 +7,7 @@ kept by row, since the dialog has no control for it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -66,6 +66,15 @@ class ErrorLabel(QLabel):
             grow_to_fit(self)  # a long message (a file path) is not cut off
 
 
+# The Add buttons' texts (translation sources), by what the editor holds.
+ADD_TEXTS = {
+    "phone": QT_TRANSLATE_NOOP("LabeledValuesEditor", "Add phone"),
+    "e-mail": QT_TRANSLATE_NOOP("LabeledValuesEditor", "Add e-mail"),
+    "website": QT_TRANSLATE_NOOP("LabeledValuesEditor", "Add website"),
+    "profile": QT_TRANSLATE_NOOP("LabeledValuesEditor", "Add profile"),
+}
+
+
 class LabeledValuesEditor(QWidget):
     """Any number of (label, value) rows."""
 
@@ -86,7 +95,8 @@ class LabeledValuesEditor(QWidget):
         self._list = QVBoxLayout()
         self._list.setContentsMargins(0, 0, 0, 0)
         self._list.setSpacing(4)
-        self.add_button = QPushButton(f"Add {what}")
+        self.add_button = QPushButton(QCoreApplication.translate(
+            "LabeledValuesEditor", ADD_TEXTS.get(what, f"Add {what}")))
         self.add_button.setObjectName(f"add_{what.replace(' ', '_').replace('-', '')}")
         self.add_button.clicked.connect(lambda: self.add_row(focus=True))
         self.error = ErrorLabel()
@@ -157,7 +167,7 @@ class AddressesEditor(QWidget):
         self._rows: list[tuple[QWidget, QComboBox, dict[str, QLineEdit], Address]] = []
         self._list = QVBoxLayout()
         self._list.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton("Add address")
+        self.add_button = QPushButton(self.tr("Add address"))
         self.add_button.setObjectName("add_address")
         self.add_button.clicked.connect(lambda: self.add_row(Address(), focus=True))
         layout = QVBoxLayout(self)
@@ -180,9 +190,11 @@ class AddressesEditor(QWidget):
             "region": QLineEdit(address.region),
             "country": QLineEdit(address.country),
         }
-        for name, placeholder in (("street", "Street"), ("postal_code", "Postcode"),
-                                  ("locality", "City"), ("region", "Region"),
-                                  ("country", "Country")):
+        for name, placeholder in (("street", self.tr("Street")),
+                                  ("postal_code", self.tr("Postcode")),
+                                  ("locality", self.tr("City")),
+                                  ("region", self.tr("Region")),
+                                  ("country", self.tr("Country"))):
             fields[name].setPlaceholderText(placeholder)
         remove = _remove_button("address")
         grid.addWidget(combo, 0, 0)

@@ -36,7 +36,7 @@ class NetworkingController(QObject):
         self.quick = QuickAddService(contacts, activity, self.events)
         self.quick_dialog: QuickAddDialog | None = None
 
-        self.quick_action = QAction("Met someone…", window)
+        self.quick_action = QAction(self.tr("Met someone…"), window)
         self.quick_action.setObjectName("quickAddAction")
         self.quick_action.setIcon(line_icon("new"))
         self.quick_action.setShortcut(QKeySequence(QUICK_ADD_SHORTCUT))

@@ -42,7 +42,7 @@ class QuickAddDialog(QDialog):
                  settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("quickAddDialog")
-        self.setWindowTitle("Met someone")
+        self.setWindowTitle(self.tr("Met someone"))
         self._quick, self._events, self._runner, self._settings = quick, events, runner, settings
         self.added: list[int] = []
         self._build()
@@ -56,13 +56,14 @@ class QuickAddDialog(QDialog):
         return edit
 
     def _build(self) -> None:
-        self.name_edit = self._line("quickNameEdit", "Who did you meet?")
-        self.company_edit = self._line("quickCompanyEdit", "Company or organisation")
-        self.detail_edit = self._line("quickDetailEdit", "E-mail address or phone number")
-        self.note_edit = self._line("quickNoteEdit", "What you talked about")
+        self.name_edit = self._line("quickNameEdit", self.tr("Who did you meet?"))
+        self.company_edit = self._line("quickCompanyEdit", self.tr("Company or organisation"))
+        self.detail_edit = self._line("quickDetailEdit", self.tr("E-mail address or phone number"))
+        self.note_edit = self._line("quickNoteEdit", self.tr("What you talked about"))
         self.event_combo = QComboBox(self, objectName="quickEventCombo")
-        self.tags_edit = self._line("quickTagsEdit", "Tags, separated by commas")
-        self.followup_edit = self._line("quickFollowUpEdit", "e.g. send the intro tomorrow")
+        self.tags_edit = self._line("quickTagsEdit", self.tr("Tags, separated by commas"))
+        self.followup_edit = self._line("quickFollowUpEdit",
+                                        self.tr("e.g. send the intro tomorrow"))
         self.followup_hint = QLabel(self, objectName="quickFollowUpHint")
         self.followup_hint.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
         self.followup_edit.textChanged.connect(self._preview_followup)
@@ -74,11 +75,13 @@ class QuickAddDialog(QDialog):
             form.addRow(label, widget)
         self.error = error_label(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.status = QLabel("Enter saves and clears for the next person; Esc closes.", self,
-                             objectName="quickStatus")
+        self.status = QLabel(
+            self.tr("Enter saves and clears for the next person; Esc closes."), self,
+            objectName="quickStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton("&Save and next", self, objectName="quickSaveButton")
+        self.save_button = QPushButton(self.tr("&Save and next"), self,
+                                       objectName="quickSaveButton")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -97,7 +100,7 @@ class QuickAddDialog(QDialog):
     def reload_events(self) -> None:
         """Fill the event list and preselect today's event, else the one last used."""
         self.event_combo.clear()
-        self.event_combo.addItem("(no event)", None)
+        self.event_combo.addItem(self.tr("(no event)"), None)
         try:
             events = self._events.all()
             last = self._setting(EVENT_KEY, None)

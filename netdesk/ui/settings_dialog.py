@@ -121,8 +121,8 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
         form.addRow(self.tr("&Language:"), self.language)
-        form.addRow(self._note(self.tr("Menus change at once; some texts change the next "
-                                       "time netdesk starts.")))
+        form.addRow(self._note(self.tr("The window changes language at once; dates and "
+                                       "times follow the language too.")))
         return page
 
     def _reminders_page(self) -> QWidget:

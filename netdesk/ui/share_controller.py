@@ -22,16 +22,16 @@ class ShareController(QObject):
         self._window, self._contacts, self._feedback = window, contacts, feedback
         self._data_dir = Path(data_dir)
         self.qr_dialog = None
-        share = QAction("Share as QR code…", window)
+        share = QAction(self.tr("Share as QR code…"), window)
         share.setObjectName("shareQrAction")
         share.triggered.connect(self.share_target)
-        mine = QAction("Set as my card", window)
+        mine = QAction(self.tr("Set as my card"), window)
         mine.setObjectName("setMyCardAction")
         mine.triggered.connect(self.set_my_card)
         window.add_contact_action(share)
         window.add_contact_action(mine)
         # Not a contact action: it needs no selection (the tray menu offers it too).
-        show = QAction("Show my card…", window)
+        show = QAction(self.tr("Show my card…"), window)
         show.setObjectName("showMyCardAction")
         show.triggered.connect(self.show_my_card)
         window.addAction(show)

@@ -73,6 +73,11 @@ class Sidebar(QListView):
         self.select(kind, current)
         self._fit_width()
 
+    def retitle(self, titles: dict[str, str]) -> None:
+        """Views' titles (by key) in the language now in use; All contacts and Tags too."""
+        self.entries.retitle(titles)
+        self._fit_width()
+
     def set_counts(self, total: int, tags: list[TagInfo]) -> None:
         kind, current = self.current()
         self.entries.set_counts(total, tags)

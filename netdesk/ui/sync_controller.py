@@ -137,11 +137,11 @@ class SyncController(QObject):
         window.closing.connect(self._on_closing)
 
     def _build_actions(self) -> None:
-        accounts = QAction("Accounts…", self._window, objectName="accountsAction")
+        accounts = QAction(self.tr("Accounts…"), self._window, objectName="accountsAction")
         accounts.triggered.connect(self.open_accounts)
-        sync = QAction("Sync now", self._window, objectName="syncAction")
+        sync = QAction(self.tr("Sync now"), self._window, objectName="syncAction")
         sync.setShortcut(QKeySequence("F5"))
-        sync.setToolTip("Sync with your CardDAV accounts (F5)")
+        sync.setToolTip(self.tr("Sync with your CardDAV accounts (F5)"))
         sync.triggered.connect(lambda: self.sync_now(automatic=False))
         self.sync_action = sync
         self._window.add_settings_actions([accounts, sync])
@@ -201,8 +201,9 @@ class SyncController(QObject):
             self.status_label.setText("")
         elif self.last_outcome is None:
             last = max((a.last_sync for a in self.accounts().list()), default="")
-            self.status_label.setText(f"Last sync: {_when(last, self._tz)}" if last
-                                      else "Not synced yet")
+            self.status_label.setText(
+                self.tr("Last sync: %1").replace("%1", _when(last, self._tz)) if last
+                else self.tr("Not synced yet"))
 
     # -- running ------------------------------------------------------------------------------
     def is_running(self) -> bool:
@@ -241,7 +242,7 @@ class SyncController(QObject):
             return
         name = missing[0]
         prompt = QInputDialog(self._window, objectName="syncPasswordPrompt")
-        prompt.setWindowTitle("Sync password")
+        prompt.setWindowTitle(self.tr("Sync password"))
         prompt.setLabelText(f"Password for the account “{name}” (kept until netdesk quits):")
         prompt.setTextEchoMode(QLineEdit.EchoMode.Password)
         prompt.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -260,7 +261,7 @@ class SyncController(QObject):
                confirmed: frozenset[str] = frozenset()) -> None:
         skipped = [n for n in names if n not in passwords]
         if not passwords:
-            self.status_label.setText("Sync skipped: no password given")
+            self.status_label.setText(self.tr("Sync skipped: no password given"))
             return
         accounts = self.accounts()
         _ = accounts.db.engine  # made here, on the GUI thread, before the worker races to it
@@ -273,14 +274,14 @@ class SyncController(QObject):
         self._job = job
         self.change_timer.stop()
         self.sync_action.setEnabled(False)
-        self.status_label.setText("Syncing…")
+        self.status_label.setText(self.tr("Syncing…"))
         self._progress = self._make_progress(job)
         job.start()
 
     def _make_progress(self, job: BackgroundJob) -> QProgressDialog:
         dialog = QProgressDialog("Syncing contacts…", "Cancel", 0, 0, self._window)
         dialog.setObjectName("syncProgress")
-        dialog.setWindowTitle("Sync")
+        dialog.setWindowTitle(self.tr("Sync"))
         dialog.setMinimumDuration(PROGRESS_AFTER_MS)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)

@@ -101,7 +101,7 @@ class TagsController(QObject):
             return None
         dialog = QInputDialog(self._window)
         dialog.setObjectName("tagCadenceDialog")
-        dialog.setWindowTitle("Keep in touch")
+        dialog.setWindowTitle(self.tr("Keep in touch"))
         dialog.setInputMode(QInputDialog.InputMode.IntInput)
         dialog.setIntRange(0, 3650)
         dialog.setIntValue(current or 30)

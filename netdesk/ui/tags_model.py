@@ -119,6 +119,16 @@ class SidebarModel(QAbstractListModel):
                 self.dataChanged.emit(index, index)
                 return
 
+    def retitle(self, titles: dict[str, str]) -> None:
+        """New titles for views (by key) and for All contacts and Tags in the language now in
+        use; a dataChanged, so the selection stays."""
+        self._all.title = QCoreApplication.translate("Sidebar", "All contacts")
+        for e in [*self._views, *self._views_below]:
+            e.title = titles.get(e.key, e.title)
+        self._rebuild()
+        if self._entries:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, 0))
+
     def set_all_icon(self, icon: QIcon) -> None:
         self._all.icon = icon
 
@@ -133,7 +143,8 @@ class SidebarModel(QAbstractListModel):
                 count=t.count,
                 icon=self.tag_icon,
                 tooltip=(
-                    f"Keep in touch every {t.keep_in_touch_days} days"
+                    QCoreApplication.translate("Sidebar", "Keep in touch every %1 days")
+                    .replace("%1", str(t.keep_in_touch_days))
                     if t.keep_in_touch_days
                     else ""
                 ),
@@ -150,7 +161,8 @@ class SidebarModel(QAbstractListModel):
         return -1
 
     def _rebuild(self) -> None:
-        header = [SidebarEntry(HEADER, "Tags")] if self._tags else []
+        header = ([SidebarEntry(HEADER, QCoreApplication.translate("Sidebar", "Tags"))]
+                  if self._tags else [])
         self._entries = [*self._views, self._all, *self._views_below, *header, *self._tags]
 
 

@@ -60,16 +60,16 @@ class InteractionTimeline(QWidget):
         self._contact_name = ""
         self.dialog: LogInteractionDialog | FollowUpDialog | None = None
 
-        title = QLabel("Activity")
+        title = QLabel(self.tr("Activity"))
         title.setObjectName("timelineTitle")
         font = QFont(title.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         title.setFont(font)
-        self.log_button = QPushButton("Log interaction…")
+        self.log_button = QPushButton(self.tr("Log interaction…"))
         self.log_button.setObjectName("timelineLogButton")
         self.log_button.clicked.connect(self.open_log_dialog)
-        self.followup_button = QPushButton("Follow up…")
+        self.followup_button = QPushButton(self.tr("Follow up…"))
         self.followup_button.setObjectName("timelineFollowUpButton")
         self.followup_button.clicked.connect(self.open_followup_dialog)
         head = QHBoxLayout()

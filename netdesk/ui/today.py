@@ -9,6 +9,10 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QLocale,
     QModelIndex,
     QSize,
     Qt,
@@ -47,6 +51,7 @@ from netdesk.ui.activity_flows import ActivityFlows
 from netdesk.ui.empty_state import EmptyState
 from netdesk.ui.followup_dialog import FollowUpDialog
 from netdesk.ui.history import on_change, on_history_changed
+from netdesk.ui.i18n import follow_language, translator_for
 from netdesk.ui.locale_format import format_local, lapsed_text
 from netdesk.ui.log_dialog import LogInteractionDialog, badge_icon
 from netdesk.ui.today_model import (  # noqa: F401  (COLUMNS, ITEM_ROLE, WHEN: for tests)
@@ -60,11 +65,13 @@ from netdesk.ui.today_model import (  # noqa: F401  (COLUMNS, ITEM_ROLE, WHEN: f
     item_key,
 )
 
-EMPTY_TEXT = (
-    "Add a follow-up from a contact's menu (Ctrl+Shift+F), or set “Keep in touch every "
-    "N days” on the people who matter, and they show up here when it is time."
-)
+EMPTY_TEXT = QT_TRANSLATE_NOOP("TodayView", "Add a follow-up from a contact's menu (Ctrl+Shift+F)"
+                               ", or set “Keep in touch every N days” on the people who "
+                               "matter, and they show up here when it is time.")
 UNDO_VISIBLE_MS = 15_000
+
+
+_live = translator_for("TodayView")  # labels and buttons that follow a language switch
 
 
 class PaddedDelegate(QStyledItemDelegate):
@@ -125,12 +132,13 @@ class TodayView(QWidget):
         self._refresh_soon.timeout.connect(self.refresh)
         on_change(flows.runner, self, self._on_change, lambda e: e.touches_due)
         on_history_changed(flows.runner, self, self._on_history_changed)
+        follow_language(self, self._retranslate)
         if load_now:
             self.refresh()
 
     # -- building -----------------------------------------------------------------------------
     def _build(self) -> None:
-        title = QLabel(self.tr("Today"))
+        title = _live(QLabel(), QT_TRANSLATE_NOOP("TodayView", "Today"))
         title.setObjectName("todayTitle")
         big = QFont(title.font())
         big.setPointSizeF(big.pointSizeF() * 1.7)
@@ -161,13 +169,13 @@ class TodayView(QWidget):
         layout.addWidget(split, 1)
 
     def _build_head(self, title: QLabel) -> QHBoxLayout:
-        self.done_button = QPushButton("Done")
+        self.done_button = _live(QPushButton(), QT_TRANSLATE_NOOP("TodayView", "Done"))
         self.done_button.setObjectName("doneButton")
         self.done_button.setToolTip(
             "Mark the follow-up done; for a keep-in-touch row, log that you were in touch"
         )
         self.done_button.clicked.connect(self.mark_done)
-        self.snooze_button = QPushButton("Snooze")
+        self.snooze_button = _live(QPushButton(), QT_TRANSLATE_NOOP("TodayView", "Snooze"))
         self.snooze_button.setObjectName("snoozeButton")
         self.snooze_menu = QMenu(self.snooze_button)
         for choice, label in SNOOZE_CHOICES:
@@ -175,14 +183,14 @@ class TodayView(QWidget):
             action.setData(choice)
             action.triggered.connect(lambda _=False, c=choice: self.snooze(c))
         self.snooze_menu.addSeparator()
-        custom = QAction("Pick a time…", self.snooze_menu)
+        custom = _live(QAction(self.snooze_menu), QT_TRANSLATE_NOOP("TodayView", "Pick a time…"))
         custom.triggered.connect(self.open_custom_snooze)
         self.snooze_menu.addAction(custom)
         self.snooze_button.setMenu(self.snooze_menu)
-        self.log_button = QPushButton("Log interaction…")
+        self.log_button = _live(QPushButton(), QT_TRANSLATE_NOOP("TodayView", "Log interaction…"))
         self.log_button.setObjectName("logButton")
         self.log_button.clicked.connect(self.open_log_dialog)
-        self.met_button = QPushButton("Met someone…")
+        self.met_button = _live(QPushButton(), QT_TRANSLATE_NOOP("TodayView", "Met someone…"))
         self.met_button.setObjectName("todayQuickAddButton")
         self.met_button.clicked.connect(self.quickAddRequested)
         for b in (self.done_button, self.snooze_button, self.log_button, self.met_button):
@@ -207,7 +215,7 @@ class TodayView(QWidget):
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)
         self.banner_label = QLabel()
         self.banner_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = _live(QPushButton(), QT_TRANSLATE_NOOP("TodayView", "Undo"))
         self.undo_button.setObjectName("undoButton")
         self.undo_button.clicked.connect(self.undo)
         banner_layout = QHBoxLayout(self.banner)
@@ -246,7 +254,7 @@ class TodayView(QWidget):
 
         self.empty = EmptyState("todayEmptyState")
         self.empty.set_icon(badge_icon("✓", 130, 120), 64)
-        self.empty.set_text("Nothing due", EMPTY_TEXT)
+        self._retranslate()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
@@ -254,12 +262,13 @@ class TodayView(QWidget):
     def _build_side(self) -> QWidget:
         side = QWidget()
         side.setObjectName("losingTouchPanel")
-        side_title = QLabel(self.tr("Losing touch"))
+        side_title = _live(QLabel(), QT_TRANSLATE_NOOP("TodayView", "Losing touch"))
         bold = QFont(side_title.font())
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.15)
         side_title.setFont(bold)
-        side_hint = QLabel(self.tr("Lapsed keep-in-touch dates, longest first"))
+        side_hint = _live(QLabel(), QT_TRANSLATE_NOOP(
+            "TodayView", "Lapsed keep-in-touch dates, longest first"))
         side_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         side_hint.setWordWrap(True)
         self.losing_list = QListWidget()
@@ -268,7 +277,8 @@ class TodayView(QWidget):
         self.losing_list.setSpacing(2)
         self.losing_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.losing_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.losing_empty = QLabel("No one. Everyone you keep in touch with is up to date.")
+        self.losing_empty = _live(QLabel(), QT_TRANSLATE_NOOP(
+            "TodayView", "No one. Everyone you keep in touch with is up to date."))
         self.losing_empty.setWordWrap(True)
         self.losing_empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         side_layout = QVBoxLayout(side)
@@ -279,6 +289,13 @@ class TodayView(QWidget):
         side_layout.addWidget(self.losing_empty)
         side_layout.addStretch(0)
         return side
+
+    def _retranslate(self) -> None:
+        """The empty state's texts and what is shown, in the language now in use."""
+        self.empty.set_text(self.tr("Nothing due"),
+                            QCoreApplication.translate("TodayView", EMPTY_TEXT))
+        if self.data is not None:
+            self.refresh()
 
     # -- refreshing ---------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -340,33 +357,29 @@ class TodayView(QWidget):
         )
 
     def _summary(self, data: TodayData) -> str:
-        day = data.now.astimezone(self._tz)
-        date = f"{day:%A} {day.day} {day:%B}"
-        parts = [
-            f"{len(items)} {label}"
-            for items, label in (
-                (data.overdue, "overdue"),
-                (data.today, "due today"),
-                (data.this_week, "in the next 7 days"),
-            )
-            if items
-        ]
-        return f"{date}  ·  {' · '.join(parts) or 'nothing due'}"
+        day = data.now.astimezone(self._tz)  # "Thursday 3 December" in the chosen language
+        date = QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
+        parts = [label.replace("%1", str(len(items))) for items, label in (
+            (data.overdue, self.tr("%1 overdue")), (data.today, self.tr("%1 due today")),
+            (data.this_week, self.tr("%1 in the next 7 days"))) if items]
+        return f"{date}  ·  " + (" · ".join(parts) or self.tr("nothing due"))
 
     def _fill_losing(self, data: TodayData) -> None:
         self.losing_list.clear()
         for cadence, lapsed in data.losing_touch:
-            text = f"{cadence.name}\n{lapsed_text(lapsed)} overdue · every {cadence.days} days"
+            text = f"{cadence.name}\n" + self.tr("%1 overdue · every %2 days").replace(
+                "%1", lapsed_text(lapsed)).replace("%2", str(cadence.days))
             item = QListWidgetItem(_initials_icon(cadence.name), text)
             item.setData(ITEM_ROLE, cadence.contact_id)
-            item.setToolTip(f"Last in touch: {self._last_seen(cadence.last_interaction)}")
+            item.setToolTip(self.tr("Last in touch: %1").replace(
+                "%1", self._last_seen(cadence.last_interaction)))
             self.losing_list.addItem(item)
         has = bool(data.losing_touch)
         self.losing_list.setVisible(has)
         self.losing_empty.setVisible(not has)
 
     def _last_seen(self, when: dt.datetime | None) -> str:
-        return format_local(when, self._tz) if when else "never logged"
+        return format_local(when, self._tz) if when else self.tr("never logged")
 
     def showEvent(self, event) -> None:
         # Relative times ("Today 14:00") go stale while the page is hidden.

@@ -5,14 +5,16 @@ They work while the Today view (or its table) has focus, so typing elsewhere is 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 
+from netdesk.ui.shortcuts_help import describe_key
 from netdesk.ui.today import TodayView
 
 # (key, what it does): also listed by the keyboard shortcuts cheat sheet.
-TODAY_KEYS = (("D", "Done (Today view)"), ("S", "Snooze menu (Today view)"),
-              ("L", "Log an interaction (Today view)"))
+TODAY_KEYS = (("D", QT_TRANSLATE_NOOP("TodayKeys", "Done (Today view)")),
+              ("S", QT_TRANSLATE_NOOP("TodayKeys", "Snooze menu (Today view)")),
+              ("L", QT_TRANSLATE_NOOP("TodayKeys", "Log an interaction (Today view)")))
 
 
 class TodayKeys(QObject):
@@ -20,9 +22,10 @@ class TodayKeys(QObject):
         super().__init__(view)
         self.setObjectName("todayKeys")
         self._view = view
-        for (key, _text), slot in zip(TODAY_KEYS, (self._done, self.open_snooze_menu,
+        for (key, text), slot in zip(TODAY_KEYS, (self._done, self.open_snooze_menu,
                                                    self._log), strict=True):
             shortcut = QShortcut(QKeySequence(key), view)
+            describe_key(shortcut, "TodayKeys", text)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         for button, key in ((view.done_button, "D"), (view.snooze_button, "S"),

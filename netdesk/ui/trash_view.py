@@ -53,13 +53,14 @@ class TrashView(QWidget):
         self.table.verticalHeader().hide()
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemActivated.connect(lambda _item: self.restore_selected())
-        self.note = QLabel(f"Deleted contacts stay here for {KEEP_DAYS} days with their "
-                           "interactions and follow-ups, then they are removed for good.")
+        self.note = QLabel(self.tr("Deleted contacts stay here for %1 days with their "
+                                   "interactions and follow-ups, then they are removed for "
+                                   "good.").replace("%1", str(KEEP_DAYS)))
         self.note.setWordWrap(True)
-        self.restore_button = QPushButton("Restore")
+        self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.setObjectName("trashRestoreButton")
         self.restore_button.clicked.connect(self.restore_selected)
-        self.empty_button = QPushButton("Empty trash…")
+        self.empty_button = QPushButton(self.tr("Empty trash…"))
         self.empty_button.setObjectName("trashEmptyButton")
         self.empty_button.clicked.connect(self.ask_to_empty)
         buttons = QHBoxLayout()
@@ -121,6 +122,7 @@ class TrashView(QWidget):
         count = self.table.rowCount()
         if not count:
             return
-        confirm(self, "confirmEmptyTrashBox", f"Remove the {count:,} contacts in the Trash "
-                "for good?", "Empty trash",
+        confirm(self, "confirmEmptyTrashBox", self.tr(
+                "Remove the %1 contacts in the Trash for good?").replace("%1", f"{count:,}"),
+                self.tr("Empty trash"),
                 lambda: self._feedback.outcome(self._runner.run(EmptyTrash(self._trash))))

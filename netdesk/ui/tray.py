@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QSystemTrayIcon,
 )
 
+from netdesk import APP_NAME
 from netdesk.domain.clock import Clock
 from netdesk.domain.due import DueItem
 from netdesk.services.activity import ActivityService
+from netdesk.ui.i18n import follow_language
 from netdesk.ui.icons import app_icon
 from netdesk.ui.locale_format import due_note
 from netdesk.ui.notifier import Notifier, TrayNotifier, WindowNotifier
@@ -96,7 +98,7 @@ class TrayController(QObject):
         self._base_icon = tray_icon()
         self.tray = QSystemTrayIcon(self._base_icon, window)
         self.tray.setObjectName("trayIcon")
-        self.tray.setToolTip("netdesk")
+        self.tray.setToolTip(APP_NAME)
         self._menu = QMenu(window)
         self._menu.setObjectName("trayMenu")
         self.tray.setContextMenu(self._menu)
@@ -111,6 +113,8 @@ class TrayController(QObject):
             clicked.connect(self.open_contact)
 
         self._rebuild_menu()
+        # Another language chosen in Settings: the tooltip and the menu say it at once.
+        follow_language(window, lambda: self.update_due(self._due))
         if self.enabled:
             # Hiding the last window must not end the app while it lives in the tray.
             QApplication.setQuitOnLastWindowClosed(False)
@@ -148,8 +152,8 @@ class TrayController(QObject):
             self._settings.setValue(HINT_KEY, True)
             self._settings.sync()
             self.notifier.notify(
-                "netdesk is still running in the tray",
-                "Reminders keep coming. Choose Quit from the tray menu to stop netdesk.",
+                self.tr("netdesk is still running in the tray"),
+                self.tr("Reminders keep coming. Choose Quit from the tray menu to stop netdesk."),
                 None,
             )
         return True
@@ -182,7 +186,8 @@ class TrayController(QObject):
         """Show ``items`` (what is due now) in tooltip, badge and menu."""
         self._due = list(items)
         count = len(self._due)
-        self.tray.setToolTip(f"netdesk — {count} due" if count else "netdesk — nothing due")
+        self.tray.setToolTip(self.tr("netdesk — %1 due").replace("%1", str(count)) if count
+                             else self.tr("netdesk — nothing due"))
         self.tray.setIcon(badge(self._base_icon, count))
         self._rebuild_menu()
 
@@ -193,12 +198,12 @@ class TrayController(QObject):
         menu = self._menu
         menu.clear()
         if not self._due:
-            empty = menu.addAction("Nothing due")
+            empty = menu.addAction(self.tr("Nothing due"))
             empty.setEnabled(False)
         for item in self._due[:MENU_ITEMS]:
             note = due_note(item)
             what = note if item.kind != "cadence" and note else (
-                "follow up" if item.kind == "followup" else "get in touch"
+                self.tr("follow up") if item.kind == "followup" else self.tr("get in touch")
             )
             action = menu.addAction(_elide(f"{item.name} — {what}"))
             action.setToolTip(plain_tooltip(note))
@@ -207,7 +212,8 @@ class TrayController(QObject):
                 lambda _=False, cid=item.contact_id: self.open_contact(cid)
             )
         if len(self._due) > MENU_ITEMS:
-            more = menu.addAction(f"…and {len(self._due) - MENU_ITEMS} more")
+            more = menu.addAction(self.tr("…and %1 more").replace(
+                "%1", str(len(self._due) - MENU_ITEMS)))
             more.triggered.connect(self.show_window)
         menu.addSeparator()
         quick_add = self.window.findChild(QAction, "quickAddAction")
@@ -216,11 +222,11 @@ class TrayController(QObject):
         my_card = self.window.findChild(QAction, "showMyCardAction")
         if my_card is not None:  # the QR code of one's own card, at a meetup
             menu.addAction(my_card)
-        open_action = QAction("Open netdesk", menu)
+        open_action = QAction(self.tr("Open netdesk"), menu)
         open_action.setObjectName("trayOpenAction")
         open_action.triggered.connect(self.show_window)
         menu.addAction(open_action)
-        quit_action = QAction("Quit netdesk", menu)
+        quit_action = QAction(self.tr("Quit netdesk"), menu)
         quit_action.setObjectName("trayQuitAction")
         quit_action.triggered.connect(self.quit)
         menu.addAction(quit_action)

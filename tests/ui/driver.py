@@ -238,6 +238,20 @@ class Ui:
         self.action("redoAction").trigger()
 
 
+def form_labels(widget: QWidget) -> list[str]:
+    """The texts of the row labels of every form layout in ``widget`` (a dialog's fields)."""
+    from PySide6.QtWidgets import QFormLayout
+
+    texts = []
+    for form in widget.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel):
+                texts.append(label.text())
+    return texts
+
+
 def run(parts, command):  # noqa: ANN001, ANN201
     """Make a change the way the window does (through the runner); returns the command."""
     outcome = parts.runner.run(command)

@@ -118,8 +118,9 @@ def _two_pairs_shown(window, ui, parts, qtbot):  # noqa: ANN001, ANN202
 def test_duplicates_keys_work_anywhere_in_the_view(window, ui, parts, qtbot) -> None:
     view = _two_pairs_shown(window, ui, parts, qtbot)
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
-    sidebar = QApplication.focusWidget()  # where the focus is after choosing the view
+    sidebar = window.sidebar  # where the focus is after choosing the view with the mouse
+    sidebar.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is sidebar)
     assert sidebar.objectName() == "tagList" and not view.isAncestorOf(sidebar)
     row = view.table.currentIndex().row()
     qtbot.keyClick(sidebar, Qt.Key.Key_S)  # S: skip to the next pair, from the sidebar too

@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QTableWidget
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QTableWidget
 
 from netdesk.actions.contacts import CreateContact
 from netdesk.domain.contact import Contact
@@ -72,6 +73,39 @@ def test_f1_shows_every_shortcut_of_the_window(ui, qtbot) -> None:
     dialog.reject()
 
 
+def test_the_cheat_sheet_lists_every_key_the_window_binds(ui, qtbot) -> None:
+    """Every QAction and QShortcut of the window with a key is on the F1 sheet with what it
+    does, so the sheet cannot drift from the keys again."""
+    ui.action("shortcutsAction").trigger()
+    qtbot.waitUntil(lambda: ui.window.findChild(QDialog, "shortcutsDialog") is not None)
+    dialog = ui.window.findChild(QDialog, "shortcutsDialog")
+    table = find(dialog, QTableWidget, "shortcutsTable")
+    listed = {(table.item(r, 0).text(), table.item(r, 1).text())
+              for r in range(table.rowCount())}
+    keys = {key for key, _text in listed}
+    native = QKeySequence.SequenceFormat.NativeText
+    actions = [a for a in ui.window.findChildren(QAction) if a.associatedObjects()]
+    bound = [(seq.toString(native), a.objectName()) for a in actions for seq in a.shortcuts()]
+    # One action per key (a second would be ambiguous; stale View menu entries were listed).
+    action_keys = [key for key, _name in bound]
+    assert len(action_keys) == len(set(action_keys)), sorted(action_keys)
+    sheet_keys = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert [k for k in action_keys if sheet_keys.count(k) != 1] == []
+    bound += [(s.key().toString(native), s.parent().objectName())
+              for s in ui.window.findChildren(QShortcut) if not s.key().isEmpty()]
+    assert len(bound) >= 25
+    missing = [(key, owner) for key, owner in bound if key not in keys]
+    assert missing == []
+    assert all(text for _key, text in listed)
+    for key, text in (("M", "Merge the pair (Duplicates view)"),
+                      ("N", "Not the same person (Duplicates view)"),
+                      ("S", "Skip to the next pair (Duplicates view)"),
+                      ("S", "Snooze menu (Today view)"),
+                      ("Ctrl+T", "Add tag"), ("Ctrl+Shift+T", "Remove tag")):
+        assert (QKeySequence(key).toString(native), text) in listed
+    dialog.reject()
+
+
 def test_export_dialog_opens_with_export_as_the_enter_button(sample_ui, qtbot) -> None:
     ui = sample_ui
     ui.export_contacts()
@@ -82,3 +116,38 @@ def test_export_dialog_opens_with_export_as_the_enter_button(sample_ui, qtbot) -
     assert focused is not None and focused.objectName() != "" and "Cancel" not in (
         getattr(focused, "text", lambda: "")())
     dialog.reject()
+
+
+@pytest.fixture
+def window_over_contacts(qtbot, data_dir):  # noqa: ANN001, ANN201
+    """The real window started over a store that already has contacts."""
+    from netdesk.app import compose
+    from netdesk.services.contacts import ContactService
+    from netdesk.store.db import open_database
+
+    database = open_database(data_dir)
+    service = ContactService(database)
+    for name in ("Ada Lovelace", "Alan Turing"):
+        service.create(Contact(display_name=name))
+    service.close()
+    database.dispose()
+    window = compose(data_dir).window
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+
+
+def test_the_window_starts_with_the_focus_in_the_search_field(window_over_contacts,
+                                                               qtbot) -> None:
+    """Typing right after the start searches (Down walks into the table, Enter opens): not
+    the sidebar, where letters do nothing, nor the table, where Delete deletes."""
+    window = window_over_contacts
+    qtbot.waitUntil(window.is_warm)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert QApplication.focusWidget().objectName() == "searchEdit"
+    qtbot.keyClicks(QApplication.focusWidget(), "ada")
+    assert find(window, QLineEdit, "searchEdit").text() == "ada"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert QApplication.focusWidget().objectName() == "contactsTable"

@@ -350,3 +350,94 @@ def find_ring(ui: Ui):  # noqa: ANN201
     from tests.ui.driver import find
 
     return find(ui.window, QWidget, "focusRing")
+
+
+def test_at_800_by_600_a_long_name_keeps_its_width_longest(sample_ui, parts, qtbot,
+                                                          artifacts) -> None:
+    """Narrowing, the columns give their room one after another (GIVE_ORDER) and the name
+    last: a long name is not cut while the phone number still has room."""
+    from netdesk.actions.contacts import CreateContact
+    from netdesk.domain.contact import Contact, LabeledValue
+    from netdesk.ui.contacts_model import PHONE
+    from netdesk.ui.contacts_table import default_column_widths
+    from tests.ui.driver import run
+
+    w = sample_ui
+    long_name = "Maximiliane Alexandra von Hohenzollern-Sigmaringen"
+    run(parts, CreateContact(parts.contacts, Contact(
+        display_name=long_name, org="Acme", emails=[LabeledValue("max@example.org")],
+        phones=[LabeledValue("+49 30 1234567")])))
+    qtbot.waitUntil(lambda: long_name in w.names())
+    sized(w, qtbot, 1400, 900)
+    wide = column_widths(w)
+    minimum = w.table.horizontalHeader().minimumSectionSize()
+    name_default = default_column_widths(QFontMetrics(w.table.font()))[NAME]
+    for width, height in ((1000, 700), (800, 600)):
+        sized(w, qtbot, width, height)
+        qtbot.waitUntil(lambda: sum(column_widths(w).values())
+                        == w.table.viewport().width())  # noqa: B023
+        widths = column_widths(w)
+        if widths[NAME] < name_default:  # the name gave: everyone before it gave all
+            assert all(widths[c] == minimum for c in widths if c != NAME), widths
+        assert widths[NAME] >= widths[PHONE], widths
+    assert widths[NAME] > max(widths[c] for c in widths if c != NAME), widths
+    w.select_name(long_name)
+    w.window.grab().save(str(artifacts / "looks-long-name-800x600.png"))
+    # At 1,000 px the phone number gives before the name and the e-mail.
+    sized(w, qtbot, 1000, 700)
+    widths = column_widths(w)
+    assert widths[PHONE] < wide[PHONE] and widths[EMAIL] > widths[PHONE]
+
+
+def test_dashboard_chart_titles_and_legend_fit_at_800_by_600(sample_ui, qtbot,
+                                                             artifacts) -> None:
+    """A title too long for its chart wraps onto a second line (it was cut at 800 px), the
+    legend flows onto more lines, and the plot starts below both."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QWidget
+
+    from netdesk.ui.bar_chart import BarChart
+
+    w = sample_ui
+    sized(w, qtbot, 800, 600)
+    dashboard = w.window.findChild(QWidget, "dashboardView")
+    w.window.show_view(dashboard)
+    qtbot.waitUntil(lambda: dashboard.numbers is not None)
+    charts = dashboard.findChildren(BarChart)
+    assert len(charts) == 5
+    qtbot.waitUntil(lambda: all(c.title_rect.width() > 0 for c in charts))
+    wrapped = 0
+    for chart in charts:
+        bold = QFont(chart.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        room = chart.title_rect
+        assert room.left() >= 0 and room.right() <= chart.width(), chart.objectName()
+        for word in chart.title.split():
+            assert metrics.horizontalAdvance(word) <= room.width(), (chart.objectName(), word)
+        one_line = metrics.horizontalAdvance(chart.title) > room.width()
+        # Every line of the title is drawn: the room is as tall as the wrapped text.
+        needed = metrics.boundingRect(room.toRect(), int(Qt.TextFlag.TextWordWrap),
+                                      chart.title).height()
+        assert room.height() >= needed
+        wrapped += one_line and room.height() >= 2 * metrics.height()
+        assert chart.legend_right <= chart.width() - 8
+    assert wrapped >= 1  # at 800 px some titles do need the second line
+    w.window.grab().save(str(artifacts / "looks-dashboard-800x600.png"))
+
+
+def test_the_first_run_text_is_not_cut_at_800_by_600(ui, qtbot, artifacts) -> None:
+    """The empty store's welcome: its sentence gets the height its real width needs (it was
+    laid out ~200 px wide but given the height of a 440 px one, and lost its last lines)."""
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    sized(ui, qtbot, 800, 600)
+    state = ui.window.findChild(QWidget, "emptyState")
+    qtbot.waitUntil(state.isVisible)
+    qtbot.wait(20)
+    text = next(label for label in state.findChildren(QLabel)
+                if label.wordWrap() and label.objectName() != "emptyStateTitle")
+    assert text.text().startswith("Bring in the contacts")
+    assert text.height() >= text.heightForWidth(text.width()), (text.width(), text.height())
+    assert text.width() > 300
+    ui.window.grab().save(str(artifacts / "looks-first-run-800x600.png"))

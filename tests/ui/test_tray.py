@@ -241,3 +241,29 @@ def test_file_quit_ends_the_app_with_the_tray_and_close_still_hides(
         window.action("quitAction").trigger()  # File → Quit, Ctrl+Q
     assert quits == [1] and not tray.tray.isVisible() and not window.isVisible()
     assert len(notifier.sent) == 1  # quitting is not "still running in the tray"
+
+
+@pytest.mark.parametrize("in_tray", [True, False])
+def test_start_in_tray_leaves_the_window_hidden_with_the_tray_icon_shown(
+        qtbot, data_dir, qtlog, monkeypatch, in_tray) -> None:
+    """Settings → Start in the system tray: the real window paints once and goes to the
+    tray (a pretend tray, as above); without the setting it stays shown, with the icon."""
+    from netdesk.app import compose, start_window
+    from netdesk.ui.settings import START_IN_TRAY_KEY, open_settings
+
+    settings = open_settings(data_dir)
+    settings.setValue(START_IN_TRAY_KEY, in_tray)
+    settings.sync()
+    parts = compose(data_dir)
+    window = parts.window
+    qtbot.addWidget(window)
+    with qtlog.disabled():
+        trays = start_window(parts, data_dir, tray_available=lambda: True)
+        qtbot.waitUntil(lambda: bool(trays))
+    tray = trays[0]
+    qtbot.waitUntil(lambda: window.isVisible() != in_tray)
+    qtbot.wait(50)  # nothing shows it again afterwards
+    assert window.isVisible() is not in_tray
+    assert tray.tray.isVisible() and tray.tray.objectName() == "trayIcon"
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: None))
+    tray.quit()  # closes the window for good (a close would only hide it to the tray)
