@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -252,15 +253,19 @@ class DuplicatesView(QWidget):
             self.table.selectRow(0)
         shown = len(self._pairs)
         count = shown + self._more
+        number = QLocale().toString
         if not count:
-            text = "No duplicates found."
+            text = self.tr("No duplicates found.")
         elif not shown:
-            text = "Looking for the next possible duplicates…"
+            text = self.tr("Looking for the next possible duplicates…")
         elif self._more:
-            text = (f"{count:,} possible duplicates; the {shown:,} likeliest are shown, "
-                    "and more come as you decide these.")
+            text = self.tr("%1 possible duplicates; the %2 likeliest are shown, and more come "
+                           "as you decide these.").replace("%1", number(count)).replace(
+                               "%2", number(shown))
+        elif count == 1:
+            text = self.tr("1 possible duplicate")
         else:
-            text = f"{count:,} possible duplicate{'s' if count != 1 else ''}"
+            text = self.tr("%1 possible duplicates").replace("%1", number(count))
         self.status.setText(text)
         self.countChanged.emit(count)
 
