@@ -91,6 +91,9 @@ def test_no_full_collection_while_a_background_job_runs(collector, qtbot) -> Non
         release.set()
         assert job.wait(5000)
     alive += _pass_every_threshold()
+    from netdesk.ui.gui_gc import _long_lived
+
+    _long_lived["pending"] = _long_lived["total"] + 1  # and enough has grown old for one
     assert collect_due_generations() == 2  # the job is over: the full collection runs
 
 
@@ -122,7 +125,10 @@ def test_no_collection_at_all_while_a_cycle_free_job_holds_them(collector) -> No
         alive = _pass_every_threshold()
         assert collect_due_generations() == -1  # the finder's young objects are not walked
     alive += _pass_every_threshold()
-    assert collect_due_generations() >= 0  # after it: collected as usual
+    from netdesk.ui.gui_gc import _long_lived
+
+    _long_lived["pending"] = _long_lived["total"] + 1
+    assert collect_due_generations() == 2  # after it: collected as usual
 
 
 def test_a_started_job_shortens_the_gil_switch_interval(qapp) -> None:
@@ -140,3 +146,30 @@ def test_a_started_job_shortens_the_gil_switch_interval(qapp) -> None:
         assert sys.getswitchinterval() <= GUI_SWITCH_INTERVAL_S
     finally:
         sys.setswitchinterval(before)
+
+
+def test_a_full_collection_waits_until_a_quarter_more_has_grown_old(collector) -> None:
+    # As CPython decides: the oldest generation is collected when it is due AND what reached
+    # it since the last full collection is more than a quarter of what it held after it.
+    from netdesk.ui.gui_gc import _long_lived
+
+    def ticks(n: int) -> list[int]:  # the collector's timer, n times, a little allocated each
+        done = []
+        for _ in range(n):
+            keep.append([[] for _ in range(3)])
+            done.append(collect_due_generations())
+        return done
+
+    keep: list = []
+    gc.set_threshold(1, 1, 1)
+    _long_lived["total"] = _long_lived["pending"] = 0
+    old = [[i] for i in range(200_000)]  # long-lived objects, as a window's are
+    assert 2 in ticks(10)  # the first full collection: nothing known yet
+    total = _long_lived["total"]
+    assert total >= 200_000
+    assert 2 not in ticks(30)  # a few survivors: no walk over 200,000 objects for them
+    assert 0 < _long_lived["pending"] < total / 4
+    many = [[i] for i in range(total // 4 + 1_000)]  # now more than a quarter grows old
+    assert 2 in ticks(10)
+    assert _long_lived["pending"] < 100
+    del old, many
