@@ -283,6 +283,12 @@ def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001,
     # Birthdays and anniversaries remind through the same due list as follow-ups, so the
     # Today view, its badge and the tray agree (issue 11).
     dates = DateReminderService(database, clock, tz)
+    # Every published change names the contacts whose dates to re-read, before the views
+    # below (subscribed later, so told later) ask what is due. (The first full read of the
+    # dates is the warm-up's activity.today, before the reminder scheduler starts.)
+    runner.subscribe(lambda e: dates.contacts_changed(e.contacts_changed | e.contacts_removed,
+                                                      everyone=e.bulk))
+    window.destroyed.connect(lambda *_: dates.close())
     activity = ActivityService(database, clock, tz, dates=dates)
     flows = ActivityFlows(activity, runner, feedback.outcome)
     today = TodayView(activity, contacts, clock, tz, flows, load_now=False)
