@@ -95,23 +95,25 @@ class DateIndex:
             for _day, group in self._order[:end]
             for member in self._groups[group]
         ]
-        out.sort(key=lambda r: (r.remind_on, r.name.casefold(), r.contact_id, r.kind))
+        out.sort(key=_order)
         self._last = (asked, out)
         return list(out)
 
     def reminders_for(
         self, contact_id: int, today: dt.date, default_days_before: int | None
     ) -> list[DateReminder]:
-        """The next reminders of one contact (its birthday, then its anniversary)."""
+        """The next reminders of one contact, in the order of ``reminders``."""
         c = self._inputs.get(contact_id)
         if c is None or (c.remind_days_before is None and default_days_before is None):
             return []
         self._look_from(today, default_days_before)
-        return [
+        out = [
             self._reminder((contact_id, kind), today)
             for kind, date in zip(KINDS, (c.birthday, c.anniversary), strict=True)
             if date is not None
         ]
+        out.sort(key=_order)
+        return out
 
     def _look_from(self, today: dt.date, default: int | None) -> None:
         if self._view == (today, default):
@@ -142,6 +144,10 @@ class DateIndex:
                 self._inputs[member[0]], member[1], today, self._view[1] if self._view else None
             )
         return found
+
+
+def _order(r: DateReminder) -> tuple:
+    return (r.remind_on, r.name.casefold(), r.contact_id, r.kind)
 
 
 def _build(c: DatesInput, kind: str, today: dt.date, default: int | None) -> DateReminder:

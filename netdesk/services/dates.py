@@ -52,6 +52,7 @@ class DateReminderService:
         self._stale: set[int] = set()  # contacts to re-read before the next answer
         self._due_memo: dict[tuple[int, int], tuple[DateReminder, DueItem]] = {}
         self._items: tuple[tuple, list[DueItem]] | None = None  # the last answer of due()
+        self._full_reads = 0
 
     def add_listener(self, callback: Callable[[], None]) -> None:
         """``callback()`` after every settings change (Today and the tray re-read)."""
@@ -76,6 +77,13 @@ class DateReminderService:
                 self._con.close()
                 self._con = None
             self._index = None
+
+    @property
+    def full_reads(self) -> int:
+        """How often every contact's dates were read (for tests and diagnostics): at the
+        first check, then only after a bulk change or a commit nobody named to
+        ``contacts_changed`` (another process, a write outside the runner)."""
+        return self._full_reads
 
     def contacts_changed(self, ids: Iterable[int] = (), everyone: bool = False) -> None:
         """A change was committed to the contacts ``ids`` (or to many: ``everyone``), e.g.
@@ -136,6 +144,7 @@ class DateReminderService:
         version = store.data_version(con)
         if self._index is None or version != self._version:
             self._index = DateIndex(store.dates_inputs(con))
+            self._full_reads += 1
             self._stale.clear()
             self._due_memo.clear()
         elif self._stale:
