@@ -33,6 +33,7 @@ class DateIndex:
         self._view: tuple[dt.date, int | None] | None = None
         self._order: list[tuple[int, Group]] = []
         self._days: list[int] = []  # the reminder days of _order, for bisect
+        self._occurs: dict[tuple[int, int], int] = {}  # (month, day) -> next occurrence
         self._built: dict[Member, DateReminder] = {}
         # The last answer, while nothing changed (a due check repeats the same question).
         self._last: tuple[tuple, list[DateReminder]] | None = None
@@ -63,7 +64,7 @@ class DateIndex:
                 members = self._groups.get(group)
                 if members is None:
                     self._groups[group] = members = set()
-                    self._view = None  # a new group: the order is rebuilt at the next look
+                    self._place(group)
                 members.add((c.contact_id, kind))
 
     def _remove(self, contact_id: int) -> None:
@@ -121,21 +122,39 @@ class DateIndex:
         self._view = (today, default)
         self._built.clear()
         self._last = None
-        occurs: dict[tuple[int, int], int] = {}
+        self._occurs = {}
         order = []
         for group in self._groups:
-            month, day, own = group
-            days = own if own is not None else default
-            if days is None:
-                continue
-            when = occurs.get((month, day))
-            if when is None:
-                when = next_occurrence(PartialDate(None, month, day), today).toordinal()
-                occurs[(month, day)] = when
-            order.append((when - days, group))
+            day = self._reminder_day(group)
+            if day is not None:
+                order.append((day, group))
         order.sort(key=lambda entry: entry[0])
         self._order = order
         self._days = [day for day, _group in order]
+
+    def _reminder_day(self, group: Group) -> int | None:
+        """The ordinal of the group's reminder day in the current view (None: no reminder)."""
+        assert self._view is not None
+        today, default = self._view
+        month, day, own = group
+        days = own if own is not None else default
+        if days is None:
+            return None
+        when = self._occurs.get((month, day))
+        if when is None:
+            when = next_occurrence(PartialDate(None, month, day), today).toordinal()
+            self._occurs[(month, day)] = when
+        return when - days
+
+    def _place(self, group: Group) -> None:
+        """A new group joins the current view's order (the built reminders stay valid)."""
+        if self._view is None:
+            return
+        day = self._reminder_day(group)
+        if day is not None:
+            at = bisect.bisect_right(self._days, day)
+            self._order.insert(at, (day, group))
+            self._days.insert(at, day)
 
     def _reminder(self, member: Member, today: dt.date) -> DateReminder:
         found = self._built.get(member)

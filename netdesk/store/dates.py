@@ -42,14 +42,19 @@ def dates_inputs_of(con: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Da
 
 
 def _inputs(rows: Iterable[tuple]) -> list[DatesInput]:
+    # Many contacts share a stored date ("--05-01", the same birth day): parse each once.
+    parsed: dict[str, PartialDate] = {}
+
+    def parse(text: str | None) -> PartialDate | None:
+        if not text:
+            return None
+        found = parsed.get(text)
+        if found is None:
+            found = parsed[text] = PartialDate.parse(text)
+        return found
+
     return [
-        DatesInput(
-            cid,
-            name,
-            PartialDate.parse(birthday) if birthday else None,
-            PartialDate.parse(anniversary) if anniversary else None,
-            days,
-        )
+        DatesInput(cid, name, parse(birthday), parse(anniversary), days)
         for cid, name, birthday, anniversary, days in rows
     ]
 
