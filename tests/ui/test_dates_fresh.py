@@ -137,3 +137,21 @@ def test_a_commit_nobody_announced_is_seen(parts, ui, qtbot, data_dir) -> None:
         other.dispose()
     assert _due(parts) == [("Eve Elsewhere", "birthday")]
     assert parts.activity.dates.full_reads == reads + 1
+
+
+def test_detail_pane_reads_the_shown_contacts_own_summary(parts, ui, qtbot) -> None:
+    """The detail pane's "follow up" comes from the store by the contact's id (issue 15: not
+    a scan of the table's rows), and follows a new follow-up and its undo."""
+    from netdesk.actions.activity import AddFollowUp
+
+    qtbot.waitUntil(ui.window.is_warm)
+    ada = run(parts, CreateContact(parts.contacts, Contact("Ada"))).created
+    run(parts, CreateContact(parts.contacts, Contact("Bob")))
+    qtbot.waitUntil(lambda: "Ada" in ui.names())
+    ui.select_name("Ada")
+    assert "follow up" not in ui.detail_texts()
+    when = SystemClock().now() + dt.timedelta(days=3)
+    run(parts, AddFollowUp(parts.activity, ada.id, when))
+    assert "follow up" in ui.detail_texts()
+    parts.runner.undo()
+    assert "follow up" not in ui.detail_texts()
