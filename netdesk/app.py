@@ -82,9 +82,12 @@ def compose(data_dir: Path) -> Parts:
     loader = ContactService(database)
     contacts_list = ContactsList(window, contacts, runner, feedback, settings, detail.area,
                                  lambda: (loader.summaries(), loader.tags()))
-    # The shown contact's row by its id (an indexed read, ~0.2 ms), not looked up among the
-    # table's rows: that scan cost ~45 ms per selection at 100,000 contacts (issue 15).
-    detail.set_summary_source(lambda cid: next(iter(contacts.summaries(ids=[cid])), None))
+    # The shown contact's row by its id (an indexed read, ~0.2 ms, over a connection of its
+    # own, not the table's), not looked up among the table's rows: that scan cost ~45 ms per
+    # selection at 100,000 contacts (issue 15).
+    shown = ContactService(database)
+    detail.set_summary_source(lambda cid: next(iter(shown.summaries(ids=[cid])), None))
+    window.destroyed.connect(lambda *_: shown.close())
     contacts_list.selectionChanged.connect(detail.show_ids)
     detail.pane.edit_requested.connect(window.action("editAction").trigger)
     window.closing.connect(detail.save)
