@@ -3,23 +3,32 @@
 The rule itself is ``domain.dates.date_reminders``; this service reads the store, applies the
 global default and turns reminders into ``DueItem``s (09:00 local time on the reminder day, or
 the hour chosen in Settings), the same items follow-ups and cadences are.
+
+What is due is read on every change and every Today refresh, so the dates are kept in memory
+(``services.date_index``) and a check costs what it returns, not the number of contacts
+(issue 15). The memory is never stale: ``contacts_changed`` (the window calls it for every
+change the runner publishes, before any view re-reads) names the contacts to re-read, and any
+other commit to the database, by this process or another, is seen through SQLite's
+``PRAGMA data_version`` and makes the next check re-read everything.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from netdesk.domain.clock import Clock, SystemClock
 from netdesk.domain.dates import (
     DateReminder,
-    date_reminders,
     reminder_due_items,
     validate_remind_days,
 )
 from netdesk.domain.due import DueItem
 from netdesk.domain.timeparse import local_tz
+from netdesk.services.date_index import DateIndex
 from netdesk.services.errors import NotFoundError, ValidationError, storage_errors
 from netdesk.store import dates as store
 from netdesk.store.db import Database
@@ -35,6 +44,15 @@ class DateReminderService:
         self.clock = clock or SystemClock()
         self.tz = tz or local_tz()
         self._listeners: list[Callable[[], None]] = []
+        # One reader connection, kept open: its data_version tells of other commits.
+        self._lock = threading.RLock()
+        self._con = None
+        self._index: DateIndex | None = None
+        self._version: int | None = None  # data_version the index is known to be current at
+        self._stale: set[int] = set()  # contacts to re-read before the next answer
+        self._due_memo: dict[tuple[int, int], tuple[DateReminder, DueItem]] = {}
+        self._items: tuple[tuple, list[DueItem]] | None = None  # the last answer of due()
+        self._full_reads = 0
 
     def add_listener(self, callback: Callable[[], None]) -> None:
         """``callback()`` after every settings change (Today and the tray re-read)."""
@@ -42,14 +60,43 @@ class DateReminderService:
 
     @contextmanager
     def _connection(self, write: bool = False) -> Iterator:
-        con = self.db.connect_raw()
-        try:
-            with storage_errors():
-                yield con
+        with self._lock, storage_errors():
+            if self._con is None:
+                self._con = self.db.connect_raw()
+            try:
+                yield self._con
                 if write:
-                    con.commit()
-        finally:
-            con.close()
+                    self._con.commit()
+            except BaseException:
+                self._con.rollback()
+                raise
+
+    def close(self) -> None:
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+            self._index = None
+
+    @property
+    def full_reads(self) -> int:
+        """How often every contact's dates were read (for tests and diagnostics): at the
+        first check, then only after a bulk change or a commit nobody named to
+        ``contacts_changed`` (another process, a write outside the runner)."""
+        return self._full_reads
+
+    def contacts_changed(self, ids: Iterable[int] = (), everyone: bool = False) -> None:
+        """A change was committed to the contacts ``ids`` (or to many: ``everyone``), e.g.
+        the runner's ``ChangeEvent``; call it for every published change, even one naming no
+        contact, before anything reads what is due. Costs nothing until the next check,
+        which re-reads just those contacts."""
+        with self._connection() as con:
+            if everyone:
+                self._index = None
+            else:
+                self._stale.update(ids)
+            # The commits so far are accounted for: named here, or not about dates.
+            self._version = store.data_version(con)
 
     # -- settings -----------------------------------------------------------------------------
     def default_days_before(self) -> int | None:
@@ -84,6 +131,7 @@ class DateReminderService:
             if not store.contact_exists(con, contact_id):
                 raise NotFoundError(f"no contact with id {contact_id}")
             store.set_contact_days(con, contact_id, days)
+            self._stale.add(contact_id)  # this connection's own commit: data_version stays
         self._changed()
 
     def _changed(self) -> None:
@@ -91,24 +139,77 @@ class DateReminderService:
             callback()
 
     # -- what is due ----------------------------------------------------------------------------
-    def reminders(self, now: dt.datetime | None = None) -> list[DateReminder]:
-        """The next reminder of every remindable birthday and anniversary."""
+    def _current(self, con) -> DateIndex:  # noqa: ANN001
+        """The index, brought up to date with what was committed (call under the lock)."""
+        version = store.data_version(con)
+        if self._index is None or version != self._version:
+            self._index = DateIndex(store.dates_inputs(con))
+            self._full_reads += 1
+            self._stale.clear()
+            self._due_memo.clear()
+        elif self._stale:
+            for contact_id, found in store.dates_inputs_of(con, self._stale).items():
+                self._index.put(contact_id, found)
+            self._stale.clear()
+        self._version = version
+        return self._index
+
+    def _settings(self, con) -> tuple[int | None, int]:  # noqa: ANN001
+        value = store.get_setting(con, store.DEFAULT_DAYS_KEY)
+        return (int(value) if value is not None else None,
+                _hour(store.get_setting(con, store.REMINDER_HOUR_KEY)))
+
+    def reminders(
+        self, now: dt.datetime | None = None, horizon_days: int | None = None
+    ) -> list[DateReminder]:
+        """The next reminder of every remindable birthday and anniversary (whose reminder day
+        is at most ``horizon_days`` after today, when given)."""
         now = now or self.clock.now()
         with self._connection() as con:
-            inputs = store.dates_inputs(con)
-            value = store.get_setting(con, store.DEFAULT_DAYS_KEY)
-        default = int(value) if value is not None else None
-        return date_reminders(inputs, now.astimezone(self.tz).date(), default)
+            default, _hour_of_day = self._settings(con)
+            return self._current(con).reminders(
+                now.astimezone(self.tz).date(), default, horizon_days)
+
+    def reminders_for(self, contact_id: int, now: dt.datetime | None = None) -> list[DateReminder]:
+        """The next birthday and anniversary reminders of one contact (none without a date
+        or a "days before" setting)."""
+        now = now or self.clock.now()
+        with self._connection() as con:
+            default, _hour_of_day = self._settings(con)
+            return self._current(con).reminders_for(
+                contact_id, now.astimezone(self.tz).date(), default)
 
     def due(
         self, now: dt.datetime | None = None, horizon: dt.timedelta | None = None
     ) -> list[DueItem]:
         """Date reminders due by ``now + horizon`` (None: every next one), as due items."""
         now = now or self.clock.now()
-        items = reminder_due_items(self.reminders(now), self.tz, self.reminder_hour())
-        if horizon is not None:
-            items = [i for i in items if i.due <= now + horizon]
-        return items
+        today = now.astimezone(self.tz).date()
+        days = None if horizon is None else ((now + horizon).astimezone(self.tz).date()
+                                             - today).days
+        with self._connection() as con:
+            default, hour = self._settings(con)
+            index = self._current(con)
+            asked = (index, index.version, today, default, hour, days)
+            if self._items is None or self._items[0] != asked:
+                self._items = (asked, [self._due_item(r, hour)
+                                       for r in index.reminders(today, default, days)])
+            items = self._items[1]
+        if horizon is None:
+            return list(items)
+        # In reminder-day order, so in due order: the ones due by now + horizon lead.
+        return items[:bisect.bisect_right(items, now + horizon, key=lambda i: i.due)]
+
+    def _due_item(self, reminder: DateReminder, hour: int) -> DueItem:
+        # By identity: the index keeps a reminder object while it stays valid.
+        key = (id(reminder), hour)
+        found = self._due_memo.get(key)
+        if found is None or found[0] is not reminder:
+            if len(self._due_memo) > 200_000:  # days and settings went by: start afresh
+                self._due_memo.clear()
+            found = self._due_memo[key] = (
+                reminder, reminder_due_items([reminder], self.tz, hour)[0])
+        return found[1]
 
 
 def _hour(value: str | None) -> int:

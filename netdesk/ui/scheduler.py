@@ -30,6 +30,10 @@ from netdesk.ui.reminder_memory import ReminderMemory
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_DELAY = dt.timedelta(hours=1)
+# How far a check looks ahead: past what is due today (local calendar, the tray's count) and
+# the timer's longest wait. Items due later cannot be announced, counted or waited for yet,
+# and reading every future birthday of 100,000 contacts on each check stalled (issue 15).
+LOOK_AHEAD = dt.timedelta(days=2)
 
 
 def _timer_ms(delay: dt.timedelta) -> int:
@@ -106,7 +110,7 @@ class ReminderScheduler(QObject):
         """Announce what became due since the last check; return those items."""
         now = self._clock.now()
         try:
-            items = self._activity.due(now)
+            items = self._activity.due(now, LOOK_AHEAD + min(self._max_delay, MAX_TIMER_DELAY))
         except ServiceError as exc:
             # A locked or vanished database must not kill the reminders: try again later.
             log.warning("could not read what is due: %s", exc)

@@ -31,8 +31,10 @@ class TodayBadge(QObject):
         data = self._today.data
         if data is None:
             return
-        # The same rule as the tray's count (domain.due.needs_attention).
-        attention = needs_attention(data.items, data.now, self._tz)
+        # The same rule as the tray's count (domain.due.needs_attention). Only the overdue and
+        # today groups can hold such items (grouped in the same zone): not the whole week,
+        # which is thousands of birthdays at 100,000 contacts (issue 15).
+        attention = needs_attention([*data.overdue, *data.today], data.now, self._tz)
         overdue = sum(1 for i in attention if i.overdue(data.now))
         due = len(attention) - overdue
         parts = [f"{n} {label}" for n, label in ((overdue, "overdue"), (due, "due today")) if n]

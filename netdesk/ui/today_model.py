@@ -133,7 +133,20 @@ class DueItemsModel(QAbstractTableModel):
 
     def column_texts(self, col: int) -> list[str]:
         """The shown text of every item (not the group headers) in a column."""
-        return [self._text(e, col) for e in self._rows if isinstance(e, DueItem)]
+        items = [e for e in self._rows if isinstance(e, DueItem)]
+        if col != WHEN:
+            return [self._text(e, col) for e in items]
+        # Birthdays share a handful of days: each day's text once (a locale call each).
+        days: dict[dt.date, str] = {}
+        out = []
+        for e in items:
+            if e.occurs_on is None:
+                out.append(self._text(e, col))
+            else:
+                if e.occurs_on not in days:
+                    days[e.occurs_on] = self._text(e, col)
+                out.append(days[e.occurs_on])
+        return out
 
     def header_rows(self) -> list[int]:
         return [r for r, entry in enumerate(self._rows) if isinstance(entry, GroupHeader)]

@@ -129,7 +129,7 @@ def test_storage_failure_is_survived(qtbot, clock, notifier):
         def remove_listener(self, _cb):
             pass
 
-        def due(self, _now):
+        def due(self, _now, _horizon=None):
             raise ServiceError("The netdesk database is locked")
 
     s = ReminderScheduler(Broken(), clock, notifier)  # type: ignore[arg-type]
