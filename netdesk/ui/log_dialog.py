@@ -191,3 +191,12 @@ class LogInteractionDialog(QDialog):
             self.error.setVisible(True)
             return
         super().accept()
+
+
+def initials_icon(name: str) -> QIcon:
+    """A round badge with a person's initials, in a hue of their own."""
+    words = [w for w in name.split() if w[:1].isalnum()]
+    letters = "".join(w[0] for w in words[:2]).upper() or "?"
+    # A stable hue per person, so the same face-colour comes back every day.
+    hue = sum(ord(ch) * (i + 1) for i, ch in enumerate(name)) % 360
+    return badge_icon(letters, hue, 110)

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QIcon, QPalette
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -53,7 +53,7 @@ from netdesk.ui.followup_dialog import FollowUpDialog
 from netdesk.ui.history import on_change, on_history_changed
 from netdesk.ui.i18n import follow_language, translator_for
 from netdesk.ui.locale_format import format_local, lapsed_text
-from netdesk.ui.log_dialog import LogInteractionDialog, badge_icon
+from netdesk.ui.log_dialog import LogInteractionDialog, badge_icon, initials_icon
 from netdesk.ui.today_model import (  # noqa: F401  (COLUMNS, ITEM_ROLE, WHEN: for tests)
     COLUMNS,
     ITEM_ROLE,
@@ -374,7 +374,7 @@ class TodayView(QWidget):
         for cadence, lapsed in data.losing_touch:
             text = f"{cadence.name}\n" + self.tr("%1 overdue · every %2 days").replace(
                 "%1", lapsed_text(lapsed)).replace("%2", str(cadence.days))
-            item = QListWidgetItem(_initials_icon(cadence.name), text)
+            item = QListWidgetItem(initials_icon(cadence.name), text)
             item.setData(ITEM_ROLE, cadence.contact_id)
             item.setToolTip(self.tr("Last in touch: %1").replace(
                 "%1", self._last_seen(cadence.last_interaction)))
@@ -493,10 +493,3 @@ class TodayView(QWidget):
         if not outcome.ok:
             self._say(outcome.message)
 
-
-def _initials_icon(name: str) -> QIcon:
-    words = [w for w in name.split() if w[:1].isalnum()]
-    letters = "".join(w[0] for w in words[:2]).upper() or "?"
-    # A stable hue per person, so the same face-colour comes back every day.
-    hue = sum(ord(ch) * (i + 1) for i, ch in enumerate(name)) % 360
-    return badge_icon(letters, hue, 110)
