@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sqlalchemy import Connection
 
@@ -23,6 +23,10 @@ from netdesk.store.contacts import LIST_SEP, db_time
 from netdesk.store.fts import with_folded
 
 _IDS = "(SELECT value FROM json_each(?))"
+# Contacts rewritten per statement batch; between batches the ``tick`` hook reports progress
+# (and may raise to cancel: the caller's transaction then rolls back).
+CHUNK = 5000
+Tick = Callable[[int, int], None]
 
 
 def _ids(ids: Sequence[int]) -> str:
@@ -69,9 +73,10 @@ def body_with(body: str, add: Sequence[str] = (), drop: Sequence[str] = ()) -> s
 
 
 class TagRepository:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, tick: Tick | None = None) -> None:
         self.conn = conn
         self.raw: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
+        self.tick = tick
 
     # -- tags ---------------------------------------------------------------------------------
     def find(self, name: str) -> Tag | None:
@@ -155,9 +160,15 @@ class TagRepository:
     # -- the two copies of a contact's tags ---------------------------------------------------
     def _refresh(self, ids: Sequence[int], add: Sequence[str] = (),
                  drop: Sequence[str] = ()) -> None:
-        """Rewrite ``list_tags`` from the links, and the search document's tag lines."""
-        if not ids:
-            return
+        """Rewrite ``list_tags`` from the links, and the search document's tag lines, a
+        batch of ``CHUNK`` contacts at a time (``tick`` after each)."""
+        for start in range(0, len(ids), CHUNK):
+            self._refresh_chunk(ids[start:start + CHUNK], add, drop)
+            if self.tick is not None:
+                self.tick(min(start + CHUNK, len(ids)), len(ids))
+
+    def _refresh_chunk(self, ids: Sequence[int], add: Sequence[str],
+                       drop: Sequence[str]) -> None:
         packed = _ids(ids)
         names: dict[int, list[str]] = {int(cid): [] for cid in ids}
         for cid, name in self.raw.execute(
