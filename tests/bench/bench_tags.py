@@ -67,10 +67,12 @@ def main() -> None:
 
     print(f"code: {Path(netdesk.__file__).parent}", flush=True)
     args.data_dir.mkdir(parents=True, exist_ok=True)
+    if (args.data_dir / "netdesk.sqlite3").exists():
+        t0 = time.perf_counter()
+        open_database(args.data_dir).dispose()  # migrates an older store: timed
+        print(f"open (and migrate) {time.perf_counter() - t0:.1f} s", flush=True)
     fill(args.data_dir, args.contacts)
-    t0 = time.perf_counter()
-    db = open_database(args.data_dir)  # migrates an older store (timed: the FTS rebuild)
-    print(f"open (and migrate) {time.perf_counter() - t0:.1f} s", flush=True)
+    db = open_database(args.data_dir)
     contacts, tags, runner = ContactService(db), TagService(db), Runner()
     ids = contacts.search_ids("")
     rounds = []
