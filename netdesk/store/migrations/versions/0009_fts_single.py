@@ -46,12 +46,19 @@ def single(body: str) -> str:
 
 
 def upgrade() -> None:
+    # The index is built again rather than updated row by row: an FTS5 update takes out the
+    # old document's words before it adds the new ones, and at 100,000 contacts writing
+    # every document into an empty table took about a third of the time.
     conn = op.get_bind()
     rows = conn.exec_driver_sql("SELECT rowid, body FROM contacts_fts").fetchall()
-    changed = [(new, rowid) for rowid, body in rows if (new := single(body)) != body]
-    for start in range(0, len(changed), BATCH):
-        conn.exec_driver_sql("UPDATE contacts_fts SET body = ? WHERE rowid = ?",
-                             changed[start:start + BATCH])
+    op.execute("DROP TABLE contacts_fts")
+    op.execute(  # as revision 0001 made it
+        "CREATE VIRTUAL TABLE contacts_fts USING fts5("
+        "body, tokenize = 'unicode61 remove_diacritics 2', detail = none, prefix = '1 2')"
+    )
+    for start in range(0, len(rows), BATCH):
+        conn.exec_driver_sql("INSERT INTO contacts_fts (rowid, body) VALUES (?, ?)",
+                             [(rowid, single(body)) for rowid, body in rows[start:start + BATCH]])
 
 
 def downgrade() -> None:
