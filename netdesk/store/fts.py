@@ -2,9 +2,15 @@
 
 The virtual table is created by the initial migration with ``unicode61 remove_diacritics 2``,
 so case and accents are folded by SQLite itself ("zoe" matches "Zoë", "muller" "MÜLLER").
-unicode61 does not fold letters that are letters of their own (ł, ø, đ, ß, æ...), so the
-body also holds the ``fold()`` of its text when that differs, and queries are folded the
-same way: "lukasiewicz" and "Łukasiewicz" both find "Łukasiewicz". Its rowid is the contact id.
+unicode61 does not fold letters that are letters of their own (ł, ø, đ, ß, æ...), so a
+body with non-ASCII text is stored as its ``fold()`` (``searchable``), and queries are folded
+the same way: "lukasiewicz" and "Łukasiewicz" both find "Łukasiewicz". Its rowid is the
+contact id.
+
+One folded copy is enough: every query is folded before it reaches the index, so the as
+written text could only ever match a word the folded text matches too (revisions 0007 to
+0008 kept both, which doubled each non-ASCII document and every rewrite of it; migration
+0009 (0009_fts_single.py) dropped the as-written half).
 """
 
 from __future__ import annotations
@@ -46,12 +52,13 @@ def document(cid: int, c: Contact) -> tuple[int, str]:
     for p in c.phones:
         parts.append(p.value)
         parts += phone_forms(p.value)
-    return cid, with_folded("\n".join(p for p in parts if p))
+    return cid, searchable("\n".join(p for p in parts if p))
 
 
-def with_folded(body: str) -> str:
-    """``body`` plus its folded form (ASCII text needs none: unicode61 lowercases it)."""
-    return body if body.isascii() else f"{body}\n{fold(body)}"
+def searchable(body: str) -> str:
+    """What the index holds for ``body``: its ``fold()`` (ASCII text as it is: unicode61
+    lowercases it, and that is all fold would do)."""
+    return body if body.isascii() else fold(body)
 
 
 # ITU-T E.164 country calling codes form a prefix code: these 1- and 2-digit codes, every

@@ -4,15 +4,16 @@ Built for 100,000 contacts at once: every step is one statement over a JSON arra
 (``json_each``), or one ``executemany`` of precomputed rows, never a statement per contact
 through the contact writer. A contact's tags live in three places, kept in step here:
 ``contact_tags`` (the links), ``contacts.list_tags`` (the table's column) and the search
-index (``contacts_fts``, whose body holds each tag on a line of its own); ``updated_at`` is
-bumped so a sync sends the changed cards.
+index (``contacts_fts``, whose body holds each tag, folded, on a line of its own: tags are
+searched, so a tag change has to rewrite the document); ``updated_at`` is bumped so a sync
+sends the changed cards.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sqlalchemy import Connection
 
@@ -20,9 +21,13 @@ from netdesk.domain.clock import system_now
 from netdesk.domain.tags import Tag
 from netdesk.domain.text import fold
 from netdesk.store.contacts import LIST_SEP, db_time
-from netdesk.store.fts import with_folded
+from netdesk.store.fts import searchable
 
 _IDS = "(SELECT value FROM json_each(?))"
+# Contacts rewritten per statement batch; between batches the ``tick`` hook reports progress
+# (and may raise to cancel: the caller's transaction then rolls back).
+CHUNK = 5000
+Tick = Callable[[int, int], None]
 
 
 def _ids(ids: Sequence[int]) -> str:
@@ -34,44 +39,33 @@ def _is_tag_line(line: str, key: str) -> bool:
     is not lowered at all (most lines of most documents)."""
     if line.isascii():
         return len(line) == len(key) and line.lower() == key
-    return fold(line) == key
+    return line == key or fold(line) == key
 
 
 def body_with(body: str, add: Sequence[str] = (), drop: Sequence[str] = ()) -> str:
     """A search document with the tags ``drop`` taken out and ``add`` put in.
 
     Only the words count (queries match words, not phrases), so lines are taken out and
-    appended wherever they are. A document with non-ASCII text holds every line twice, as
-    written and folded (fts.with_folded), so a tag's line goes with its folded twin. One
-    line per tag is removed (matched folded, as tags are): a note's line that reads the
-    same holds the same words, so the words left are those of a rebuilt document."""
-    twins = not body.isascii()
+    appended wherever they are. Every line is ASCII or folded (fts.searchable), and so is
+    each tag's line. One line per tag is removed (matched folded, as tags are): a note's
+    line that reads the same holds the same words, so the words left are those of a
+    rebuilt document."""
     lines = body.split("\n")
     for name in drop:
-        key, left = fold(name), 2 if twins else 1
-        i = 0
-        while i < len(lines) and left:
-            if _is_tag_line(lines[i], key):
+        key = fold(name)
+        for i, line in enumerate(lines):
+            if _is_tag_line(line, key):
                 del lines[i]
-                left -= 1
-            else:
-                i += 1
-    for name in add:
-        if not name:
-            continue
-        if not twins and name.isascii():
-            lines.append(name)
-        elif twins:
-            lines += [name, fold(name)]
-        else:  # the first non-ASCII text: the whole document gets its folded copy
-            return with_folded("\n".join([*lines, name]))
+                break
+    lines += [searchable(name) for name in add]
     return "\n".join(line for line in lines if line)
 
 
 class TagRepository:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, tick: Tick | None = None) -> None:
         self.conn = conn
         self.raw: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
+        self.tick = tick
 
     # -- tags ---------------------------------------------------------------------------------
     def find(self, name: str) -> Tag | None:
@@ -155,9 +149,15 @@ class TagRepository:
     # -- the two copies of a contact's tags ---------------------------------------------------
     def _refresh(self, ids: Sequence[int], add: Sequence[str] = (),
                  drop: Sequence[str] = ()) -> None:
-        """Rewrite ``list_tags`` from the links, and the search document's tag lines."""
-        if not ids:
-            return
+        """Rewrite ``list_tags`` from the links, and the search document's tag lines, a
+        batch of ``CHUNK`` contacts at a time (``tick`` after each)."""
+        for start in range(0, len(ids), CHUNK):
+            self._refresh_chunk(ids[start:start + CHUNK], add, drop)
+            if self.tick is not None:
+                self.tick(min(start + CHUNK, len(ids)), len(ids))
+
+    def _refresh_chunk(self, ids: Sequence[int], add: Sequence[str],
+                       drop: Sequence[str]) -> None:
         packed = _ids(ids)
         names: dict[int, list[str]] = {int(cid): [] for cid in ids}
         for cid, name in self.raw.execute(

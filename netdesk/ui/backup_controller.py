@@ -42,20 +42,25 @@ class BackupController(QObject):
         self.file_dialog: QFileDialog | None = None
         self.job: BackgroundJob | None = None
         self._progress: QProgressDialog | None = None
-        backup_action = QAction(window, objectName="backupAction")
-        translated(backup_action, "BackupController",
-                   QT_TRANSLATE_NOOP("BackupController", "&Backup…"))
-        backup_action.setToolTip(self.tr("Save a copy of all your data (safe while netdesk "
-                                         "runs)"))
-        backup_action.triggered.connect(self.ask_backup)
-        calendar = QAction(window, objectName="exportCalendarAction")
-        translated(calendar, "BackupController",
-                   QT_TRANSLATE_NOOP("BackupController", "Export &calendar…"))
-        calendar.setToolTip(self.tr("Save your follow-ups and keep-in-touch dates as an "
-                                    "iCalendar (.ics) file"))
-        calendar.triggered.connect(self.ask_calendar)
+        backup_action = self._file_action(
+            "backupAction", QT_TRANSLATE_NOOP("BackupController", "&Backup…"),
+            self.tr("Save a copy of all your data (safe while netdesk runs)"), self.ask_backup)
+        calendar = self._file_action(
+            "exportCalendarAction", QT_TRANSLATE_NOOP("BackupController", "Export &calendar…"),
+            self.tr("Save your follow-ups and keep-in-touch dates as an iCalendar (.ics) file"),
+            self.ask_calendar)
         window.add_file_actions([backup_action, calendar])
         window.closing.connect(self._on_closing)
+
+    def _file_action(self, name: str, text: str, tip: str, slot: Callable[[], object]
+                     ) -> QAction:
+        """A File-menu action whose ``text`` (marked with QT_TRANSLATE_NOOP in this class's
+        context) follows the language live."""
+        action = QAction(self._window, objectName=name)
+        translated(action, "BackupController", text)
+        action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
 
     def _today(self) -> dt.date:
         return self._clock.now().astimezone(self._tz).date()

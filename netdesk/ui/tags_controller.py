@@ -5,8 +5,9 @@ the one undo history.
 Renaming onto a tag that exists is a merge and asks first; a delete asks nothing (Ctrl+Z
 takes it back) but says so in the status line. A change touching many contacts (from
 ``BACKGROUND_FROM``) runs in a ``BackgroundJob`` with a busy cursor and is then recorded as
-one undo step, so 100,000 selected rows do not freeze the window. (Its undo and redo run
-through the runner on the GUI thread, like every undo.)
+one undo step, so 100,000 selected rows do not freeze the window. Its undo and redo say
+``runs_long`` (actions/tags.py): the runner hands them to ``ui/long_steps.py``'s worker, with
+progress and Cancel, like every long undo.
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox
 from netdesk.actions import Outcome, Runner
 from netdesk.actions.contacts import SetTagCadence
 from netdesk.actions.tags import (
-    AddTag,
+    LONG_TAGS,
     DeleteTag,
     MergeTags,
     Recorded,
-    RemoveTag,
     RenameTag,
+    TagCommand,
+    TagContacts,
 )
 from netdesk.domain.text import fold
 from netdesk.services.contacts import ContactService
@@ -35,9 +37,9 @@ from netdesk.ui.background import BackgroundJob
 from netdesk.ui.feedback import Feedback
 from netdesk.ui.main_window import MainWindow
 
-# A tag change touching this many contacts or more runs off the GUI thread.
-BACKGROUND_FROM = 5000
-TagCommand = RenameTag | MergeTags | DeleteTag | AddTag | RemoveTag
+# A tag change touching more contacts than this runs off the GUI thread (its undo and redo
+# too, by the same measure).
+BACKGROUND_FROM = LONG_TAGS + 1
 
 
 class TagsController(QObject):
@@ -247,10 +249,11 @@ class TagsController(QObject):
         return dialog
 
     def add_tag(self, name: str, ids: list[int]) -> None:
-        self._run(AddTag(self._tags, name, ids), len(ids), self._feedback.outcome)
+        self._run(TagContacts(self._tags, name, ids), len(ids), self._feedback.outcome)
 
     def remove_tag(self, name: str, ids: list[int]) -> None:
-        self._run(RemoveTag(self._tags, name, ids), len(ids), self._feedback.outcome)
+        self._run(TagContacts(self._tags, name, ids, add=False), len(ids),
+                  self._feedback.outcome)
 
     # -- running: here, or for many contacts in a worker, then recorded ------------------------
     def _run(self, command: TagCommand, size: int, done: Callable[[Outcome], object]) -> None:

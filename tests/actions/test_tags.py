@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from netdesk.actions.tags import AddTag, DeleteTag, MergeTags, RemoveTag, RenameTag
+from netdesk.actions.tags import DeleteTag, MergeTags, RenameTag, TagContacts
 from netdesk.domain.contact import Contact
 from netdesk.services.contacts import ContactService
 from netdesk.services.tags import TagService
@@ -102,7 +102,7 @@ def test_delete_tag_takes_it_from_everyone_and_undo_puts_it_back(runner, contact
 def test_bulk_add_and_remove_are_one_step_each(runner, contact_service, tags) -> None:
     ada, bob, cy = _make(contact_service, ("Ada", ["team"]), ("Bob", []), ("Cy", ["other"]))
     before = state(contact_service)
-    add = AddTag(tags, "team", [ada, bob, cy])
+    add = TagContacts(tags, "team", [ada, bob, cy])
     assert runner.run(add)
     assert add.change.ids == [bob, cy]  # Ada had it already
     added = state(contact_service)
@@ -111,7 +111,7 @@ def test_bulk_add_and_remove_are_one_step_each(runner, contact_service, tags) ->
     runner.undo()
     assert state(contact_service) == before  # Ada keeps the tag she had
 
-    assert runner.run(AddTag(tags, "  brand  new ", [bob]))
+    assert runner.run(TagContacts(tags, "  brand  new ", [bob]))
     assert state(contact_service)["counts"]["brand new"] == (1, None)
     runner.undo()
     assert "brand new" not in state(contact_service)["counts"]  # the made tag goes too
@@ -119,7 +119,7 @@ def test_bulk_add_and_remove_are_one_step_each(runner, contact_service, tags) ->
     assert state(contact_service)["counts"]["brand new"] == (1, None)
     runner.undo()
 
-    assert runner.run(RemoveTag(tags, "TEAM", [ada, bob]))
+    assert runner.run(TagContacts(tags, "TEAM", [ada, bob], add=False))
     assert state(contact_service)["contacts"]["Ada"] == []
     runner.undo()
     assert state(contact_service) == before
@@ -128,9 +128,9 @@ def test_bulk_add_and_remove_are_one_step_each(runner, contact_service, tags) ->
 def test_bad_names_and_missing_tags_change_nothing(runner, contact_service, tags) -> None:
     (ada,) = _make(contact_service, ("Ada", ["team"]))
     before = state(contact_service)
-    for command in (AddTag(tags, "  ", [ada]), AddTag(tags, "a\x1fb", [ada]),
+    for command in (TagContacts(tags, "  ", [ada]), TagContacts(tags, "a\x1fb", [ada]),
                     RenameTag(tags, "team", ""), RenameTag(tags, "nope", "x"),
-                    DeleteTag(tags, "nope"), RemoveTag(tags, "nope", [ada]),
+                    DeleteTag(tags, "nope"), TagContacts(tags, "nope", [ada], add=False),
                     MergeTags(tags, "team", "team")):
         outcome = runner.run(command)
         assert not outcome and outcome.message
@@ -145,3 +145,86 @@ def test_search_document_keeps_folded_words_after_tag_edits(runner, contact_serv
     assert contact_service.search_ids("strasse") == []
     assert contact_service.search_ids("lucja") == [ada]  # the name's folded form survives
     assert contact_service.search_ids("cafe") == [ada]
+
+
+def _pending_starter(runner) -> list:  # noqa: ANN001
+    """The runner's background starter as the window sets it, minus the thread: the test
+    runs each handed-over step itself."""
+    started: list = []
+    runner.set_background(started.append)
+    return started
+
+
+def test_undo_and_redo_of_a_big_tag_change_are_long_steps(runner, contact_service, tags,
+                                                          monkeypatch) -> None:
+    from netdesk.actions import tags as tag_actions
+
+    monkeypatch.setattr(tag_actions, "LONG_TAGS", 2)
+    ids = _make(contact_service, ("Ada", []), ("Bob", ["team"]), ("Cy", []), ("Dee", []))
+    before = state(contact_service)
+    started = _pending_starter(runner)
+    assert runner.run(TagContacts(tags, "team", ids))  # the first run: here (or the worker)
+    after = state(contact_service)
+    assert not started and after["counts"]["team"] == (4, None)
+
+    outcome = runner.undo()
+    assert outcome.pending and outcome.message == "Undoing Add tag “team” to 4 contacts…"
+    (pending,) = started
+    assert runner.pending() is pending and state(contact_service) == after  # not run yet
+    assert not runner.run(RenameTag(tags, "team", "x"))  # busy: nothing else meanwhile
+    seen: list[tuple[int, int]] = []
+    event = pending.work(lambda done, total: seen.append((done, total)), lambda: False)
+    assert runner.finish(pending, event=event).message == \
+        "Undone: Add tag “team” to 4 contacts"
+    assert seen[-1] == (3, 3) and state(contact_service) == before  # Bob kept his
+
+    assert runner.redo().pending
+    runner.finish(started[-1], event=started[-1].work(lambda *_: None, lambda: False))
+    assert state(contact_service) == after and runner.undo_label().startswith("Add tag")
+
+
+def test_a_small_tag_change_undoes_right_here(runner, contact_service, tags) -> None:
+    ids = _make(contact_service, ("Ada", []), ("Bob", []))
+    started = _pending_starter(runner)
+    assert runner.run(TagContacts(tags, "team", ids))
+    assert runner.undo() and runner.redo() and not started
+
+
+def test_cancelling_a_long_tag_undo_changes_nothing(runner, contact_service, tags,
+                                                   monkeypatch) -> None:
+    from netdesk.actions import tags as tag_actions
+    from netdesk.services.errors import Cancelled
+    from netdesk.store import tags as tag_store
+
+    monkeypatch.setattr(tag_actions, "LONG_TAGS", 2)
+    monkeypatch.setattr(tag_store, "CHUNK", 1)  # a progress tick (and a cancel check) a contact
+    _make(contact_service, ("Ada", ["old"]), ("Bob", ["old"]), ("Cy", ["old"]))
+    started = _pending_starter(runner)
+    assert runner.run(RenameTag(tags, "old", "new"))
+    renamed = state(contact_service)
+    runner.undo()
+    (pending,) = started
+    ticks: list[int] = []
+    with pytest.raises(Cancelled) as stopped:
+        pending.work(lambda done, _total: ticks.append(done), lambda: bool(ticks))
+    assert ticks == [1]  # stopped after the first contact...
+    outcome = runner.finish(pending, error=stopped.value)
+    assert not outcome and state(contact_service) == renamed  # ...and rolled back
+    assert runner.undo_label() == "Rename tag “old” to “new”"  # still there to undo
+
+
+def test_a_recorded_big_change_undoes_as_a_long_step(runner, contact_service, tags,
+                                                    monkeypatch) -> None:
+    from netdesk.actions import tags as tag_actions
+    from netdesk.actions.tags import Recorded
+
+    monkeypatch.setattr(tag_actions, "LONG_TAGS", 2)
+    _make(contact_service, ("Ada", ["vip"]), ("Bob", ["vip"]), ("Cy", ["vip"]))
+    before = state(contact_service)
+    command = DeleteTag(tags, "vip")
+    event = command.do()  # as the controller's worker runs it
+    started = _pending_starter(runner)
+    assert runner.run(Recorded(command, event)) and not started
+    assert runner.undo().pending
+    runner.finish(started[0], event=started[0].work(lambda *_: None, lambda: False))
+    assert state(contact_service) == before

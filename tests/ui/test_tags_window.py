@@ -3,14 +3,18 @@ and "Add tag…" / "Remove tag…" (Ctrl+T / Ctrl+Shift+T) on the selection, eac
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QPushButton
 
 from netdesk.actions import ChangeEvent
+from netdesk.actions import tags as tag_actions
 from netdesk.domain.contact import Contact
 from netdesk.ui import tags_controller
 from netdesk.ui.contacts_model import TAGS
+from tests.ui.driver import find
 
 
 @pytest.fixture
@@ -103,24 +107,74 @@ def test_ctrl_t_tags_the_selection_in_one_step(parts, ui, qtbot, tagged) -> None
     assert ui.action("addTagAction").shortcut().toString() == "Ctrl+T"
 
 
+def _many(monkeypatch) -> None:  # noqa: ANN001
+    """Make 4 contacts "many": the change, its undo and its redo all run in workers."""
+    monkeypatch.setattr(tags_controller, "BACKGROUND_FROM", 2)
+    monkeypatch.setattr(tag_actions, "LONG_TAGS", 1)
+
+
 def test_many_contacts_are_tagged_off_the_gui_thread(parts, ui, qtbot, tagged,
                                                     monkeypatch) -> None:
-    monkeypatch.setattr(tags_controller, "BACKGROUND_FROM", 2)
+    _many(monkeypatch)
     controller = ui.controller("tagsController")
     controller.add_tag("bulk", list(tagged.values()))
     assert controller.job is not None
     qtbot.waitUntil(lambda: not controller.job.is_running(), timeout=10_000)
     assert ui.sidebar_tags()["bulk"] == 4
     assert parts.runner.undo_label() == "Add tag “bulk” to 4 contacts"
+    steps = ui.controller("longSteps")
     ui.undo()
-    assert "bulk" not in ui.sidebar_tags()
+    # Handed to the worker: the window goes on; the runner refuses other changes meanwhile.
+    assert parts.runner.pending() is not None and ui.sidebar_tags()["bulk"] == 4
+    assert steps.wait(10_000)
+    qtbot.waitUntil(lambda: "bulk" not in ui.sidebar_tags())
+    assert ui.status_text() == "Undone: Add tag “bulk” to 4 contacts."
+    assert _tags_column(ui)["Dee"] == "" and _tags_column(ui)["Ada"] == "friends, work"
     ui.redo()
-    assert ui.sidebar_tags()["bulk"] == 4
+    assert parts.runner.pending() is not None
+    assert steps.wait(10_000)
+    qtbot.waitUntil(lambda: ui.sidebar_tags().get("bulk") == 4)
+    assert _tags_column(ui)["Dee"] == "bulk"
+    assert parts.runner.undo_label() == "Add tag “bulk” to 4 contacts"
+
+
+def test_a_long_tag_undo_shows_progress_and_cancel_changes_nothing(parts, ui, qtbot, tagged,
+                                                                  monkeypatch) -> None:
+    from netdesk.store import tags as tag_store
+
+    _many(monkeypatch)
+    controller = ui.controller("tagsController")
+    controller.rename_tag("work", "job")
+    qtbot.waitUntil(lambda: not controller.job.is_running(), timeout=10_000)
+    assert ui.sidebar_tags()["job"] == 2
+    # Hold the undo's worker after its first contact until Cancel is pressed.
+    monkeypatch.setattr(tag_store, "CHUNK", 1)
+    release = threading.Event()
+    real_chunk = tag_store.TagRepository._refresh_chunk
+
+    def held(self, *args):  # noqa: ANN001, ANN202
+        real_chunk(self, *args)
+        release.wait(timeout=30)
+
+    monkeypatch.setattr(tag_store.TagRepository, "_refresh_chunk", held)
+    steps = ui.controller("longSteps")
+    ui.undo()
+    qtbot.waitUntil(lambda: steps.dialog is not None and steps.dialog.isVisible(), timeout=5000)
+    assert steps.dialog.status.text() == "Undoing: Rename tag “work” to “job”…"
+    qtbot.mouseClick(find(steps.dialog, QPushButton, "longStepCancelButton"),
+                     Qt.MouseButton.LeftButton)
+    release.set()
+    assert steps.wait(30_000)
+    qtbot.waitUntil(lambda: parts.runner.pending() is None)
+    assert "Cancelled" in ui.status_text()
+    assert ui.sidebar_tags()["job"] == 2 and "work" not in ui.sidebar_tags()
+    assert parts.runner.undo_label() == "Rename tag “work” to “job”"  # still undoable
+    monkeypatch.undo()
 
 
 def test_a_big_delete_and_rename_run_off_the_gui_thread_too(parts, ui, qtbot, tagged,
                                                             monkeypatch) -> None:
-    monkeypatch.setattr(tags_controller, "BACKGROUND_FROM", 2)
+    _many(monkeypatch)
     controller = ui.controller("tagsController")
     ui.select_tag("work")
     qtbot.waitUntil(lambda: ui.names() == ["Ada", "Bob"])
@@ -132,9 +186,13 @@ def test_a_big_delete_and_rename_run_off_the_gui_thread_too(parts, ui, qtbot, ta
     assert "job" not in ui.sidebar_tags()
     assert ui.status_text() == "Deleted tag “job” from 2 contact(s) — Ctrl+Z to undo."
     assert len(ui.names()) == 4  # the list left the deleted tag for everyone
+    steps = ui.controller("longSteps")
     ui.undo()
+    assert steps.wait(10_000)
+    qtbot.waitUntil(lambda: ui.sidebar_tags().get("job") == 2)
     ui.undo()
-    assert ui.sidebar_tags()["work"] == 2
+    assert steps.wait(10_000)
+    qtbot.waitUntil(lambda: ui.sidebar_tags().get("work") == 2)
 
 
 def test_remove_tag_without_any_tags_says_so(parts, ui, qtbot) -> None:
