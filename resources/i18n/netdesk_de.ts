@@ -578,6 +578,26 @@
         <source>Looking for duplicates…</source>
         <translation>Duplikate werden gesucht…</translation>
     </message>
+    <message>
+        <source>No duplicates found.</source>
+        <translation>Keine Duplikate gefunden.</translation>
+    </message>
+    <message>
+        <source>Looking for the next possible duplicates…</source>
+        <translation>Die nächsten möglichen Duplikate werden gesucht…</translation>
+    </message>
+    <message>
+        <source>%1 possible duplicates; the %2 likeliest are shown, and more come as you decide these.</source>
+        <translation>%1 mögliche Duplikate; die %2 wahrscheinlichsten werden gezeigt, weitere folgen, sobald Sie diese entschieden haben.</translation>
+    </message>
+    <message>
+        <source>1 possible duplicate</source>
+        <translation>1 mögliches Duplikat</translation>
+    </message>
+    <message>
+        <source>%1 possible duplicates</source>
+        <translation>%1 mögliche Duplikate</translation>
+    </message>
 </context>
 <context>
     <name>EditorController</name>
