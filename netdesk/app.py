@@ -281,6 +281,7 @@ def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001,
     from netdesk.services.activity import ActivityService
     from netdesk.services.dates import DateReminderService
     from netdesk.ui.activity_flows import ActivityFlows, contact_activity_actions
+    from netdesk.ui.dates_reader import DatesReader
     from netdesk.ui.followup_menu import FollowUpMenu
     from netdesk.ui.icons import line_icon
     from netdesk.ui.timeline import InteractionTimeline
@@ -298,6 +299,7 @@ def _add_activity(window, database, contacts, runner, feedback,  # noqa: ANN001,
     runner.subscribe(lambda e: dates.contacts_changed(e.contacts_changed | e.contacts_removed,
                                                       everyone=e.bulk))
     window.destroyed.connect(lambda *_: dates.close())
+    DatesReader(dates, runner, window)  # a bulk change re-reads everyone's dates on a worker
     activity = ActivityService(database, clock, tz, dates=dates)
     flows = ActivityFlows(activity, runner, feedback.outcome)
     today = TodayView(activity, contacts, clock, tz, flows, load_now=False)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -60,6 +61,11 @@ class DuplicatePair:
     tier: str
     score: float  # 0..1, higher is surer; ranks pairs within a tier
     shared: tuple[str, ...]  # the keys or signals both have
+
+
+def _pair_order(p: DuplicatePair) -> tuple:
+    """Best first: tier, then score, then ids (a stable order for equal scores)."""
+    return TIERS.index(p.tier), -p.score, p.first_id, p.second_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,11 +266,29 @@ class DuplicateFinder:
     ) -> list[DuplicatePair]:
         """Every pair in some tier, best first (tier, then score), minus ``not_same``."""
         with paused_gc():
-            return self._find(people, not_same)
+            found = self._find(people, not_same)
+        found.sort(key=_pair_order)
+        return found
+
+    def find_best(
+        self, people: dict[int, Person], best: int,
+        not_same: set[tuple[int, int]] = frozenset(),
+    ) -> tuple[list[DuplicatePair], int]:
+        """The ``best`` first pairs of ``find()``, and how many pairs there are. Picked with
+        ``heapq.nsmallest`` (Python, so other threads get the GIL between steps): sorting a
+        million pairs is one C call, and it held the GIL for 6 s at the end of a 100,000-
+        contact search while the window waited (py-spy, tests/bench/bench_stalls.py)."""
+        with paused_gc():
+            found = self._find(people, not_same)
+        total = len(found)
+        top = heapq.nsmallest(best, found, key=_pair_order)
+        release(found)
+        return top, total
 
     def _find(
         self, people: dict[int, Person], not_same: set[tuple[int, int]]
     ) -> list[DuplicatePair]:
+        """Every pair in some tier, in no particular order."""
         sig = _Signals(people, self.phone_key)
         contacts = _LazyContacts(people)
         strong = _blocks(sig.strong.items())
@@ -301,7 +325,6 @@ class DuplicateFinder:
                 pair = self._judge(contacts[a], contacts[b], sig, crowded, names)
                 if pair is not None:
                     found.append(pair)
-        found.sort(key=lambda p: (TIERS.index(p.tier), -p.score, p.first_id, p.second_id))
         release(sig.keys, sig.strong, sig.loose, sig.weak, sig.parts, contacts, strong, loose,
                 uids, candidates, names, name_pairs)
         return found

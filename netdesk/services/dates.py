@@ -53,6 +53,12 @@ class DateReminderService:
         self._due_memo: dict[tuple[int, int], tuple[DateReminder, DueItem]] = {}
         self._items: tuple[tuple, list[DueItem]] | None = None  # the last answer of due()
         self._full_reads = 0
+        # With a background reader (the window): a bulk change or a commit nobody announced
+        # leaves the index as it is and sets this; ``read_everyone()`` on a worker then
+        # replaces it. Without one (the CLI) the next check reads everyone itself.
+        self._background_reads = False
+        self._reread_wanted = 0  # bumped per wish, so a read that started earlier is not enough
+        self._read_since: set[int] | None = None  # contacts re-read while read_everyone reads
 
     def add_listener(self, callback: Callable[[], None]) -> None:
         """``callback()`` after every settings change (Today and the tray re-read)."""
@@ -91,12 +97,58 @@ class DateReminderService:
         contact, before anything reads what is due. Costs nothing until the next check,
         which re-reads just those contacts."""
         with self._connection() as con:
-            if everyone:
+            if everyone and self._background_reads and self._index is not None:
+                self._reread_wanted += 1
+            elif everyone:
                 self._index = None
             else:
                 self._stale.update(ids)
             # The commits so far are accounted for: named here, or not about dates.
             self._version = store.data_version(con)
+
+    def read_in_background(self) -> None:
+        """From now on a full re-read is left to ``read_everyone()`` on a worker thread (at
+        100,000 contacts it takes 0.4-0.8 s: after an import, a tag change or a sync, checks
+        answer from the index as it was until the fresh one is in)."""
+        self._background_reads = True
+
+    def reread_wanted(self) -> bool:
+        """Whether a full re-read is waiting for ``read_everyone()``."""
+        return bool(self._reread_wanted)
+
+    def read_everyone(self) -> bool:
+        """Read every contact's dates into a fresh index, over a connection of its own, so
+        checks on other threads go on meanwhile; safe off the GUI thread. False when another
+        re-read was wished for while this one read (call it again)."""
+        with self._lock:
+            wanted = self._reread_wanted
+            self._read_since = set()
+        try:
+            con = self.db.connect_raw()
+            try:
+                with storage_errors():
+                    index = DateIndex(store.dates_inputs(con))
+            finally:
+                con.close()
+        except BaseException:
+            with self._lock:
+                self._read_since = None
+            raise
+        with self._lock:
+            since, self._read_since = self._read_since or set(), None
+            self._index = index
+            self._full_reads += 1
+            self._due_memo.clear()
+            self._items = None
+            # Contacts changed since the read began (its snapshot may predate them) are read
+            # again at the next check, as are those named and not yet read.
+            self._stale |= since
+            self._reread_wanted -= wanted
+            return not self._reread_wanted
+
+    def notify(self) -> None:
+        """Tell the listeners (Today, the tray) that what is due may have changed."""
+        self._changed()
 
     # -- settings -----------------------------------------------------------------------------
     def default_days_before(self) -> int | None:
@@ -142,6 +194,9 @@ class DateReminderService:
     def _current(self, con) -> DateIndex:  # noqa: ANN001
         """The index, brought up to date with what was committed (call under the lock)."""
         version = store.data_version(con)
+        if self._index is not None and version != self._version and self._background_reads:
+            self._reread_wanted += 1  # another process wrote: a worker re-reads everyone
+            self._version = version
         if self._index is None or version != self._version:
             self._index = DateIndex(store.dates_inputs(con))
             self._full_reads += 1
@@ -150,6 +205,8 @@ class DateReminderService:
         elif self._stale:
             for contact_id, found in store.dates_inputs_of(con, self._stale).items():
                 self._index.put(contact_id, found)
+            if self._read_since is not None:
+                self._read_since |= self._stale
             self._stale.clear()
         self._version = version
         return self._index

@@ -96,18 +96,22 @@ class DuplicateService:
                 people = people_from_rows(names, values)
                 release(names, values)
                 not_same = dup_store.not_duplicate_pairs(con)
-                found = finder.find(people, not_same)
+                if limit is not None and tier is None:
+                    # The rest die on this thread, a slice at a time: a million pairs handed
+                    # to the GUI thread cost it 4 s of garbage collection when the job
+                    # ended (each walked by a young and a middle collection, ui/gui_gc.py).
+                    chosen, total = finder.find_best(people, limit, not_same)
+                else:
+                    found = finder.find(people, not_same)
+                    chosen = [p for p in found if tier is None or p.tier == tier]
+                    total = len(chosen)
+                    release(found)
+                    if limit is not None:
+                        rest = chosen[limit:]
+                        del chosen[limit:]  # the pairs live on in rest: no freeing here
+                        release(rest)
         finally:
             con.close()
-        chosen = [p for p in found if tier is None or p.tier == tier]
-        total = len(chosen)
-        if limit is not None:
-            # The rest die here, on this thread, by reference count and a slice at a time: a
-            # million pairs handed to the GUI thread cost it 4 s of garbage collection when
-            # the job ended (each walked by a young and a middle collection, ui/gui_gc.py).
-            rest = chosen[limit:]
-            del chosen[limit:]
-            release(rest, found)
         ids = {i for p in chosen for i in (p.first_id, p.second_id)}
         shown = {i: people[i].display for i in ids}
         release(people)  # a slice at a time: the GUI thread may want the GIL meanwhile
