@@ -7,6 +7,12 @@ without Qt, so the GUI can run it in a BackgroundJob worker thread.
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,7 +26,12 @@ from netdesk.domain.matching import (
     likely_same_contact,
     match_keys,
 )
-from netdesk.services.errors import NotFoundError, ValidationError, storage_errors
+from netdesk.services.errors import (
+    NotFoundError,
+    ServiceError,
+    ValidationError,
+    storage_errors,
+)
 from netdesk.store import duplicates as dup_store
 from netdesk.store import reading
 from netdesk.store.db import Database
@@ -116,6 +127,40 @@ class DuplicateService:
         shown = {i: people[i].display for i in ids}
         release(people)  # a slice at a time: the GUI thread may want the GIL meanwhile
         return Suggestions(chosen, shown, total if limit is not None else -1)
+
+    def suggestions_in_child(self, limit: int, cancelled: Callable[[], bool] = lambda: False
+                             ) -> Suggestions:
+        """``suggestions(limit=limit)`` worked out by a process of its own
+        (services/duplicates_child.py), so the finder's Python never holds this process's
+        GIL. Blocks (call it off the GUI thread); ``cancelled()`` stops the child. Runs in
+        this process when no child can be started (a frozen build has no ``-m``)."""
+        if getattr(sys, "frozen", False):
+            return self.suggestions(limit=limit)
+        command = [sys.executable, "-m", "netdesk.services.duplicates_child",
+                   str(self.db.path), self._region or "", str(limit)]
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            child = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+            try:
+                while child.poll() is None:
+                    if cancelled():
+                        raise ServiceError("the search for duplicates was cancelled")
+                    time.sleep(0.05)
+            finally:
+                if child.poll() is None:
+                    child.kill()
+                    child.wait()
+            if child.returncode != 0:
+                err.seek(0)
+                last = err.read().decode("utf-8", "replace").strip().splitlines()[-1:]
+                raise ServiceError("looking for duplicates failed: "
+                                   + (last[0] if last else f"exit code {child.returncode}"))
+            out.seek(0)
+            data = json.load(out)
+        from netdesk.dedupe.finder import DuplicatePair
+
+        pairs = [DuplicatePair(a, b, tier, score, tuple(shared))
+                 for a, b, tier, score, shared in data["pairs"]]
+        return Suggestions(pairs, {int(i): n for i, n in data["names"].items()}, data["total"])
 
     def groups(self, tier: str | None = None) -> list[DuplicateGroup]:
         from netdesk.dedupe.finder import group_pairs

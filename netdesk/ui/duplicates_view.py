@@ -9,11 +9,13 @@ Keys: M merges, N marks "not the same", S skips to the next pair.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -35,12 +37,11 @@ from PySide6.QtWidgets import (
 
 from netdesk.domain.contact import Contact
 from netdesk.services.contacts import ContactService
-from netdesk.services.duplicates import DuplicateService, Suggestions, pacing
+from netdesk.services.duplicates import DuplicateService, Suggestions
 from netdesk.services.errors import ServiceError
 from netdesk.services.merge import MergeService
 from netdesk.ui.background import BackgroundJob
 from netdesk.ui.gui_first import GuiHeartbeat
-from netdesk.ui.gui_gc import all_collections_held
 from netdesk.ui.shortcuts_help import describe_key
 
 # (contacts to merge, parent) -> picks for MergeService.merge, or None when cancelled.
@@ -134,7 +135,12 @@ class DuplicatesView(QWidget):
         self._job: BackgroundJob | None = None
         self._again = False
         self._decided: list[Callable] = []  # pairs decided while the finder runs
-        self._heartbeat = GuiHeartbeat(self)  # beats while the finder runs
+        self._heartbeat = GuiHeartbeat(self)  # for a finder in this process (gui_first_pace)
+        # Quitting stops a search that is still running (its child process is killed).
+        self._quitting = threading.Event()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._quitting.set)
         self.model = PairsModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("duplicatesTable")
@@ -200,13 +206,13 @@ class DuplicatesView(QWidget):
         self._again = False
         self._decided = []
         duplicates = self._duplicates  # the worker gets a plain service, no QObject
-        pace = self.gui_first_pace()
+        quitting = self._quitting
 
-        def find(_progress, _cancelled) -> Suggestions:  # noqa: ANN001
-            # Millions of young objects and no cycles: no collection meanwhile; and the GUI
-            # thread goes first whenever it is busy (dedupe/pacing.py).
-            with all_collections_held(), pacing(pace):
-                return duplicates.suggestions(limit=SHOWN_PAIRS)
+        def find(_progress, cancelled) -> Suggestions:  # noqa: ANN001
+            # In a process of its own (services/duplicates_child.py): the finder's Python
+            # no longer shares this process's GIL with the GUI thread. This thread waits.
+            return duplicates.suggestions_in_child(
+                SHOWN_PAIRS, lambda: cancelled() or quitting.is_set())
 
         self._job = BackgroundJob(find, self)
         self._job.finished.connect(self._found)

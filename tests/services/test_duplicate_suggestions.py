@@ -42,3 +42,36 @@ def test_the_best_pairs_are_picked_in_the_full_order_with_ties_and_tiers(databas
     same = [p for p in everything if p.tier == "same"]
     only = service.suggestions(tier="same", limit=2)
     assert only.pairs == same[:2] and only.found == len(same)
+
+
+def test_a_child_process_finds_the_same_best_pairs(database, monkeypatch):
+    import netdesk.dedupe.finder as finder_module
+
+    with database.engine.begin() as conn:
+        ContactRepository(conn).add_many(
+            [Contact(f"Kim Lee {n}", emails=[LabeledValue(f"kim{n % 3}@example.org")])
+             for n in range(9)])
+    service = DuplicateService(database, "DE")
+    here = service.suggestions(limit=4)
+
+    def not_here(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("the finder ran in this process")
+
+    monkeypatch.setattr(finder_module.DuplicateFinder, "find_best", not_here)
+    there = service.suggestions_in_child(4)
+    assert there.pairs == here.pairs and there.names == here.names
+    assert there.found == here.found > 4
+
+
+def test_a_cancelled_or_failing_child_says_so(database, tmp_path):
+    import pytest
+
+    from netdesk.services.errors import ServiceError
+    from netdesk.store.db import Database
+
+    with pytest.raises(ServiceError, match="cancelled"):
+        DuplicateService(database, "DE").suggestions_in_child(10, lambda: True)
+    (tmp_path / "not-a-db.sqlite3").write_text("not a database")
+    broken = DuplicateService(Database(tmp_path / "not-a-db.sqlite3"), "DE")
+    with pytest.raises(ServiceError, match="looking for duplicates failed"):
+        broken.suggestions_in_child(10)
