@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 
 from netdesk.actions import Runner
@@ -35,6 +35,9 @@ class EditorController(QObject):
         window.action("newAction").triggered.connect(self.new_contact)
         window.action("editAction").triggered.connect(self.edit_target)
         window.action("deleteAction").triggered.connect(self.delete_target)
+        # The editor's modules are imported in an idle turn after the warm-up (Qt types:
+        # the GUI thread only), so the first Ctrl+N or Enter does not wait for them.
+        window.warmed_up.connect(lambda: QTimer.singleShot(0, _import_editor))
 
     def _open_editor(self, contact: Contact | None) -> None:
         from netdesk.ui.editor import ContactEditor
@@ -136,3 +139,8 @@ class EditorController(QObject):
         undo_key = QKeySequence(QKeySequence.StandardKey.Undo).toString(
             QKeySequence.SequenceFormat.NativeText)
         self._feedback.outcome(outcome, f"{outcome.message}. Press {undo_key} to undo.")
+
+
+def _import_editor() -> None:
+    import netdesk.ui.duplicate_warning  # noqa: F401
+    import netdesk.ui.editor  # noqa: F401
