@@ -112,6 +112,9 @@ class DateReminderService:
         answer from the index as it was until the fresh one is in)."""
         self._background_reads = True
 
+    def reads_in_background(self) -> bool:
+        return self._background_reads
+
     def reread_wanted(self) -> bool:
         """Whether a full re-read is waiting for ``read_everyone()``."""
         return bool(self._reread_wanted)

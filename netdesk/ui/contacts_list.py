@@ -199,7 +199,7 @@ class ContactsList(QObject):
             return
         ids = sorted(event.contacts_changed | event.contacts_removed | event.activity_changed)
         selected = self.selected_ids()
-        gone_rows = [r for r in (self.model.row_of(i) for i in event.contacts_removed) if r >= 0]
+        gone_rows = self.model.rows_of(event.contacts_removed)
         try:
             rows = self.contacts.summaries(ids=ids)
             if event.touches_contacts:
@@ -368,7 +368,7 @@ class ContactsList(QObject):
 
     def select_ids(self, ids: Sequence[int], scroll: bool = True) -> None:
         selection = self.table.selectionModel()
-        rows = [r for r in (self.model.row_of(i) for i in ids) if r >= 0]
+        rows = self.model.rows_of(ids)
         if not rows:
             if not selection.hasSelection():
                 self._on_selection_changed()

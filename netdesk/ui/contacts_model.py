@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -63,6 +64,8 @@ HEADER_TOOLTIPS = {
 }
 
 _ASCENDING = Qt.SortOrder.AscendingOrder
+_ROW_ID = operator.itemgetter(0)  # ContactSummary.id, at C speed
+FEW_LOOKUPS = 32  # more contacts than this are found in one pass over the rows
 
 
 # The user's language for sorting text columns, set from QLocale when a model is made (the
@@ -399,6 +402,17 @@ class ContactsTableModel(QAbstractTableModel):
             return -1
         return find_row(self._rows, target, _SORT_KEYS[self._sort_column],
                         self._sort_order != _ASCENDING)
+
+    def rows_of(self, contact_ids: Iterable[int]) -> list[int]:
+        """The visible rows of these contacts, in their order (those not shown left out).
+        Many at once (the 1,000 an undo brings back) in one pass over the rows: a binary
+        search each cost 50 ms for 1,000 at 100,000 contacts."""
+        ids = list(contact_ids)
+        if len(ids) <= FEW_LOOKUPS:
+            return [r for r in map(self.row_of, ids) if r >= 0]
+        wanted = set(ids)
+        at = {cid: i for i, cid in enumerate(map(_ROW_ID, self._rows)) if cid in wanted}
+        return [at[cid] for cid in ids if cid in at]
 
     # -- helpers ------------------------------------------------------------------------------
     def _set_now(self) -> None:

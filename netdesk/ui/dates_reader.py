@@ -36,20 +36,26 @@ class DatesReader(QObject):
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self.check)
         self._timer.start()
-        on_change(runner, self, lambda _e: self.check(), lambda e: e.bulk)
+        on_change(runner, self, lambda _e: self._after_bulk(), lambda e: e.bulk)
 
-    def check(self) -> None:
-        """Start a re-read when one is wanted and none runs."""
+    def _after_bulk(self) -> None:
+        # Today and the tray wait for this (waits_for_dates) and refresh once, when told.
+        if not self.check():
+            QTimer.singleShot(0, self._dates.notify)
+
+    def check(self) -> bool:
+        """Start a re-read when one is wanted and none runs; True while one runs."""
         if self.job is not None and self.job.is_running():
-            return
+            return True
         if not self._dates.reread_wanted():
-            return
+            return False
         dates = self._dates  # the worker gets the service only, never a QObject
         self.job = BackgroundJob(lambda _progress, _cancelled: dates.read_everyone(), self,
                                  name="netdesk-dates")
         self.job.finished.connect(self._read)
         self.job.failed.connect(self._failed)
         self.job.start()
+        return True
 
     def _read(self) -> None:
         self._dates.notify()
@@ -57,5 +63,14 @@ class DatesReader(QObject):
             QTimer.singleShot(0, self.check)  # another bulk change came while it read
 
     def _failed(self) -> None:
-        # The old index keeps answering; the timer tries again.
+        # The old index keeps answering (and Today shows it); the timer tries again.
         log.warning("re-reading the dates failed: %r", self.job.error if self.job else None)
+        self._dates.notify()
+
+
+def waits_for_dates(activity, event) -> bool:  # noqa: ANN001
+    """Whether a view that shows what is due leaves this change to the DatesReader, which
+    refreshes it once everyone's dates are read again (a bulk change, in the window)."""
+    dates = getattr(activity, "dates", None)
+    return bool(getattr(event, "bulk", False)) and dates is not None and \
+        dates.reads_in_background()

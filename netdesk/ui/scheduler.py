@@ -22,6 +22,7 @@ from netdesk.domain.due import DueItem, needs_attention
 from netdesk.domain.reminders import MAX_TIMER_DELAY, ReminderTracker, next_wakeup, summary_text
 from netdesk.services.activity import ActivityService
 from netdesk.services.errors import ServiceError
+from netdesk.ui.dates_reader import waits_for_dates
 from netdesk.ui.history import on_change
 from netdesk.ui.locale_format import due_note
 from netdesk.ui.notifier import Notifier
@@ -81,7 +82,8 @@ class ReminderScheduler(QObject):
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._state_changed)
         if runner is not None:
-            on_change(runner, self, lambda _e: self.refresh(), lambda e: e.touches_due)
+            on_change(runner, self, lambda _e: self.refresh(),
+                      lambda e: e.touches_due and not waits_for_dates(activity, e))
 
     # -- public -------------------------------------------------------------------------------
     def start(self) -> None:

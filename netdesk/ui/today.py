@@ -48,6 +48,7 @@ from netdesk.services.activity import ActivityService, TodayData
 from netdesk.services.contacts import ContactService
 from netdesk.services.errors import ServiceError
 from netdesk.ui.activity_flows import ActivityFlows
+from netdesk.ui.dates_reader import waits_for_dates
 from netdesk.ui.empty_state import EmptyState
 from netdesk.ui.followup_dialog import FollowUpDialog
 from netdesk.ui.history import on_change, on_history_changed
@@ -132,7 +133,8 @@ class TodayView(QWidget):
         self._refresh_soon.setSingleShot(True)
         self._refresh_soon.setInterval(0)
         self._refresh_soon.timeout.connect(self.refresh)
-        on_change(flows.runner, self, self._on_change, lambda e: e.touches_due)
+        on_change(flows.runner, self, self._on_change,
+                  lambda e: e.touches_due and not waits_for_dates(activity, e))
         on_history_changed(flows.runner, self, self._on_history_changed)
         follow_language(self, self._retranslate)
         if load_now:

@@ -46,3 +46,17 @@ def test_a_row_out_of_order_is_still_found() -> None:
     rows.reverse()  # not the column's order at all
     for i, row in enumerate(rows):
         assert find_row(rows, row, _SORT_KEYS[ORG]) == i
+
+
+def test_many_rows_are_found_in_one_pass_the_same_as_one_by_one() -> None:
+    from netdesk.ui.contacts_model import FEW_LOOKUPS, ContactsTableModel
+
+    model = ContactsTableModel()
+    model.set_contacts(_rows(500, seed=11))
+    model.sort(ORG, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.SortOrder.DescendingOrder)
+    model.set_filter({r for r in range(500) if r % 4})
+    ids = [7, 3, 999, 8, 100, *range(200, 260)]  # some hidden (r % 4 == 0), one unknown
+    assert len(ids) > FEW_LOOKUPS
+    one_by_one = [r for r in (model.row_of(i) for i in ids) if r >= 0]
+    assert model.rows_of(ids) == one_by_one
+    assert model.rows_of(ids[:5]) == one_by_one[: len([i for i in ids[:5] if model.row_of(i) >= 0])]
