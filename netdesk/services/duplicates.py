@@ -56,11 +56,7 @@ class KeyOwner:
 class Suggestions:
     pairs: list[DuplicatePair]
     names: dict[int, str]  # display name of every contact in ``pairs``
-    total: int = -1  # pairs found, ``pairs`` being the best ``limit`` of them (-1: all shown)
-
-    @property
-    def found(self) -> int:
-        return len(self.pairs) if self.total < 0 else self.total
+    found: int  # how many pairs there are; ``pairs`` may hold only the best of them
 
 
 def load_finder() -> None:
@@ -126,16 +122,19 @@ class DuplicateService:
         ids = {i for p in chosen for i in (p.first_id, p.second_id)}
         shown = {i: people[i].display for i in ids}
         release(people)  # a slice at a time: the GUI thread may want the GIL meanwhile
-        return Suggestions(chosen, shown, total if limit is not None else -1)
+        return Suggestions(chosen, shown, total)
+
+    @staticmethod
+    def can_search_in_child() -> bool:
+        """Whether ``suggestions_in_child`` can start a process (a frozen build has no
+        ``-m``: it searches in its own process, as before)."""
+        return not getattr(sys, "frozen", False)
 
     def suggestions_in_child(self, limit: int, cancelled: Callable[[], bool] = lambda: False
                              ) -> Suggestions:
         """``suggestions(limit=limit)`` worked out by a process of its own
         (services/duplicates_child.py), so the finder's Python never holds this process's
-        GIL. Blocks (call it off the GUI thread); ``cancelled()`` stops the child. Runs in
-        this process when no child can be started (a frozen build has no ``-m``)."""
-        if getattr(sys, "frozen", False):
-            return self.suggestions(limit=limit)
+        GIL. Blocks (call it off the GUI thread); ``cancelled()`` stops the child."""
         command = [sys.executable, "-m", "netdesk.services.duplicates_child",
                    str(self.db.path), self._region or "", str(limit)]
         with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -160,7 +159,7 @@ class DuplicateService:
 
         pairs = [DuplicatePair(a, b, tier, score, tuple(shared))
                  for a, b, tier, score, shared in data["pairs"]]
-        return Suggestions(pairs, {int(i): n for i, n in data["names"].items()}, data["total"])
+        return Suggestions(pairs, {int(i): n for i, n in data["names"].items()}, data["found"])
 
     def groups(self, tier: str | None = None) -> list[DuplicateGroup]:
         from netdesk.dedupe.finder import group_pairs

@@ -31,7 +31,7 @@ def main(argv: list[str]) -> int:
         "pairs": [[p.first_id, p.second_id, p.tier, p.score, list(p.shared)]
                   for p in found.pairs],
         "names": {str(i): name for i, name in found.names.items()},
-        "total": found.found,
+        "found": found.found,
     }, sys.stdout)
     return 0
 

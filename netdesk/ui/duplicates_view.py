@@ -37,11 +37,12 @@ from PySide6.QtWidgets import (
 
 from netdesk.domain.contact import Contact
 from netdesk.services.contacts import ContactService
-from netdesk.services.duplicates import DuplicateService, Suggestions
+from netdesk.services.duplicates import DuplicateService, Suggestions, pacing
 from netdesk.services.errors import ServiceError
 from netdesk.services.merge import MergeService
 from netdesk.ui.background import BackgroundJob
 from netdesk.ui.gui_first import GuiHeartbeat
+from netdesk.ui.gui_gc import all_collections_held
 from netdesk.ui.shortcuts_help import describe_key
 
 # (contacts to merge, parent) -> picks for MergeService.merge, or None when cancelled.
@@ -135,7 +136,7 @@ class DuplicatesView(QWidget):
         self._job: BackgroundJob | None = None
         self._again = False
         self._decided: list[Callable] = []  # pairs decided while the finder runs
-        self._heartbeat = GuiHeartbeat(self)  # for a finder in this process (gui_first_pace)
+        self._heartbeat = GuiHeartbeat(self)  # beats while a finder runs in this process
         # Quitting stops a search that is still running (its child process is killed).
         self._quitting = threading.Event()
         app = QCoreApplication.instance()
@@ -207,12 +208,19 @@ class DuplicatesView(QWidget):
         self._decided = []
         duplicates = self._duplicates  # the worker gets a plain service, no QObject
         quitting = self._quitting
+        # In a process of its own (services/duplicates_child.py) the finder's Python no
+        # longer shares this process's GIL with the GUI thread; a frozen build searches here,
+        # pacing itself and holding collections as before.
+        pace = None if duplicates.can_search_in_child() else self.gui_first_pace()
 
         def find(_progress, cancelled) -> Suggestions:  # noqa: ANN001
-            # In a process of its own (services/duplicates_child.py): the finder's Python
-            # no longer shares this process's GIL with the GUI thread. This thread waits.
-            return duplicates.suggestions_in_child(
-                SHOWN_PAIRS, lambda: cancelled() or quitting.is_set())
+            if pace is None:
+                return duplicates.suggestions_in_child(
+                    SHOWN_PAIRS, lambda: cancelled() or quitting.is_set())
+            # Millions of young objects and no cycles: no collection meanwhile; and the GUI
+            # thread goes first whenever it is busy (ui/gui_first.py).
+            with all_collections_held(), pacing(pace):
+                return duplicates.suggestions(limit=SHOWN_PAIRS)
 
         self._job = BackgroundJob(find, self)
         self._job.finished.connect(self._found)

@@ -128,3 +128,18 @@ def test_a_huge_list_shows_the_likeliest_first_and_the_next_after_they_are_decid
     qtbot.keyClick(view.table, Qt.Key.Key_N)  # the last shown: the next ones come
     qtbot.waitUntil(lambda: not view.is_busy() and view.model.rowCount() == 1, timeout=10000)
     assert view.status.text() == "1 possible duplicate"
+
+
+def test_without_a_child_process_the_view_searches_in_its_own_process(
+    qtbot, monkeypatch, database, contact_service, people
+):
+    # A frozen build has no "python -m": the finder runs on the view's worker, paced.
+    def no_child(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("a child process was started")
+
+    monkeypatch.setattr(DuplicateService, "can_search_in_child", staticmethod(lambda: False))
+    monkeypatch.setattr(DuplicateService, "suggestions_in_child", no_child)
+    view = make_view(qtbot, database, contact_service, [])
+    with qtbot.waitSignal(view.countChanged, timeout=10000) as counted:
+        view.refresh()
+    assert counted.args == [2]
