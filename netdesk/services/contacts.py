@@ -231,6 +231,11 @@ class ContactService:
         with storage_errors():
             return [TagInfo(*row) for row in listing.tag_counts(self._read)]
 
+    def tag_names(self) -> list[str]:
+        """Every tag's name, by name: for completion, where tags() would count for nothing."""
+        with storage_errors():
+            return lookup.tag_names(self._read)
+
     def event_names(self) -> list[str]:
         with storage_errors():
             return lookup.event_names(self._read)

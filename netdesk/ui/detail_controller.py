@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QSplitter, QVBoxLayout, QWidget
 
@@ -16,6 +16,7 @@ from netdesk.ui import settings as ui_settings
 from netdesk.ui.detail_pane import DetailPane
 from netdesk.ui.history import on_change
 from netdesk.ui.i18n import follow_language
+from netdesk.ui.locale_format import format_count
 
 SPLITTER_KEY = "window/detailSplitter"
 
@@ -38,6 +39,13 @@ class DetailController(QObject):
         self.area.setChildrenCollapsible(False)
         self.area.setHandleWidth(1)
         self.area.addWidget(self.pane)
+        # The pane follows in an event-loop turn of its own (see show_ids).
+        self._wanted: list[int] = []
+        self._again = False
+        self._show_soon = QTimer(self)
+        self._show_soon.setSingleShot(True)
+        self._show_soon.setInterval(0)
+        self._show_soon.timeout.connect(self._show_wanted)
         on_change(runner, self, self._on_change)
         # Another language: the pane's words again (the contact itself is read again too).
         follow_language(self.pane, lambda: self._show(self._ids))
@@ -46,10 +54,26 @@ class DetailController(QObject):
         self._summary_of = summary_of
 
     def show_ids(self, ids: list[int]) -> None:
-        """Show the one selected contact, or a placeholder for none or several."""
-        if list(ids) == self._ids and ids:
+        """Show the one selected contact, or a placeholder for none or several, in the next
+        event-loop turn: reading and laying out a contact (10-20 ms) then does not lengthen
+        the turn that changed the selection and repaints the table (issue 15), and a key
+        held down in the table shows only the contact the selection stops at."""
+        self._wanted = list(ids)
+        self._show_soon.start()
+
+    def shown_ids(self) -> list[int]:
+        """The contacts the pane shows now (one, several or none)."""
+        return list(self._ids)
+
+    def is_pending(self) -> bool:
+        """A selection or change is still to be shown (in the next turn)."""
+        return self._show_soon.isActive()
+
+    def _show_wanted(self) -> None:
+        again, self._again = self._again, False
+        if self._wanted == self._ids and self._ids and not again:
             return  # re-selected after a reload; changes to it arrive as change events
-        self._show(ids)
+        self._show(self._wanted)
 
     def _show(self, ids: list[int]) -> None:
         self._ids = list(ids)
@@ -58,7 +82,7 @@ class DetailController(QObject):
             section.setVisible(len(ids) == 1)
         if len(ids) != 1:
             self.pane.show_placeholder(
-                self.tr("%1 contacts selected.").replace("%1", f"{len(ids):,}") if ids else
+                self.tr("%1 contacts selected.").replace("%1", format_count(len(ids))) if ids else
                 self.tr("Select a contact to see everything you know about them."))
             self.contactSelected.emit(-1, "")
             return
@@ -74,7 +98,10 @@ class DetailController(QObject):
     def _on_change(self, event: ChangeEvent) -> None:
         if len(self._ids) == 1 and event.touches(self._ids[0]) and \
                 self._ids[0] not in event.contacts_removed:
-            self._show(self._ids)
+            if not self._show_soon.isActive():
+                self._wanted = list(self._ids)
+            self._again = True
+            self._show_soon.start()
 
     def add_section(self, widget: QWidget) -> None:
         """Put ``widget`` under the detail pane, in the vertical splitter (the timeline).

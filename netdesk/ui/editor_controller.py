@@ -17,6 +17,7 @@ from netdesk.services.errors import ServiceError
 from netdesk.services.trash import TrashService
 from netdesk.ui.confirm import confirm
 from netdesk.ui.feedback import Feedback
+from netdesk.ui.locale_format import format_count
 from netdesk.ui.main_window import MainWindow
 
 
@@ -43,7 +44,7 @@ class EditorController(QObject):
         from netdesk.ui.editor import ContactEditor
 
         try:
-            tags = [t.name for t in self._contacts.tags()]
+            tags = self._contacts.tag_names()
             events = self._contacts.event_names()
         except ServiceError as exc:
             self._feedback.error(str(exc))
@@ -125,7 +126,7 @@ class EditorController(QObject):
             self._delete(ids)
             return
         # More than one: Ctrl+A then Delete must not take everyone away without a question.
-        count = f"{len(ids):,}"
+        count = format_count(len(ids))
         confirm(self._window, "confirmDeleteBox",
                 self.tr("Delete %1 contacts?").replace("%1", count),
                 self.tr("Delete %1 contacts").replace("%1", count), lambda: self._delete(ids),

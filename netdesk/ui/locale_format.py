@@ -137,3 +137,10 @@ def due_note(item) -> str:  # noqa: ANN001  (a domain.due.DueItem)
         text = translate("LocaleFormat", "Anniversary on %1").replace("%1", day)
     count = item.note.rpartition(" (")[2] if item.note.endswith(")") else ""
     return f"{text} ({count}" if count else text
+
+
+def format_count(n: int) -> str:
+    """``100,000`` in the language in use, with its digit grouping (C omits it by default)."""
+    locale = QLocale()
+    locale.setNumberOptions(QLocale.NumberOption.DefaultNumberOptions)
+    return locale.toString(n)

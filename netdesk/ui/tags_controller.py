@@ -35,6 +35,7 @@ from netdesk.services.errors import ServiceError
 from netdesk.services.tags import TagService
 from netdesk.ui.background import BackgroundJob
 from netdesk.ui.feedback import Feedback
+from netdesk.ui.locale_format import format_count
 from netdesk.ui.main_window import MainWindow
 
 # A tag change touching more contacts than this runs off the GUI thread (its undo and redo
@@ -209,7 +210,7 @@ class TagsController(QObject):
 
     def _tag_names(self) -> list[str]:
         try:
-            return [t.name for t in self._contacts.tags()]
+            return self._contacts.tag_names()
         except ServiceError as exc:
             self._feedback.error(str(exc))
             return []
@@ -220,7 +221,7 @@ class TagsController(QObject):
             return None
         dialog = self._input("addTagDialog", self.tr("Add tag"),
                              self.tr("Tag the %s selected contact(s) with (a new name makes "
-                                     "a new tag):") % f"{len(ids):,}")
+                                     "a new tag):") % format_count(len(ids)))
         dialog.setComboBoxEditable(True)
         dialog.setComboBoxItems(self._tag_names())
         dialog.setTextValue("")
@@ -238,7 +239,7 @@ class TagsController(QObject):
             return None
         dialog = self._input("removeTagDialog", self.tr("Remove tag"),
                              self.tr("Remove this tag from the %s selected contact(s):")
-                             % f"{len(ids):,}")
+                             % format_count(len(ids)))
         dialog.setComboBoxEditable(False)
         dialog.setComboBoxItems(names)
         if self._current_tag in names:

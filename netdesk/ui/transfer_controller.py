@@ -169,7 +169,7 @@ class TransferController(QObject):
             return
         try:
             transfer = self.transfer()
-            tags = [t.name for t in self._contacts.tags()]
+            tags = self._contacts.tag_names()
         except ServiceError as exc:
             self._feedback.error(str(exc))
             return

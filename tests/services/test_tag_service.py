@@ -49,3 +49,10 @@ def test_a_cancel_in_the_middle_changes_nothing(contact_service, database, peopl
         run()
     assert ticks == [2]  # the first batch was written, then the cancel came
     assert _snapshot(contact_service) == before  # ...and rolled back with the rest
+
+
+def test_tag_names_are_the_tags_names_in_their_order(contact_service, people) -> None:
+    contact_service.create(Contact(display_name="Eve", tags=["Zeta", "alpha", "Łódź"]))
+    names = contact_service.tag_names()
+    assert names == [t.name for t in contact_service.tags()]
+    assert names == ["alpha", "old", "Zeta", "Łódź"]

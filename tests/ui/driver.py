@@ -56,7 +56,22 @@ class Ui:
 
     @property
     def detail(self):  # noqa: ANN201
+        self.settle()
         return find(self.window, QWidget, "detailPane")
+
+    def settle(self, timeout_s: float = 5.0) -> None:
+        """Let the window finish what follows a change in the next event-loop turns, as a
+        user sees it a frame later: the detail pane shows the selection in a turn of its
+        own, and a change to many contacts reaches the table over a few turns."""
+        import time
+
+        from PySide6.QtWidgets import QApplication
+
+        detail = self.controller("detailController")
+        end = time.monotonic() + timeout_s
+        while detail.is_pending() or self.contacts_list.is_applying():
+            assert time.monotonic() < end, "the window never settled"
+            QApplication.processEvents()
 
     @property
     def detail_splitter(self) -> QSplitter:
@@ -80,6 +95,7 @@ class Ui:
 
     @property
     def timeline(self):  # noqa: ANN201
+        self.settle()
         return find(self.window, QWidget, "interactionTimeline")
 
     @property
@@ -106,10 +122,12 @@ class Ui:
 
     @property
     def timeline_list(self) -> QListWidget:
+        self.settle()
         return find(self.window, QListWidget, "interactionsList")
 
     def timeline_entries(self) -> list:
         """The timeline's entries (FollowUp / Interaction), top to bottom."""
+        self.settle()
         return self.timeline.entries()
 
     def set_current_entry(self, entry_id: int, kind: type) -> None:
@@ -198,6 +216,7 @@ class Ui:
 
     def show_contact(self, contact_id: int) -> None:
         self.contacts_list.show_contact(contact_id)
+        self.settle()
 
     def select_tag(self, tag: str | None) -> None:
         self.window.select_tag(tag)
