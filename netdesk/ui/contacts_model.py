@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QLocale,
@@ -46,22 +47,29 @@ FONT = int(Qt.ItemDataRole.FontRole)
 FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 CONTACT_ID = int(Qt.ItemDataRole.UserRole) + 1
 
+# Source texts (English); headerData gives them in the language in use.
 COLUMNS = (
-    "Name",
-    "Organisation",
-    "Title",
-    "E-mail",
-    "Phone",
-    "Tags",
-    "Last contact",
+    QT_TRANSLATE_NOOP("ContactsTable", "Name"),
+    QT_TRANSLATE_NOOP("ContactsTable", "Organisation"),
+    QT_TRANSLATE_NOOP("ContactsTable", "Title"),
+    QT_TRANSLATE_NOOP("ContactsTable", "E-mail"),
+    QT_TRANSLATE_NOOP("ContactsTable", "Phone"),
+    QT_TRANSLATE_NOOP("ContactsTable", "Tags"),
+    QT_TRANSLATE_NOOP("ContactsTable", "Last contact"),
     # Short, so the column fits beside the others at laptop widths; the tooltip says more.
-    "Follow-up",
+    QT_TRANSLATE_NOOP("ContactsTable", "Follow-up"),
 )
 NAME, ORG, TITLE, EMAIL, PHONE, TAGS, LAST_CONTACT, NEXT_DUE = range(len(COLUMNS))
 HEADER_TOOLTIPS = {
-    LAST_CONTACT: "When you last logged an interaction",
-    NEXT_DUE: "The next follow-up or keep-in-touch date; overdue ones are red and bold",
+    LAST_CONTACT: QT_TRANSLATE_NOOP("ContactsTable", "When you last logged an interaction"),
+    NEXT_DUE: QT_TRANSLATE_NOOP(
+        "ContactsTable", "The next follow-up or keep-in-touch date; overdue ones are red and bold"),
 }
+
+
+def column_title(column: int) -> str:
+    """A column's title in the language in use."""
+    return QCoreApplication.translate("ContactsTable", COLUMNS[column])
 
 _ASCENDING = Qt.SortOrder.AscendingOrder
 _ROW_ID = operator.itemgetter(0)  # ContactSummary.id, at C speed
@@ -243,9 +251,9 @@ class ContactsTableModel(QAbstractTableModel):
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and 0 <= section < len(COLUMNS):
             if role == DISPLAY:
-                return COLUMNS[section]
-            if role == TOOLTIP:
-                return HEADER_TOOLTIPS.get(section)
+                return column_title(section)
+            if role == TOOLTIP and section in HEADER_TOOLTIPS:
+                return QCoreApplication.translate("ContactsTable", HEADER_TOOLTIPS[section])
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = _ASCENDING) -> None:

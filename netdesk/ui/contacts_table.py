@@ -3,7 +3,7 @@ hide, move, resize and reset (remembered in the settings) that always fill the t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt
 from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from netdesk.ui.contacts_model import (
     TITLE,
     ContactsTableModel,
 )
+from netdesk.ui.i18n import follow_language, translated
 
 # Each column's default width is this sample's width in the table's font plus padding, so the
 # defaults follow the font size. At 1200 px with the detail pane open, Name, Organisation,
@@ -91,6 +92,9 @@ class ContactsTable(QTableView):
         header.customContextMenuRequested.connect(
             lambda pos: self.columns_menu.popup(header.viewport().mapToGlobal(pos)))
         self._build_columns_menu()
+        # The column titles in a newly chosen language (the menu's follow by themselves).
+        follow_language(self, lambda: model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1))
         self._apply_default_columns()
         self.setSortingEnabled(True)
         state = ui_settings.read_bytes(settings, HEADER_KEY)
@@ -106,11 +110,13 @@ class ContactsTable(QTableView):
 
     def _build_columns_menu(self) -> None:
         """Show/hide columns: from the header's context menu and View ▸ Columns."""
-        self.columns_menu = QMenu("&Columns", self)
+        self.columns_menu = QMenu(self)
+        translated(self.columns_menu, "ContactsTable", QT_TRANSLATE_NOOP("ContactsTable",
+                                                                         "&Columns"))
         self.columns_menu.setObjectName("columnsMenu")
         self.column_actions: dict[int, QAction] = {}
-        for column, title in enumerate(COLUMNS):
-            action = self.columns_menu.addAction(title)
+        for column, title in enumerate(COLUMNS):  # English sources: the objectNames stay
+            action = translated(self.columns_menu.addAction(title), "ContactsTable", title)
             action.setObjectName(f"column{title.replace(' ', '').replace('-', '')}Action")
             action.setCheckable(True)
             # Without the name a row says nothing: it always shows.
@@ -118,7 +124,8 @@ class ContactsTable(QTableView):
             action.toggled.connect(lambda on, c=column: self.set_column_visible(c, on))
             self.column_actions[column] = action
         self.columns_menu.addSeparator()
-        reset = self.columns_menu.addAction(self.tr("Reset columns"))
+        reset = translated(self.columns_menu.addAction(""), "ContactsTable",
+                           QT_TRANSLATE_NOOP("ContactsTable", "Reset columns"))
         reset.setObjectName("resetColumnsAction")
         reset.triggered.connect(self.reset_columns)
         self.columns_menu.aboutToShow.connect(self._sync_column_actions)

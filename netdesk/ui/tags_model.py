@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from netdesk.services.contacts import TagInfo
 from netdesk.ui.icons import badge_fill
+from netdesk.ui.locale_format import format_count
 
 DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 DECORATION = int(Qt.ItemDataRole.DecorationRole)
@@ -195,7 +196,7 @@ class SidebarDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         count = index.data(COUNT)
-        count_text = "" if count is None else f"{count:,}"
+        count_text = "" if count is None else format_count(count)
         metrics = opt.fontMetrics
         count_width = metrics.horizontalAdvance(count_text) + 10 if count_text else 0
         badge = kind == VIEW and bool(count_text)

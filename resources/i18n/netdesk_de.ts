@@ -359,8 +359,52 @@
 <context>
     <name>ContactsTable</name>
     <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Spalten</translation>
+    </message>
+    <message>
         <source>Reset columns</source>
         <translation>Spalten zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Letzter Kontakt</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Nachfassen</translation>
+    </message>
+    <message>
+        <source>When you last logged an interaction</source>
+        <translation>Wann Sie zuletzt eine Begegnung eingetragen haben</translation>
+    </message>
+    <message>
+        <source>The next follow-up or keep-in-touch date; overdue ones are red and bold</source>
+        <translation>Das nächste Nachfassen oder der nächste Termin zum Kontakthalten; überfällige sind rot und fett</translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,30 @@ def test_sidebar_and_view_menu_follow_a_switch_without_restart(window, ui, qtbot
     qtbot.waitUntil(lambda: "Duplicates" in view_menu_texts(window))
 
 
+def test_the_contacts_tables_columns_follow_a_switch(window, ui, qtbot) -> None:
+    def titles() -> list[str]:
+        model = ui.table.model()
+        return [model.headerData(c, Qt.Orientation.Horizontal)
+                for c in range(model.columnCount())]
+
+    columns_menu = ui.columns_menu
+    assert titles()[:5] == ["Name", "Organisation", "Title", "E-mail", "Phone"]
+    assert columns_menu.title() == "&Columns"
+    choose_language(window, ui, "de")
+    qtbot.waitUntil(lambda: "Telefon" in titles())
+    assert titles() == ["Name", "Organisation", "Titel", "E-Mail", "Telefon", "Schlagwörter",
+                        "Letzter Kontakt", "Nachfassen"]
+    assert columns_menu.title() == "&Spalten"
+    texts = [a.text() for a in columns_menu.actions() if a.text()]
+    assert "Letzter Kontakt" in texts and "Spalten zurücksetzen" in texts
+    # objectNames stay English (scripts find the actions by them).
+    assert find(window, QAction, "columnLastcontactAction").text() == "Letzter Kontakt"
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "settingsDialog") is None)
+    choose_language(window, ui, "en")
+    qtbot.waitUntil(lambda: "Phone" in titles())
+    assert columns_menu.title() == "&Columns"
+
+
 def test_dates_and_times_follow_the_chosen_language(window, ui, qtbot) -> None:
     """Not the system's locale (C here): with Deutsch chosen, "3. Dez." and a 24-hour clock;
     the views re-read them at the switch."""
