@@ -78,6 +78,9 @@ class PendingStep:
 
     command: Any
     kind: str  # "do", "undo" or "redo"
+    # Who hears the final outcome when the step ends (the caller of ``run`` that handed it
+    # over), instead of the background starter's default report.
+    then: Callable[[Outcome], object] | None = None
 
     @property
     def label(self) -> str:

@@ -29,18 +29,21 @@ def _count(n: int) -> str:
 
 
 class _TagStep:
-    """What every tag command shares: ``runs_long`` for the runner (an undo or redo of a
-    change to many contacts; the first run of a big one is the controller's worker, see
-    ``Recorded``), and the worker's hooks passed through to the service."""
+    """What every tag command shares: ``runs_long`` for the runner (the change, its undo or
+    its redo, on many contacts: the runner hands it to its worker, with progress and
+    Cancel), and the worker's hooks passed through to the service."""
 
     label: str
+    # How many contacts the first run will touch, as the caller counted them (the
+    # selection, or the tag's count); what it did touch is ``size()`` afterwards.
+    expected: int = 0
 
     def size(self) -> int:
         """How many contacts the change touched (0 before it ran)."""
         raise NotImplementedError
 
     def runs_long(self, kind: str) -> bool:
-        return kind != "do" and self.size() > LONG_TAGS
+        return (self.expected if kind == "do" else self.size()) > LONG_TAGS
 
 
 class RenameTag(_TagStep):
@@ -125,6 +128,7 @@ class TagContacts(_TagStep):
     def __init__(self, tags: TagService, name: str, ids: Sequence[int], add: bool = True
                  ) -> None:
         self.tags, self.name, self.ids, self.add = tags, name, list(ids), add
+        self.expected = len(self.ids)
         self.change: TagChange | None = None
         self.label = (f"Add tag “{name}” to {_count(len(self.ids))}" if add
                       else f"Remove tag “{name}” from {_count(len(self.ids))}")
@@ -152,28 +156,3 @@ class TagContacts(_TagStep):
 
 
 TagCommand = RenameTag | MergeTags | DeleteTag | TagContacts
-
-
-class Recorded:
-    """A tag command whose ``do`` a worker thread already ran (its event is ``event``), so a
-    change to 100,000 contacts is recorded as one undo step like any other. Its undo and
-    redo are long steps too (``runs_long``): the runner hands them to its worker."""
-
-    def __init__(self, command: TagCommand, event: ChangeEvent) -> None:
-        self.command, self.event = command, event
-
-    @property
-    def label(self) -> str:
-        return self.command.label
-
-    def runs_long(self, kind: str) -> bool:
-        return kind != "do" and self.command.runs_long(kind)
-
-    def do(self) -> ChangeEvent:
-        return self.event
-
-    def undo(self, progress=None, cancelled=None) -> ChangeEvent:  # noqa: ANN001
-        return self.command.undo(progress, cancelled)
-
-    def redo(self, progress=None, cancelled=None) -> ChangeEvent:  # noqa: ANN001
-        return self.command.redo(progress, cancelled)

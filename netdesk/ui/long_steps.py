@@ -126,6 +126,8 @@ class LongSteps(QObject):
         outcome = self._runner.finish(pending, event=job.result, error=job.error)
         if isinstance(job.error, Cancelled):
             self._feedback.status(str(job.error))
+        elif pending.then is not None:
+            pending.then(outcome)
         else:
             self._feedback.outcome(outcome)
 

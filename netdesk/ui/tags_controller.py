@@ -3,11 +3,10 @@ and tagging the selection ("Add tag…" Ctrl+T, "Remove tag…" Ctrl+Shift+T), e
 the one undo history.
 
 Renaming onto a tag that exists is a merge and asks first; a delete asks nothing (Ctrl+Z
-takes it back) but says so in the status line. A change touching many contacts (from
-``BACKGROUND_FROM``) runs in a ``BackgroundJob`` with a busy cursor and is then recorded as
-one undo step, so 100,000 selected rows do not freeze the window. Its undo and redo say
-``runs_long`` (actions/tags.py): the runner hands them to ``ui/long_steps.py``'s worker, with
-progress and Cancel, like every long undo.
+takes it back) but says so in the status line. A change touching many contacts, its undo and its
+redo say ``runs_long`` (actions/tags.py): the runner hands them to ``ui/long_steps.py``'s
+worker, with progress and Cancel, so 100,000 selected rows do not freeze the window; each
+stays one step of the history.
 """
 
 from __future__ import annotations
@@ -16,15 +15,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from netdesk.actions import Outcome, Runner
 from netdesk.actions.contacts import SetTagCadence
 from netdesk.actions.tags import (
-    LONG_TAGS,
     DeleteTag,
     MergeTags,
-    Recorded,
     RenameTag,
     TagCommand,
     TagContacts,
@@ -33,14 +30,9 @@ from netdesk.domain.text import fold
 from netdesk.services.contacts import ContactService
 from netdesk.services.errors import ServiceError
 from netdesk.services.tags import TagService
-from netdesk.ui.background import BackgroundJob
 from netdesk.ui.feedback import Feedback
 from netdesk.ui.locale_format import format_count
 from netdesk.ui.main_window import MainWindow
-
-# A tag change touching more contacts than this runs off the GUI thread (its undo and redo
-# too, by the same measure).
-BACKGROUND_FROM = LONG_TAGS + 1
 
 
 class TagsController(QObject):
@@ -54,7 +46,6 @@ class TagsController(QObject):
         self._current_tag = ""
         self.cadence_dialog: QInputDialog | None = None
         self.dialog: QInputDialog | QMessageBox | None = None
-        self.job: BackgroundJob | None = None
         window.sidebar.tagMenuRequested.connect(
             lambda tag, pos: self.tag_menu(tag).popup(pos))
         window.tagChosen.connect(self._on_tag_chosen)
@@ -256,31 +247,15 @@ class TagsController(QObject):
         self._run(TagContacts(self._tags, name, ids, add=False), len(ids),
                   self._feedback.outcome)
 
-    # -- running: here, or for many contacts in a worker, then recorded ------------------------
+    # -- running: here, or for many contacts in the runner's worker --------------------------
     def _run(self, command: TagCommand, size: int, done: Callable[[Outcome], object]) -> None:
-        if size < BACKGROUND_FROM:
-            done(self._runner.run(command))
+        """Run ``command``; ``done`` hears how it ended. On more than LONG_TAGS contacts the
+        runner hands it to its worker (ui/long_steps.py: progress after 0.3 s, Cancel rolls
+        it back) and ``done`` hears it when the worker has finished."""
+        command.expected = size
+        outcome = self._runner.run(command)
+        pending = self._runner.pending()
+        if outcome.pending and pending is not None and pending.command is command:
+            pending.then = done
             return
-        if self.job is not None and self.job.is_running():
-            self._feedback.status(self.tr("Still changing tags; try again in a moment."))
-            return
-        # The command's do() is services and SQL only: no Qt in the worker.
-        self.job = BackgroundJob(lambda _progress, _cancelled: command.do(), self,
-                                 name="netdesk-tags")
-        self.job.finished.connect(lambda: self._record(command, done))
-        self.job.failed.connect(self._job_failed)
-        self._feedback.status(self.tr("Changing the tags of %s contacts…") % f"{size:,}", 0)
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        self.job.start()
-
-    def _record(self, command: TagCommand, done: Callable[[Outcome], object]) -> None:
-        QApplication.restoreOverrideCursor()
-        assert self.job is not None
-        done(self._runner.run(Recorded(command, self.job.result)))  # type: ignore[arg-type]
-
-    def _job_failed(self) -> None:
-        QApplication.restoreOverrideCursor()
-        assert self.job is not None
-        error = self.job.error
-        self._feedback.error(str(error) if isinstance(error, ServiceError)
-                             else self.tr("Could not change the tags: %s") % error)
+        done(outcome)

@@ -1551,18 +1551,6 @@
         <source>&amp;Remove tag</source>
         <translation>Schlagwort &amp;entfernen</translation>
     </message>
-    <message>
-        <source>Still changing tags; try again in a moment.</source>
-        <translation>Die Schlagwörter werden noch geändert; bitte gleich noch einmal versuchen.</translation>
-    </message>
-    <message>
-        <source>Changing the tags of %s contacts…</source>
-        <translation>Schlagwörter von %s Kontakten werden geändert…</translation>
-    </message>
-    <message>
-        <source>Could not change the tags: %s</source>
-        <translation>Die Schlagwörter konnten nicht geändert werden: %s</translation>
-    </message>
 </context>
 <context>
     <name>TodayKeys</name>

@@ -163,9 +163,14 @@ def test_undo_and_redo_of_a_big_tag_change_are_long_steps(runner, contact_servic
     ids = _make(contact_service, ("Ada", []), ("Bob", ["team"]), ("Cy", []), ("Dee", []))
     before = state(contact_service)
     started = _pending_starter(runner)
-    assert runner.run(TagContacts(tags, "team", ids))  # the first run: here (or the worker)
+    first = runner.run(TagContacts(tags, "team", ids))  # 4 contacts: the first run too
+    assert first.pending and first.message == "Add tag “team” to 4 contacts…"
+    assert state(contact_service) == before  # handed over, not run here
+    runner.finish(started[0], event=started[0].work(lambda *_: None, lambda: False))
     after = state(contact_service)
-    assert not started and after["counts"]["team"] == (4, None)
+    assert after["counts"]["team"] == (4, None)
+    assert runner.undo_label() == "Add tag “team” to 4 contacts"
+    started.clear()
 
     outcome = runner.undo()
     assert outcome.pending and outcome.message == "Undoing Add tag “team” to 4 contacts…"
@@ -213,18 +218,25 @@ def test_cancelling_a_long_tag_undo_changes_nothing(runner, contact_service, tag
     assert runner.undo_label() == "Rename tag “old” to “new”"  # still there to undo
 
 
-def test_a_recorded_big_change_undoes_as_a_long_step(runner, contact_service, tags,
-                                                    monkeypatch) -> None:
+def test_a_big_rename_or_delete_runs_long_by_the_count_the_caller_gives(
+        runner, contact_service, tags, monkeypatch) -> None:
+    """Rename, merge and delete learn their contacts when they run: the window says how many
+    the tag has (``expected``), and above LONG_TAGS the first run goes to the worker too."""
     from netdesk.actions import tags as tag_actions
-    from netdesk.actions.tags import Recorded
 
     monkeypatch.setattr(tag_actions, "LONG_TAGS", 2)
     _make(contact_service, ("Ada", ["vip"]), ("Bob", ["vip"]), ("Cy", ["vip"]))
     before = state(contact_service)
-    command = DeleteTag(tags, "vip")
-    event = command.do()  # as the controller's worker runs it
     started = _pending_starter(runner)
-    assert runner.run(Recorded(command, event)) and not started
-    assert runner.undo().pending
+    assert runner.run(RenameTag(tags, "vip", "VIP")) and not started  # no count: right here
+    runner.undo()  # what it touched (3) is more than 2: its undo is long
     runner.finish(started[0], event=started[0].work(lambda *_: None, lambda: False))
+    assert state(contact_service) == before
+    command = DeleteTag(tags, "vip")
+    command.expected = 3  # the tag's count, as the window gives it
+    assert runner.run(command).pending and state(contact_service) == before
+    runner.finish(started[1], event=started[1].work(lambda *_: None, lambda: False))
+    assert "vip" not in state(contact_service)["counts"]
+    assert runner.undo().pending
+    runner.finish(started[2], event=started[2].work(lambda *_: None, lambda: False))
     assert state(contact_service) == before

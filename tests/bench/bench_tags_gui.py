@@ -58,7 +58,7 @@ def main() -> None:
               flush=True)
 
     measure(f"tag {len(ids):,} selected", lambda: controller.add_tag("bench bulk", ids),
-            lambda: controller.job is not None and controller.job.is_running())
+            lambda: parts.runner.pending() is not None)
     measure("undo", parts.runner.undo, lambda: parts.runner.pending() is not None)
     measure("redo", parts.runner.redo, lambda: parts.runner.pending() is not None)
     measure("undo again (clean up)", parts.runner.undo,
