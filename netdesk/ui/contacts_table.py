@@ -54,6 +54,7 @@ FLEXIBLE_COLUMNS = (NAME, ORG, TITLE, EMAIL, TAGS)
 # name while the phone number still had all its room.)
 GIVE_ORDER = (TAGS, TITLE, LAST_CONTACT, PHONE, ORG, NEXT_DUE, EMAIL, NAME)
 HEADER_KEY = "table/header"
+PREFERRED_KEY = "table/preferredWidths"
 
 
 def default_column_widths(metrics: QFontMetrics) -> list[int]:
@@ -103,6 +104,14 @@ class ContactsTable(QTableView):
             header.setStretchLastSection(False)  # a state saved by an older version stretched
         self._fitting = False
         self._keep_preferred()
+        saved = _saved_widths(settings.value(PREFERRED_KEY))
+        if state is not None and not saved:
+            # A state saved before the preferred widths were kept apart holds fitted widths
+            # only: fit from the defaults (drags made with that version are not kept).
+            defaults = default_column_widths(QFontMetrics(self.font()))
+            saved = {c: 0 if header.isSectionHidden(c) else defaults[c]
+                     for c in range(len(COLUMNS))}
+        self._preferred.update(saved)
         header.sectionResized.connect(self._on_section_resized)
         # Column widths and order come back; the sort always starts by name, ascending
         # (setSortingEnabled(True) sorts by the header's indicator, which starts descending).
@@ -180,6 +189,11 @@ class ContactsTable(QTableView):
 
     def save_header(self) -> None:
         self._settings.setValue(HEADER_KEY, self.horizontalHeader().saveState())
+        # The widths fits start from, apart from the fitted ones the state holds: else a
+        # window closed wide came back narrower with its text columns still wide and the
+        # phone number cut to "+49 …" (the fit gives the phone's room before the name's).
+        self._settings.setValue(PREFERRED_KEY, ",".join(
+            str(self._preferred[c]) for c in range(len(COLUMNS))))
 
     # -- columns that fill the width ----------------------------------------------------------
     def _visible_columns(self) -> list[int]:
@@ -238,6 +252,19 @@ class ContactsTable(QTableView):
     def showEvent(self, event) -> None:  # noqa: ANN001
         super().showEvent(event)
         self.fit_columns()
+
+
+def _saved_widths(value: object) -> dict[int, int]:
+    """The preferred widths save_header wrote ("120,115,..."), or none when the value is
+    missing or not one sensible width per column (a hand-edited or older settings file;
+    a hidden column has 0)."""
+    try:
+        widths = [int(w) for w in str(value).split(",")] if value else []
+    except ValueError:
+        return {}
+    if len(widths) != len(COLUMNS) or not all(0 <= w < 10_000 for w in widths):
+        return {}
+    return dict(enumerate(widths))
 
 
 def _spread(widths: dict[int, int], columns: list[int], delta: int, minimum: int) -> int:

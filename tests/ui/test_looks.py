@@ -441,3 +441,86 @@ def test_the_first_run_text_is_not_cut_at_800_by_600(ui, qtbot, artifacts) -> No
     assert text.height() >= text.heightForWidth(text.width()), (text.width(), text.height())
     assert text.width() > 300
     ui.window.grab().save(str(artifacts / "looks-first-run-800x600.png"))
+
+
+def test_a_window_closed_wide_and_opened_narrower_shows_the_phone_number(qtbot, tmp_path) -> None:
+    """Seen at 1,400 px with the detail pane: the header state saved by a wider window
+    brought back its stretched text columns as the widths to fit from, so at the narrower
+    size the phone number gave its room first and showed "+49 …". The widths fits start
+    from are saved apart from the fitted ones."""
+    from netdesk.app import create_window
+    from netdesk.ui.contacts_model import PHONE
+
+    def opened(data_dir, width: int, height: int) -> Ui:  # noqa: ANN001
+        ui = Ui(create_window(data_dir))
+        qtbot.addWidget(ui.window)
+        ui.window.show()
+        if ui.model.total_count() == 0:
+            ui.add_sample_contacts()
+        qtbot.waitUntil(lambda: ui.model.rowCount() == 40)
+        sized(ui, qtbot, width, height)
+        return ui
+
+    wide = opened(tmp_path / "used", 1800, 1000)
+    assert column_widths(wide)[NAME] > 200  # the text columns took the wide window's room
+    wide.window.close()
+    again = opened(tmp_path / "used", 1100, 700)
+    fresh = opened(tmp_path / "fresh", 1100, 700)
+    assert column_widths(again) == column_widths(fresh)
+    phone = again.table.horizontalHeader().sectionSize(PHONE)
+    sample = QFontMetrics(again.table.font()).horizontalAdvance("+44 7700 900100")
+    assert phone >= sample, (phone, sample)
+    again.window.close()
+    fresh.window.close()
+
+
+def test_a_garbled_saved_width_list_is_ignored(qtbot, tmp_path) -> None:
+    from netdesk.app import create_window
+    from netdesk.ui.contacts_table import PREFERRED_KEY
+    from netdesk.ui.settings import open_settings
+
+    fresh = Ui(create_window(tmp_path / "fresh"))
+    qtbot.addWidget(fresh.window)
+    fresh.window.show()
+    sized(fresh, qtbot, 1100, 700)
+    for i, garbage in enumerate(("12,x,3", "1,2,3", "-5," * 7 + "-5", "")):
+        settings = open_settings(tmp_path / str(i))
+        settings.setValue(PREFERRED_KEY, garbage)
+        settings.sync()
+        ui = Ui(create_window(tmp_path / str(i)))
+        qtbot.addWidget(ui.window)
+        ui.window.show()
+        sized(ui, qtbot, 1100, 700)
+        assert column_widths(ui) == column_widths(fresh), garbage
+        ui.window.close()
+    fresh.window.close()
+
+
+def test_a_header_state_from_before_the_preferred_widths_fits_from_the_defaults(
+        qtbot, tmp_path) -> None:
+    """Settings written by an older netdesk hold the fitted widths of the last window only:
+    a state saved wide must not bring the stretched text columns back as the widths to fit
+    from (the phone number would be cut)."""
+    from netdesk.app import create_window
+    from netdesk.ui.contacts_table import PREFERRED_KEY
+    from netdesk.ui.settings import open_settings
+
+    old = Ui(create_window(tmp_path / "old"))
+    qtbot.addWidget(old.window)
+    old.window.show()
+    sized(old, qtbot, 1800, 1000)
+    old.window.close()
+    settings = open_settings(tmp_path / "old")
+    settings.remove(PREFERRED_KEY)  # as the older version wrote it: the header state only
+    settings.sync()
+    fresh = Ui(create_window(tmp_path / "fresh"))
+    qtbot.addWidget(fresh.window)
+    fresh.window.show()
+    sized(fresh, qtbot, 1100, 700)
+    upgraded = Ui(create_window(tmp_path / "old"))
+    qtbot.addWidget(upgraded.window)
+    upgraded.window.show()
+    sized(upgraded, qtbot, 1100, 700)
+    assert column_widths(upgraded) == column_widths(fresh)
+    upgraded.window.close()
+    fresh.window.close()
