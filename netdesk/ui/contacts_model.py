@@ -9,7 +9,6 @@ it filters ``_all`` by set membership, which keeps the current sort order for fr
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import gc
 import operator
 from collections.abc import Callable, Iterable, Sequence
@@ -158,25 +157,6 @@ def all_column_orders(rows: Sequence[ContactSummary],
 
 
 
-def format_date(when: dt.datetime | None) -> str:
-    """A stored UTC time as the user's local calendar date."""
-    if when is None:
-        return ""
-    return locale_format.format_date(when.astimezone().date(), weekday=False)
-
-
-def short_date(when: dt.datetime | None, today: dt.date) -> str:
-    """``Today``; ``27 Nov`` within half a year of ``today`` (the nearest 27 Nov is meant);
-    else with the year: the date columns stay narrow for the dates that matter."""
-    if when is None:
-        return ""
-    local = when.astimezone()
-    days = (local.date() - today).days
-    if days == 0:
-        return QCoreApplication.translate("LocaleFormat", "Today")
-    return locale_format.format_date(local.date(), weekday=False, with_year=abs(days) >= 183)
-
-
 class ContactsTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -229,13 +209,13 @@ class ContactsTableModel(QAbstractTableModel):
                 return ", ".join(r.tags)
             if col == LAST_CONTACT:
                 if role == TOOLTIP:
-                    return format_date(r.last_contact)
-                return short_date(r.last_contact, self._today)
+                    return locale_format.stored_date(r.last_contact)
+                return locale_format.short_date(r.last_contact, self._today)
             if col == NEXT_DUE:
                 if role == TOOLTIP:
                     overdue = r.next_due is not None and r.next_due < self._now
-                    return format_date(r.next_due) + (" (overdue)" if overdue else "")
-                return short_date(r.next_due, self._today)
+                    return locale_format.stored_date(r.next_due) + (" (overdue)" if overdue else "")
+                return locale_format.short_date(r.next_due, self._today)
             return None
         if role == CONTACT_ID:
             return r.id

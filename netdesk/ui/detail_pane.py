@@ -35,11 +35,10 @@ from PySide6.QtWidgets import (
 from netdesk.domain.contact import Address, Contact, LabeledValue
 from netdesk.domain.links import EMAIL, PHONE, WEB, link_for
 from netdesk.domain.summary import ContactSummary
-from netdesk.ui.contacts_model import format_date
 from netdesk.ui.dates_section import DatesSection, has_dates
 from netdesk.ui.icons import line_icon
 from netdesk.ui.link_label import ElidingLabel, LinkLabel
-from netdesk.ui.locale_format import day_month_text
+from netdesk.ui.locale_format import day_month_text, stored_date
 
 AVATAR_SIZE = 64
 HEADER_SPACING = 14
@@ -365,9 +364,9 @@ class DetailPane(QScrollArea):
         if c.keep_in_touch_days:
             self._row("every", f"{c.keep_in_touch_days} days")
         if last is not None:
-            self._row("last contact", format_date(last))
+            self._row("last contact", stored_date(last))
         if due is not None:
-            self._row("follow up", format_date(due))
+            self._row("follow up", stored_date(due))
 
 
 def _tag_chips(tags: list[str]) -> FlowLayout:

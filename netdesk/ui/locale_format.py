@@ -144,3 +144,22 @@ def format_count(n: int) -> str:
     locale = QLocale()
     locale.setNumberOptions(QLocale.NumberOption.DefaultNumberOptions)
     return locale.toString(n)
+
+
+def stored_date(when: dt.datetime | None) -> str:
+    """A stored UTC time as the user's local calendar date ("" for none)."""
+    if when is None:
+        return ""
+    return format_date(when.astimezone().date(), weekday=False)
+
+
+def short_date(when: dt.datetime | None, today: dt.date) -> str:
+    """``Today``; ``27 Nov`` within half a year of ``today`` (the nearest 27 Nov is meant);
+    else with the year: the table's date columns stay narrow for the dates that matter."""
+    if when is None:
+        return ""
+    local = when.astimezone()
+    days = (local.date() - today).days
+    if days == 0:
+        return translate("LocaleFormat", "Today")
+    return format_date(local.date(), weekday=False, with_year=abs(days) >= 183)

@@ -15,9 +15,9 @@ from netdesk.ui.contacts_model import (
     NEXT_DUE,
     ORG,
     ContactsTableModel,
-    short_date,
 )
 from netdesk.ui.icons import alert_color, line_icon
+from netdesk.ui.locale_format import short_date
 from netdesk.ui.tags_model import ALL, COUNT, HEADER, KIND, TAG, URGENT, VIEW, SidebarModel
 
 UTC = dt.UTC
