@@ -690,6 +690,17 @@
         <source>Open instead</source>
         <translation>Stattdessen öffnen</translation>
     </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesController</name>
+    <message>
+        <source>Merged into %1 (Ctrl+Z puts both back).</source>
+        <translation>In %1 zusammengeführt (Strg+Z stellt beide wieder her).</translation>
+    </message>
 </context>
 <context>
     <name>DuplicatesView</name>
@@ -724,6 +735,10 @@
     <message>
         <source>Looking for duplicates…</source>
         <translation>Duplikate werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates failed: %1</source>
+        <translation>Die Suche nach Duplikaten ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>No duplicates found.</source>
@@ -810,6 +825,14 @@
         <translation>Jemanden getroffen…</translation>
     </message>
     <message>
+        <source>Could not read the events: %1</source>
+        <translation>Die Veranstaltungen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>People met at %1</source>
+        <translation>Bei %1 getroffene Menschen</translation>
+    </message>
+    <message>
         <source>Names, e-mail addresses or ids, separated by commas:</source>
         <translation>Namen, E-Mail-Adressen oder IDs, durch Kommas getrennt:</translation>
     </message>
@@ -819,6 +842,14 @@
     <message>
         <source>Export contacts</source>
         <translation>Kontakte exportieren</translation>
+    </message>
+    <message>
+        <source>All contacts (%1)</source>
+        <translation>Alle Kontakte (%1)</translation>
+    </message>
+    <message>
+        <source>Selected contacts (%1)</source>
+        <translation>Ausgewählte Kontakte (%1)</translation>
     </message>
     <message>
         <source>Contacts tagged</source>
@@ -1033,6 +1064,22 @@
     <message>
         <source>Follow up…</source>
         <translation>Nachfassen…</translation>
+    </message>
+    <message>
+        <source>Follow up · %1</source>
+        <translation>Nachfassen · %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Fällig: %1</translation>
+    </message>
+    <message>
+        <source> · with 1 other</source>
+        <translation> · mit einer weiteren Person</translation>
+    </message>
+    <message>
+        <source> · with %1 others</source>
+        <translation> · mit %1 weiteren Personen</translation>
     </message>
     <message>
         <source>Interaction saved — Ctrl+Z to undo</source>
@@ -1345,6 +1392,10 @@
 <context>
     <name>QrDialog</name>
     <message>
+        <source>Share %1 as a QR code</source>
+        <translation>%1 als QR-Code teilen</translation>
+    </message>
+    <message>
         <source>Save…</source>
         <translation>Speichern…</translation>
     </message>
@@ -1394,6 +1445,14 @@
     <message>
         <source>(no event)</source>
         <translation>(keine Veranstaltung)</translation>
+    </message>
+    <message>
+        <source>Added %1 with a follow-up (%2 so far). Next person?</source>
+        <translation>%1 mit Nachfassen hinzugefügt (bisher %2). Nächste Person?</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2 so far). Next person?</source>
+        <translation>%1 hinzugefügt (bisher %2). Nächste Person?</translation>
     </message>
 </context>
 <context>
@@ -1519,6 +1578,10 @@
     <message>
         <source>Show my card…</source>
         <translation>Meine Visitenkarte zeigen…</translation>
+    </message>
+    <message>
+        <source>My card: %1</source>
+        <translation>Meine Visitenkarte: %1</translation>
     </message>
 </context>
 <context>
@@ -1819,6 +1882,22 @@
     <message>
         <source>Overdue</source>
         <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>Nachfassen</translation>
+    </message>
+    <message>
+        <source>last in touch %1</source>
+        <translation>zuletzt in Kontakt am %1</translation>
+    </message>
+    <message>
+        <source>nothing logged yet</source>
+        <translation>noch nichts erfasst</translation>
+    </message>
+    <message>
+        <source>Every %1 days · %2</source>
+        <translation>Alle %1 Tage · %2</translation>
     </message>
     <message>
         <source>Add a follow-up from a contact&apos;s menu (Ctrl+Shift+F), or set “Keep in touch every N days” on the people who matter, and they show up here when it is time.</source>

@@ -260,3 +260,21 @@ def test_samples_question_and_accounts_status_speak_german(window, ui, qtbot) ->
     assert status.text() == "Adressbücher werden gesucht…"
     qtbot.waitUntil(lambda: status.text().startswith("Fehlgeschlagen: "), timeout=10000)
     dialog.reject()
+
+
+def test_a_german_import_reports_in_german_with_german_digit_grouping(
+        window, ui, qtbot, tmp_path: Path, vcf_writer) -> None:
+    choose_language(window, ui, "de")
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "settingsDialog") is None)
+    path = vcf_writer(tmp_path / "leute.vcf", 1001, broken_at=7)
+    ui.import_files([str(path)])
+    dialog = ui.import_dialog
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=60000)
+    dialog.wait()
+    assert dialog.windowTitle() == "vCards importieren"
+    assert dialog.status.text() == "Import abgeschlossen: 1.000 angelegt, 0 aktualisiert, " \
+                                   "1 übersprungen."
+    assert "leute.vcf, Karte 8, Zeile" in dialog.details.toPlainText()
+    assert "(übersprungen)" in dialog.details.toPlainText()
+    assert ui.status_text() == "Importiert: 1.000 angelegt, 0 aktualisiert, 1 übersprungen."
+    find(dialog, QPushButton, "importCloseButton").click()
