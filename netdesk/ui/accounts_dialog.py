@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from netdesk.services.accounts import AccountService
 from netdesk.services.errors import ServiceError
 from netdesk.ui.background import BackgroundJob
+from netdesk.ui.locale_format import format_count
 
 
 class AccountsDialog(QDialog):
@@ -66,7 +67,7 @@ class AccountsDialog(QDialog):
     def _add_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Add an account"))
         form = QFormLayout(box)
-        self.nameEdit = QLineEdit(objectName="nameEdit", placeholderText="e.g. Phone")
+        self.nameEdit = QLineEdit(objectName="nameEdit", placeholderText=self.tr("e.g. Phone"))
         self.urlEdit = QLineEdit(objectName="urlEdit", placeholderText="https://server/")
         self.userEdit = QLineEdit(objectName="userEdit")
         self.passwordEdit = QLineEdit(objectName="passwordEdit")
@@ -79,9 +80,10 @@ class AccountsDialog(QDialog):
         self.bookCombo = QComboBox(objectName="bookCombo")
         self.addButton = QPushButton(self.tr("Add"), objectName="addButton")
         for label, widget in (
-            ("Name", self.nameEdit), ("Server or book URL", self.urlEdit),
-            ("User", self.userEdit), ("Password", self.passwordEdit), ("", self.insecureCheck),
-            ("", self.fileCheck), ("", self.findButton), ("Address book", self.bookCombo),
+            (self.tr("Name"), self.nameEdit), (self.tr("Server or book URL"), self.urlEdit),
+            (self.tr("User"), self.userEdit), (self.tr("Password"), self.passwordEdit),
+            ("", self.insecureCheck), ("", self.fileCheck), ("", self.findButton),
+            (self.tr("Address book"), self.bookCombo),
             ("", self.addButton),
         ):  # fmt: skip
             form.addRow(label, widget)
@@ -93,7 +95,7 @@ class AccountsDialog(QDialog):
     def refresh(self) -> None:
         self.accountsList.clear()
         for a in self.accounts.list():
-            when = a.last_sync or "never synced"
+            when = a.last_sync or self.tr("never synced")
             item = QListWidgetItem(f"{a.name} — {a.username} — {a.book_url} ({when})")
             item.setData(Qt.ItemDataRole.UserRole, a.name)
             self.accountsList.addItem(item)
@@ -126,7 +128,7 @@ class AccountsDialog(QDialog):
             self._job = None
             error = job.error
             message = str(error) if isinstance(error, ServiceError) else type(error).__name__
-            self.statusLabel.setText(f"Failed: {message}")
+            self.statusLabel.setText(self.tr("Failed: %1").replace("%1", message))
             self._update_buttons()
 
         job.finished.connect(finished)
@@ -144,11 +146,12 @@ class AccountsDialog(QDialog):
             for b in books:
                 self.bookCombo.addItem(f"{b.name or b.url} ({b.url})", b.url)
             self.statusLabel.setText(
-                f"Found {len(books)} address book(s)." if books else "No address book here."
+                self.tr("Found %1 address book(s).").replace("%1", format_count(len(books)))
+                if books else self.tr("No address book here.")
             )
 
         self._run(lambda: self.accounts.discover(url, user, password, insecure), show,
-                  "Looking for address books…")  # fmt: skip
+                  self.tr("Looking for address books…"))  # fmt: skip
 
     def add_account(self) -> None:
         name, url, user = (
@@ -161,15 +164,17 @@ class AccountsDialog(QDialog):
 
         def added(result) -> None:
             self.passwordEdit.clear()
-            where = {"keyring": "in the system keyring", "file": "in a private file"}
-            stored = where.get(result.password_stored, "nowhere: no keyring; asked at sync")
-            self.statusLabel.setText(f"Added “{name}”. Password stored {stored}.")
+            where = {"keyring": self.tr("Added “%1”. Password stored in the system keyring."),
+                     "file": self.tr("Added “%1”. Password stored in a private file.")}
+            text = where.get(result.password_stored, self.tr(
+                "Added “%1”. Password stored nowhere: no keyring; asked at sync."))
+            self.statusLabel.setText(text.replace("%1", name))
             self.refresh()
 
         self._run(
             lambda: self.accounts.add(name, url, user, password, book=book,
                                       insecure_http=insecure, password_in_file=to_file),
-            added, "Adding the account…",
+            added, self.tr("Adding the account…"),
         )  # fmt: skip
 
     def test_selected(self) -> None:
@@ -179,8 +184,9 @@ class AccountsDialog(QDialog):
         password = self.accounts.stored_password(name) or self._pw()
         self._run(lambda: self.accounts.books(name, password),
                   lambda books: self.statusLabel.setText(
-                      f"“{name}” works: {len(books)} address book(s)."),
-                  f"Testing “{name}”…")  # fmt: skip
+                      self.tr("“%1” works: %2 address book(s).").replace("%1", name).replace(
+                          "%2", format_count(len(books)))),
+                  self.tr("Testing “%1”…").replace("%1", name))  # fmt: skip
 
     def remove_selected(self) -> None:
         name = self._selected_name()
@@ -189,9 +195,10 @@ class AccountsDialog(QDialog):
         try:
             self.accounts.remove(name)
         except ServiceError as exc:
-            self.statusLabel.setText(f"Failed: {exc}")
+            self.statusLabel.setText(self.tr("Failed: %1").replace("%1", str(exc)))
             return
-        self.statusLabel.setText(f"Removed “{name}”; its contacts stay here.")
+        self.statusLabel.setText(
+            self.tr("Removed “%1”; its contacts stay here.").replace("%1", name))
         self.refresh()
 
     def _pw(self) -> str:

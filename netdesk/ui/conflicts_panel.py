@@ -18,6 +18,7 @@ from netdesk.actions import ChangeEvent, Runner
 from netdesk.services.errors import ServiceError
 from netdesk.ui.feedback import Feedback
 from netdesk.ui.history import on_change
+from netdesk.ui.locale_format import format_count
 
 FIELD_NAMES = {"display_name": "Name", "family_name": "Full name", "org": "Organisation",
                "met_event": "Where we met", "met_note": "How we met"}
@@ -66,11 +67,12 @@ class ConflictsPanel(QWidget):
         self.setVisible(bool(conflicts))
         if not conflicts:
             return
-        self.title.setText(f"Sync conflict: this contact was changed here and on the server "
-                           f"({len(conflicts)} field(s)). Choose which value to keep.")
+        self.title.setText(self.tr(
+            "Sync conflict: this contact was changed here and on the server (%1 field(s)). "
+            "Choose which value to keep.").replace("%1", format_count(len(conflicts))))
         grid = QGridLayout(self._grid_host)
         grid.setContentsMargins(0, 0, 0, 0)
-        for col, text in enumerate(("", "On this computer", "On the server"), start=0):
+        for col, text in enumerate(("", self.tr("On this computer"), self.tr("On the server"))):
             head = QLabel(f"<b>{text}</b>" if text else "")
             grid.addWidget(head, 0, col)
         for row, c in enumerate(conflicts, start=1):
@@ -124,9 +126,10 @@ class ConflictsController(QObject):
         try:
             service.resolve(conflict_id, take)
         except ServiceError as exc:
-            self._feedback.error(f"Could not resolve the conflict: {exc}")
+            self._feedback.error(
+                self.tr("Could not resolve the conflict: %1").replace("%1", str(exc)))
             return
-        self._feedback.status("Conflict resolved; the next sync sends the choice.")
+        self._feedback.status(self.tr("Conflict resolved; the next sync sends the choice."))
         # The contact may have changed (server's value taken): every view of it re-reads,
         # and the sync controller hears a local change (a sync soon sends the choice).
         self._runner.publish(ChangeEvent.of(changed=[self._contact]))

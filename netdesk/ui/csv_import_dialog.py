@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.ui.background import BackgroundJob
 from netdesk.ui.import_dialog import ImportDialog
+from netdesk.ui.locale_format import format_count
 
 PREVIEW_ROWS = 20
 PROFILE_CHOICES = (
@@ -79,7 +80,7 @@ class CsvImportDialog(QDialog):
         from netdesk.services.csv_transfer import CsvOptions, read_file_bytes
 
         self.setObjectName("csvImportDialog")
-        self.setWindowTitle(f"Import {Path(path).name}")
+        self.setWindowTitle(self.tr("Import %1").replace("%1", Path(path).name))
         self.resize(860, 520)
         self.service, self.mappings, self.path = csv_service, mappings, Path(path)
         self._options_type = CsvOptions
@@ -232,10 +233,12 @@ class CsvImportDialog(QDialog):
             self.recount()
             return
         report = self.report = self._count_job.result
-        self.counts.setText(
-            f"Will create {report.created:,}, update {report.updated:,}, leave "
-            f"{report.unchanged + report.merged:,} as they are and skip {report.skipped:,} rows."
-        )
+        self.counts.setText(self.tr(
+            "Will create %1, update %2, leave %3 as they are and skip %4 rows.").replace(
+            "%1", format_count(report.created)).replace(
+            "%2", format_count(report.updated)).replace(
+            "%3", format_count(report.unchanged + report.merged)).replace(
+            "%4", format_count(report.skipped)))
         self.error.hide()
         self.import_button.setEnabled(True)
 
@@ -268,6 +271,6 @@ class CsvImportDialog(QDialog):
             return service.import_file(paths[0], options, progress, cancelled)
 
         dialog = ImportDialog(import_files, [self.path], parent)
-        dialog.setWindowTitle(f"Import {self.path.name}")
+        dialog.setWindowTitle(self.tr("Import %1").replace("%1", self.path.name))
         dialog.start()
         return dialog

@@ -82,5 +82,5 @@ class DuplicateWarning(QFrame):
             self.hide()
             return
         self.label.setText(warning_text(self.owners))
-        self.open_button.setText(f"Open {self.owners[0].name}")
+        self.open_button.setText(self.tr("Open %1").replace("%1", self.owners[0].name))
         self.show()

@@ -86,5 +86,5 @@ class DuplicatesController(QObject):
             self.refresh()
 
     def _on_merged(self, result: MergeResult) -> None:
-        self._feedback.status(f"Merged into {result.survivor.display_name} "
-                              "(Ctrl+Z puts both back).")
+        self._feedback.status(self.tr("Merged into %1 (Ctrl+Z puts both back).").replace(
+            "%1", result.survivor.display_name))

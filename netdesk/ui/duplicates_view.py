@@ -258,7 +258,7 @@ class DuplicatesView(QWidget):
         self.status.setText(
             str(error)
             if isinstance(error, ServiceError)
-            else f"Looking for duplicates failed: {error}"
+            else self.tr("Looking for duplicates failed: %1").replace("%1", str(error))
         )
 
     def _fill(self) -> None:

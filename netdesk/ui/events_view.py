@@ -124,7 +124,7 @@ class EventsView(QWidget):
             summaries = self._events.summaries()
             today = self._events.today()
         except ServiceError as exc:
-            self.info.setText(f"Could not read the events: {exc}")
+            self.info.setText(self.tr("Could not read the events: %1").replace("%1", str(exc)))
             return
         self._stale = False
         self.summaries = {s.event.id: s for s in summaries}
@@ -222,7 +222,7 @@ class EventsView(QWidget):
             return None
         dialog = QInputDialog(self)
         dialog.setObjectName("addPeopleDialog")
-        dialog.setWindowTitle(f"People met at {s.event.name}")
+        dialog.setWindowTitle(self.tr("People met at %1").replace("%1", s.event.name))
         dialog.setLabelText(self.tr("Names, e-mail addresses or ids, separated by commas:"))
         dialog.textValueSelected.connect(lambda text: self.link_people(s.event, text))
         self.people_dialog = dialog

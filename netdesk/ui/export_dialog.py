@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.services.errors import ServiceError
 from netdesk.ui.background import BackgroundJob
+from netdesk.ui.locale_format import format_count
 from netdesk.ui.multi_value_editor import ErrorLabel
 
 DEFAULT_NAME = "contacts.vcf"
@@ -57,9 +58,10 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export contacts"))
         self._export = export
         self._selected = list(selected_ids)
-        self.all_radio = QRadioButton(f"All contacts ({total:,})", objectName="exportAll")
-        self.selected_radio = QRadioButton(f"Selected contacts ({len(self._selected):,})",
-                                           objectName="exportSelected")
+        self.all_radio = QRadioButton(self.tr("All contacts (%1)").replace(
+            "%1", format_count(total)), objectName="exportAll")
+        self.selected_radio = QRadioButton(self.tr("Selected contacts (%1)").replace(
+            "%1", format_count(len(self._selected))), objectName="exportSelected")
         self.selected_radio.setEnabled(bool(self._selected))
         self.tag_radio = QRadioButton(self.tr("Contacts tagged"), objectName="exportTag")
         self.tag_combo = QComboBox(objectName="exportTagCombo")

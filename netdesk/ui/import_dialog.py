@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.domain.wording import import_summary, merge_note
+from netdesk.domain.wording import merge_note
 from netdesk.ui.background import BackgroundJob
 from netdesk.ui.feedback import grow_to_fit
+from netdesk.ui.locale_format import format_count
 
 # import_files(paths, progress, cancelled) -> ImportReport, as TransferService offers it.
 ImportFn = Callable[..., object]
+translate = QCoreApplication.translate  # lupdate reads translate("ImportDialog", "…")
 
 
 class ImportWorker(BackgroundJob):
@@ -54,22 +56,45 @@ class ImportWorker(BackgroundJob):
         import_cancelled, service_error = self._errors
         exc = self.error
         if isinstance(exc, import_cancelled):
-            return "cancelled", "Import cancelled; nothing was changed."
+            return "cancelled", translate("ImportDialog", "Import cancelled; nothing was changed.")
         if isinstance(exc, service_error):
             return "failed", str(exc)
-        return "failed", f"The import stopped because of an unexpected error: {exc!r}"
+        return "failed", translate(
+            "ImportDialog", "The import stopped because of an unexpected error: %1").replace(
+            "%1", repr(exc))
+
+
+def import_summary_text(report) -> str:  # noqa: ANN001
+    """``3 created, 1 updated, 2 unchanged, 1 merged with another card, 0 skipped`` in the
+    language in use (the CLI keeps ``domain.wording.import_summary``'s English)."""
+    parts = [translate("ImportDialog", "%1 created").replace("%1", format_count(report.created)),
+             translate("ImportDialog", "%1 updated").replace("%1", format_count(report.updated))]
+    if report.unchanged:
+        parts.append(translate("ImportDialog", "%1 unchanged").replace(
+            "%1", format_count(report.unchanged)))
+    if report.merged:
+        parts.append(translate("ImportDialog", "%1 merged with another card").replace(
+            "%1", format_count(report.merged)))
+    parts.append(translate("ImportDialog", "%1 skipped").replace(
+        "%1", format_count(report.skipped)))
+    return ", ".join(parts)
 
 
 def describe_report(report) -> tuple[str, str]:
     """(one-line summary, details) of an ImportReport, for people rather than programs."""
-    summary = import_summary(report)
+    summary = import_summary_text(report)
     lines = []
     for file, message in report.files_failed:
-        lines.append(f"{Path(file).name}: could not be read: {message}")
+        lines.append(translate("ImportDialog", "%1: could not be read: %2").replace(
+            "%1", Path(file).name).replace("%2", message))
     for p in report.problems:
-        where = f"card {p.card}" if p.card else "outside any card"
-        state = "skipped" if getattr(p, "skipped", True) else "imported with a warning"
-        lines.append(f"{Path(p.file).name}, {where}, line {p.line} ({state}): {p.message}")
+        where = (translate("ImportDialog", "card %1").replace("%1", str(p.card)) if p.card
+                 else translate("ImportDialog", "outside any card"))
+        state = (translate("ImportDialog", "skipped") if getattr(p, "skipped", True)
+                 else translate("ImportDialog", "imported with a warning"))
+        lines.append(translate("ImportDialog", "%1, %2, line %3 (%4): %5").replace(
+            "%1", Path(p.file).name).replace("%2", where).replace("%3", str(p.line)).replace(
+            "%4", state).replace("%5", p.message))
     lines += [merge_note(card, into) for card, into in getattr(report, "merged_into", ())]
     return summary, "\n".join(lines)
 
@@ -90,8 +115,9 @@ class ImportDialog(QDialog):
         self.outcome = "running"  # then "done", "cancelled" or "failed"
         names = ", ".join(p.name for p in self.paths[:3])
         if len(self.paths) > 3:
-            names += f" and {len(self.paths) - 3} more"
-        self.status = QLabel(f"Importing {names}…")
+            names = self.tr("%1 and %2 more").replace("%1", names).replace(
+                "%2", format_count(len(self.paths) - 3))
+        self.status = QLabel(self.tr("Importing %1…").replace("%1", names))
         self.status.setObjectName("importStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
@@ -147,7 +173,8 @@ class ImportDialog(QDialog):
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
-            self.progress.setFormat(f"{done:,} of {total:,} cards")
+            self.progress.setFormat(self.tr("%1 of %2 cards").replace(
+                "%1", format_count(done)).replace("%2", format_count(total)))
 
     def _finish(self, outcome: str, text: str) -> None:
         self.outcome = outcome
@@ -164,8 +191,8 @@ class ImportDialog(QDialog):
         summary, details = describe_report(report)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.progress.setFormat("Done")
-        self._finish("done", f"Import finished: {summary}.")
+        self.progress.setFormat(self.tr("Done"))
+        self._finish("done", self.tr("Import finished: %1.").replace("%1", summary))
         if details:
             self.details.setPlainText(details)
             self.details.show()
@@ -177,5 +204,5 @@ class ImportDialog(QDialog):
         if outcome == "cancelled":
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
-            self.progress.setFormat("Cancelled")
+            self.progress.setFormat(self.tr("Cancelled"))
         self._finish(outcome, message)

@@ -42,7 +42,8 @@ class QrDialog(QDialog):
         self._share = share
         self.contact = contact
         self.setObjectName("qrDialog")
-        self.setWindowTitle(title or f"Share {contact.display_name} as a QR code")
+        self.setWindowTitle(title or self.tr("Share %1 as a QR code").replace(
+            "%1", contact.display_name))
         self.image_label = QLabel(objectName="qrImage")
         self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.size_label = QLabel(objectName="qrSizeLabel")

@@ -27,7 +27,7 @@ from netdesk.domain.events import KIND_LABELS
 from netdesk.services.errors import ServiceError
 from netdesk.services.events import EventService
 from netdesk.services.quick_add import QuickAddService, QuickEntry, parse_tags
-from netdesk.ui.locale_format import format_local
+from netdesk.ui.locale_format import format_count, format_local
 from netdesk.ui.log_dialog import error_label
 
 TAGS_KEY = "quickAdd/tags"
@@ -145,9 +145,11 @@ class QuickAddDialog(QDialog):
             self._settings.setValue(TAGS_KEY, self.tags_edit.text().strip())
             self._settings.setValue(EVENT_KEY, entry.event_id if entry.event_id else "")
         self.error.setVisible(False)
-        todo = " with a follow-up" if entry.followup.strip() else ""
-        self.status.setText(f"Added {command.added.contact.display_name}{todo}"
-                            f" ({len(self.added)} so far). Next person?")
+        text = (self.tr("Added %1 with a follow-up (%2 so far). Next person?")
+                if entry.followup.strip() else
+                self.tr("Added %1 (%2 so far). Next person?"))
+        self.status.setText(text.replace("%2", format_count(len(self.added))).replace(
+            "%1", command.added.contact.display_name))
         for edit in (self.name_edit, self.company_edit, self.detail_edit, self.note_edit,
                      self.followup_edit):
             edit.clear()

@@ -77,7 +77,7 @@ class ShareController(QObject):
                                                   "Contact → Set as my card"))
             return
         self._window.bring_to_front()
-        self._show(contact, f"My card: {contact.display_name}")
+        self._show(contact, self.tr("My card: %1").replace("%1", contact.display_name))
 
     def _show(self, contact, title: str) -> None:  # noqa: ANN001
         from netdesk.ui.qr_dialog import QrDialog

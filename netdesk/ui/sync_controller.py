@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QProgressDialog
 
@@ -27,7 +27,7 @@ from netdesk.domain.clock import Clock
 from netdesk.ui.background import BackgroundJob
 from netdesk.ui.feedback import Feedback
 from netdesk.ui.history import on_change
-from netdesk.ui.locale_format import format_local
+from netdesk.ui.locale_format import format_count, format_local
 from netdesk.ui.main_window import MainWindow
 
 DEFAULT_INTERVAL_MINUTES = 15
@@ -36,6 +36,7 @@ INTERVAL_KEY = "sync/intervalMinutes"
 CHANGE_DEBOUNCE_MS = 30_000
 # A progress window only for syncs that take a while (a big first sync); quick ones stay quiet.
 PROGRESS_AFTER_MS = 1500
+translate = QCoreApplication.translate  # lupdate reads translate("SyncController", "…")
 
 
 @dataclass
@@ -243,7 +244,8 @@ class SyncController(QObject):
         name = missing[0]
         prompt = QInputDialog(self._window, objectName="syncPasswordPrompt")
         prompt.setWindowTitle(self.tr("Sync password"))
-        prompt.setLabelText(f"Password for the account “{name}” (kept until netdesk quits):")
+        prompt.setLabelText(self.tr("Password for the account “%1” (kept until netdesk quits):")
+                            .replace("%1", name))
         prompt.setTextEchoMode(QLineEdit.EchoMode.Password)
         prompt.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -376,25 +378,30 @@ class SyncController(QObject):
 
 
 def sync_status_text(outcome: SyncOutcome, now_text: str) -> tuple[str, str]:
-    """(the status bar's line, its tooltip with every error)."""
+    """(the status bar's line, its tooltip with every error), in the language in use."""
+    no_password = translate("SyncController", "no password given")
     errors = [f"{r.name}: {r.error}" for r in outcome.results if r.error]
     errors += [f"{r.name}: {e}" for r in outcome.results if r.report for e in r.report["errors"]]
-    errors += [f"{name}: no password given" for name in outcome.skipped]
+    errors += [f"{name}: {no_password}" for name in outcome.skipped]
     kinds = {r.error_kind for r in outcome.results if r.error}
     ok = [r for r in outcome.results if r.report is not None]
     conflicts = outcome.conflicts()
     if "cancelled" in kinds:
-        text = "Sync cancelled"
+        text = translate("SyncController", "Sync cancelled")
     elif ok and not errors:
-        text = f"Synced {now_text}"
+        text = translate("SyncController", "Synced %1").replace("%1", now_text)
     elif kinds == {"offline"} and not ok:
-        text = "Offline: the sync server cannot be reached"
+        text = translate("SyncController", "Offline: the sync server cannot be reached")
     elif ok:
-        text = f"Synced {now_text} with {len(errors)} error(s)"
+        text = translate("SyncController", "Synced %1 with %2 error(s)").replace(
+            "%1", now_text).replace("%2", format_count(len(errors)))
+    elif errors:
+        text = translate("SyncController", "Sync failed: %1").replace("%1", errors[0])
     else:
-        text = f"Sync failed: {errors[0]}" if errors else "Sync failed"
+        text = translate("SyncController", "Sync failed")
     if conflicts:
-        text += f" · {conflicts} conflict(s) to resolve"
+        text += translate("SyncController", " · %1 conflict(s) to resolve").replace(
+            "%1", format_count(conflicts))
     return text, "\n".join(errors)
 
 

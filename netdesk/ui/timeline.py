@@ -34,7 +34,7 @@ from netdesk.services.errors import ServiceError
 from netdesk.ui.activity_flows import ActivityFlows
 from netdesk.ui.followup_dialog import FollowUpDialog
 from netdesk.ui.history import on_change
-from netdesk.ui.locale_format import format_local, relative_when
+from netdesk.ui.locale_format import format_count, format_local, relative_when
 from netdesk.ui.log_dialog import CHANNEL_LABELS, LogInteractionDialog, badge_icon, channel_icon
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -151,11 +151,11 @@ class InteractionTimeline(QWidget):
     def _followup_item(self, f: FollowUp, now: dt.datetime) -> QListWidgetItem:
         tz = self._activity.tz
         when = relative_when(f.effective_due, now, tz)
-        text = f"Follow up · {when}" + (f"\n{f.note}" if f.note else "")
+        text = self.tr("Follow up · %1").replace("%1", when) + (f"\n{f.note}" if f.note else "")
         overdue = f.effective_due < now
         item = QListWidgetItem(badge_icon("!" if overdue else "", 0 if overdue else 210), text)
         item.setData(ENTRY_ROLE, f)
-        item.setToolTip(f"Due {format_local(f.effective_due, tz)}")
+        item.setToolTip(self.tr("Due %1").replace("%1", format_local(f.effective_due, tz)))
         if overdue:
             font = QFont(self.list.font())
             font.setBold(True)
@@ -167,7 +167,8 @@ class InteractionTimeline(QWidget):
         head = f"{format_local(i.at, self._activity.tz)} · {channel}"
         others = len(i.people) - 1  # one meeting with several people is one entry
         if others:
-            head += f" · with {others} other{'s' if others > 1 else ''}"
+            head += (self.tr(" · with 1 other") if others == 1 else
+                     self.tr(" · with %1 others").replace("%1", format_count(others)))
         item = QListWidgetItem(channel_icon(i.channel), head + (f"\n{i.note}" if i.note else ""))
         item.setData(ENTRY_ROLE, i)
         return item

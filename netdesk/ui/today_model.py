@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 from netdesk.domain.clock import system_now
 from netdesk.domain.due import CadenceInput, DueItem
 from netdesk.services.activity import TodayData
-from netdesk.ui.locale_format import due_note, format_day, format_local, relative_when
+from netdesk.ui.locale_format import (
+    due_note,
+    format_count,
+    format_day,
+    format_local,
+    relative_when,
+)
 from netdesk.ui.log_dialog import badge_icon
 from netdesk.ui.plain_text import plain_tooltip
 
@@ -226,17 +232,20 @@ class DueItemsModel(QAbstractTableModel):
         if col == WHAT:
             if item.kind == "cadence" and item.contact_id in self._cadences:
                 return self._cadence_text(self._cadences[item.contact_id])
-            return due_note(item) or "Follow up"
+            return due_note(item) or QCoreApplication.translate("TodayView", "Follow up")
         return _tr(KIND_TEXT[item.kind]) if item.kind in KIND_TEXT else item.kind
 
 
     def _cadence_text(self, cadence: CadenceInput) -> str:
+        translate = QCoreApplication.translate
         last = cadence.last_interaction
         seen = (
-            f"last in touch {format_day(last, self._tz, weekday=False)}"
+            translate("TodayView", "last in touch %1").replace(
+                "%1", format_day(last, self._tz, weekday=False))
             if last
-            else "nothing logged yet"
+            else translate("TodayView", "nothing logged yet")
         )
-        return f"Every {cadence.days} days · {seen}"
+        return translate("TodayView", "Every %1 days · %2").replace(
+            "%1", format_count(cadence.days)).replace("%2", seen)
 
 

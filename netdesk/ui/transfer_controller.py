@@ -18,18 +18,17 @@ from netdesk.actions import ChangeEvent, Runner
 from netdesk.actions.contacts import AddContacts
 from netdesk.actions.transfer import RecordImport
 from netdesk.domain.contact import Contact
-from netdesk.domain.wording import count_of, import_summary
 from netdesk.services.contacts import ContactService
 from netdesk.services.errors import ServiceError
 from netdesk.ui.feedback import Feedback
+from netdesk.ui.import_dialog import import_summary_text
+from netdesk.ui.locale_format import format_count
 from netdesk.ui.main_window import MainWindow
 
 # Adds the sample contacts (and their activity); returns the contacts created.
 SampleMaker = Callable[[], list[Contact]]
 # (CsvImportService, CsvMappings), made when the first CSV file comes.
 CsvFactory = Callable[[], tuple[object, object]]
-IMPORT_FILTER = ("Contacts (*.vcf *.vcard *.csv *.tsv);;vCard files (*.vcf *.vcard);;"
-                 "CSV files (*.csv *.tsv);;All files (*)")
 
 
 class TransferController(QObject):
@@ -66,7 +65,9 @@ class TransferController(QObject):
         from PySide6.QtWidgets import QFileDialog
 
         paths, _ = QFileDialog.getOpenFileNames(
-            self._window, "Import contacts", str(Path.home()), IMPORT_FILTER)
+            self._window, self.tr("Import contacts"), str(Path.home()),
+            self.tr("Contacts (*.vcf *.vcard *.csv *.tsv);;vCard files (*.vcf *.vcard);;"
+                    "CSV files (*.csv *.tsv);;All files (*)"))
         if paths:
             self.import_files(paths)
 
@@ -143,7 +144,7 @@ class TransferController(QObject):
         if report.created or report.updated:
             # One history step and one bulk event: every view re-reads once.
             self._runner.run(RecordImport(self._contacts, report))
-        self._feedback.status(f"Imported: {import_summary(report)}.")
+        self._feedback.status(self.tr("Imported: %1.").replace("%1", import_summary_text(report)))
 
     def _on_import_dialog_closed(self, _result: int) -> None:
         if self._pending:
@@ -188,7 +189,9 @@ class TransferController(QObject):
         dialog = ExportDialog(export, total, selected, tags, current_tag=tag or None,
                               parent=self._window, csv=csv_service is not None)
         dialog.exported.connect(lambda n, path: self._feedback.status(
-            f"Exported {count_of(n, 'contact')} to {path}."))
+            (self.tr("Exported 1 contact to %2.") if n == 1 else
+             self.tr("Exported %1 contacts to %2.")).replace("%1", format_count(n)).replace(
+                "%2", str(path))))
         self.export_dialog = dialog
         dialog.open()
 
@@ -205,11 +208,13 @@ class TransferController(QObject):
             return
         from netdesk.ui.confirm import confirm
 
-        confirm(self._window, "confirmSamplesBox",
-                f"Add 40 made-up sample contacts to your {count_of(existing, 'contact')}?",
-                "Add sample contacts", self._add_samples,
-                "They come with follow-ups and reminders of their own. Edit → Undo takes them "
-                "all out again.")
+        question = (self.tr("Add 40 made-up sample contacts to your 1 contact?") if existing == 1
+                    else self.tr("Add 40 made-up sample contacts to your %1 contacts?")
+                    .replace("%1", format_count(existing)))
+        confirm(self._window, "confirmSamplesBox", question, self.tr("Add sample contacts"),
+                self._add_samples,
+                self.tr("They come with follow-ups and reminders of their own. Edit → Undo "
+                        "takes them all out again."))
 
     def _add_samples(self) -> None:
         command = AddContacts(self._contacts, self._make_samples, "Add sample contacts")
@@ -221,5 +226,6 @@ class TransferController(QObject):
         if not outcome.ok:
             # Some may have been written before the failure: every view re-reads.
             self._runner.publish(ChangeEvent(bulk=True))
-        added = count_of(len(command.created), "sample contact")
-        self._feedback.outcome(outcome, f"Added {added}.")
+        n = len(command.created)
+        self._feedback.outcome(outcome, self.tr("Added 1 sample contact.") if n == 1 else
+                               self.tr("Added %1 sample contacts.").replace("%1", format_count(n)))

@@ -20,6 +20,10 @@
         <translation>Ein Konto hinzufügen</translation>
     </message>
     <message>
+        <source>e.g. Phone</source>
+        <translation>z. B. Telefon</translation>
+    </message>
+    <message>
         <source>Allow plain http to another machine (unsafe)</source>
         <translation>Unverschlüsseltes http zu einem anderen Rechner erlauben (unsicher)</translation>
     </message>
@@ -34,6 +38,74 @@
     <message>
         <source>Add</source>
         <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Server or book URL</source>
+        <translation>Server- oder Adressbuch-URL</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Address book</source>
+        <translation>Adressbuch</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>nie abgeglichen</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Found %1 address book(s).</source>
+        <translation>Gefundene Adressbücher: %1.</translation>
+    </message>
+    <message>
+        <source>No address book here.</source>
+        <translation>Hier gibt es kein Adressbuch.</translation>
+    </message>
+    <message>
+        <source>Looking for address books…</source>
+        <translation>Adressbücher werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Added “%1”. Password stored in the system keyring.</source>
+        <translation>„%1“ hinzugefügt. Das Passwort liegt im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>Added “%1”. Password stored in a private file.</source>
+        <translation>„%1“ hinzugefügt. Das Passwort liegt in einer privaten Datei.</translation>
+    </message>
+    <message>
+        <source>Added “%1”. Password stored nowhere: no keyring; asked at sync.</source>
+        <translation>„%1“ hinzugefügt. Das Passwort ist nirgends gespeichert: kein Schlüsselbund; es wird beim Abgleich abgefragt.</translation>
+    </message>
+    <message>
+        <source>Adding the account…</source>
+        <translation>Das Konto wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>“%1” works: %2 address book(s).</source>
+        <translation>„%1“ funktioniert (Adressbücher: %2).</translation>
+    </message>
+    <message>
+        <source>Testing “%1”…</source>
+        <translation>„%1“ wird getestet…</translation>
+    </message>
+    <message>
+        <source>Removed “%1”; its contacts stay here.</source>
+        <translation>„%1“ entfernt; seine Kontakte bleiben hier.</translation>
     </message>
 </context>
 <context>
@@ -141,7 +213,30 @@
     </message>
 </context>
 <context>
+    <name>ConflictsController</name>
+    <message>
+        <source>Could not resolve the conflict: %1</source>
+        <translation>Der Konflikt konnte nicht gelöst werden: %1</translation>
+    </message>
+    <message>
+        <source>Conflict resolved; the next sync sends the choice.</source>
+        <translation>Konflikt gelöst; der nächste Abgleich überträgt die Wahl.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPanel</name>
+    <message>
+        <source>Sync conflict: this contact was changed here and on the server (%1 field(s)). Choose which value to keep.</source>
+        <translation>Abgleichskonflikt: Dieser Kontakt wurde hier und auf dem Server geändert (Felder: %1). Wählen Sie, welcher Wert bleiben soll.</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Auf dem Server</translation>
+    </message>
     <message>
         <source>Keep this</source>
         <translation>Diese behalten</translation>
@@ -410,6 +505,10 @@
 <context>
     <name>CsvImportDialog</name>
     <message>
+        <source>Import %1</source>
+        <translation>%1 importieren</translation>
+    </message>
+    <message>
         <source>Export from:</source>
         <translation>Exportiert aus:</translation>
     </message>
@@ -424,6 +523,10 @@
     <message>
         <source>Counting what the import would do…</source>
         <translation>Es wird gezählt, was der Import ändern würde…</translation>
+    </message>
+    <message>
+        <source>Will create %1, update %2, leave %3 as they are and skip %4 rows.</source>
+        <translation>Neu angelegt werden %1, aktualisiert %2, unverändert bleiben %3, übersprungen werden %4 Zeilen.</translation>
     </message>
 </context>
 <context>
@@ -587,6 +690,17 @@
         <source>Open instead</source>
         <translation>Stattdessen öffnen</translation>
     </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesController</name>
+    <message>
+        <source>Merged into %1 (Ctrl+Z puts both back).</source>
+        <translation>In %1 zusammengeführt (Strg+Z stellt beide wieder her).</translation>
+    </message>
 </context>
 <context>
     <name>DuplicatesView</name>
@@ -621,6 +735,10 @@
     <message>
         <source>Looking for duplicates…</source>
         <translation>Duplikate werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates failed: %1</source>
+        <translation>Die Suche nach Duplikaten ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>No duplicates found.</source>
@@ -707,6 +825,14 @@
         <translation>Jemanden getroffen…</translation>
     </message>
     <message>
+        <source>Could not read the events: %1</source>
+        <translation>Die Veranstaltungen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>People met at %1</source>
+        <translation>Bei %1 getroffene Menschen</translation>
+    </message>
+    <message>
         <source>Names, e-mail addresses or ids, separated by commas:</source>
         <translation>Namen, E-Mail-Adressen oder IDs, durch Kommas getrennt:</translation>
     </message>
@@ -716,6 +842,14 @@
     <message>
         <source>Export contacts</source>
         <translation>Kontakte exportieren</translation>
+    </message>
+    <message>
+        <source>All contacts (%1)</source>
+        <translation>Alle Kontakte (%1)</translation>
+    </message>
+    <message>
+        <source>Selected contacts (%1)</source>
+        <translation>Ausgewählte Kontakte (%1)</translation>
     </message>
     <message>
         <source>Contacts tagged</source>
@@ -833,12 +967,88 @@
 <context>
     <name>ImportDialog</name>
     <message>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>Import abgebrochen; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The import stopped because of an unexpected error: %1</source>
+        <translation>Der Import wurde wegen eines unerwarteten Fehlers abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>%1 created</source>
+        <translation>%1 angelegt</translation>
+    </message>
+    <message>
+        <source>%1 updated</source>
+        <translation>%1 aktualisiert</translation>
+    </message>
+    <message>
+        <source>%1 unchanged</source>
+        <translation>%1 unverändert</translation>
+    </message>
+    <message>
+        <source>%1 merged with another card</source>
+        <translation>%1 mit einer anderen Karte zusammengeführt</translation>
+    </message>
+    <message>
+        <source>%1 skipped</source>
+        <translation>%1 übersprungen</translation>
+    </message>
+    <message>
+        <source>%1: could not be read: %2</source>
+        <translation>%1: konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>card %1</source>
+        <translation>Karte %1</translation>
+    </message>
+    <message>
+        <source>outside any card</source>
+        <translation>außerhalb jeder Karte</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>imported with a warning</source>
+        <translation>mit einer Warnung importiert</translation>
+    </message>
+    <message>
+        <source>%1, %2, line %3 (%4): %5</source>
+        <translation>%1, %2, Zeile %3 (%4): %5</translation>
+    </message>
+    <message>
         <source>Import vCards</source>
         <translation>vCards importieren</translation>
     </message>
     <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 und %2 weitere</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 wird importiert…</translation>
+    </message>
+    <message>
         <source>Cancelling… nothing will be changed.</source>
         <translation>Wird abgebrochen… es wird nichts geändert.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cards</source>
+        <translation>%1 von %2 Karten</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Import finished: %1.</source>
+        <translation>Import abgeschlossen: %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -854,6 +1064,22 @@
     <message>
         <source>Follow up…</source>
         <translation>Nachfassen…</translation>
+    </message>
+    <message>
+        <source>Follow up · %1</source>
+        <translation>Nachfassen · %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Fällig: %1</translation>
+    </message>
+    <message>
+        <source> · with 1 other</source>
+        <translation> · mit einer weiteren Person</translation>
+    </message>
+    <message>
+        <source> · with %1 others</source>
+        <translation> · mit %1 weiteren Personen</translation>
     </message>
     <message>
         <source>Interaction saved — Ctrl+Z to undo</source>
@@ -1166,6 +1392,10 @@
 <context>
     <name>QrDialog</name>
     <message>
+        <source>Share %1 as a QR code</source>
+        <translation>%1 als QR-Code teilen</translation>
+    </message>
+    <message>
         <source>Save…</source>
         <translation>Speichern…</translation>
     </message>
@@ -1215,6 +1445,14 @@
     <message>
         <source>(no event)</source>
         <translation>(keine Veranstaltung)</translation>
+    </message>
+    <message>
+        <source>Added %1 with a follow-up (%2 so far). Next person?</source>
+        <translation>%1 mit Nachfassen hinzugefügt (bisher %2). Nächste Person?</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2 so far). Next person?</source>
+        <translation>%1 hinzugefügt (bisher %2). Nächste Person?</translation>
     </message>
 </context>
 <context>
@@ -1341,6 +1579,10 @@
         <source>Show my card…</source>
         <translation>Meine Visitenkarte zeigen…</translation>
     </message>
+    <message>
+        <source>My card: %1</source>
+        <translation>Meine Visitenkarte: %1</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -1457,6 +1699,10 @@
         <translation>Passwort für den Abgleich</translation>
     </message>
     <message>
+        <source>Password for the account “%1” (kept until netdesk quits):</source>
+        <translation>Passwort für das Konto „%1“ (netdesk behält es bis zum Beenden):</translation>
+    </message>
+    <message>
         <source>Sync skipped: no password given</source>
         <translation>Abgleich übersprungen: kein Passwort angegeben</translation>
     </message>
@@ -1467,6 +1713,38 @@
     <message>
         <source>Sync</source>
         <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>no password given</source>
+        <translation>kein Passwort angegeben</translation>
+    </message>
+    <message>
+        <source>Sync cancelled</source>
+        <translation>Abgleich abgebrochen</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>Abgeglichen: %1</translation>
+    </message>
+    <message>
+        <source>Offline: the sync server cannot be reached</source>
+        <translation>Offline: Der Abgleichsserver ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Synced %1 with %2 error(s)</source>
+        <translation>Abgeglichen: %1, Fehler: %2</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Abgleich fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Abgleich fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source> · %1 conflict(s) to resolve</source>
+        <translation> · Zu lösende Konflikte: %1</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +1884,22 @@
         <translation>Überfällig</translation>
     </message>
     <message>
+        <source>Follow up</source>
+        <translation>Nachfassen</translation>
+    </message>
+    <message>
+        <source>last in touch %1</source>
+        <translation>zuletzt in Kontakt am %1</translation>
+    </message>
+    <message>
+        <source>nothing logged yet</source>
+        <translation>noch nichts erfasst</translation>
+    </message>
+    <message>
+        <source>Every %1 days · %2</source>
+        <translation>Alle %1 Tage · %2</translation>
+    </message>
+    <message>
         <source>Add a follow-up from a contact&apos;s menu (Ctrl+Shift+F), or set “Keep in touch every N days” on the people who matter, and they show up here when it is time.</source>
         <translation>Legen Sie im Menü eines Kontakts ein Nachfassen an (Strg+Umschalt+F) oder stellen Sie bei den wichtigen Menschen „In Kontakt bleiben alle N Tage“ ein – dann erscheinen sie hier, wenn es so weit ist.</translation>
     </message>
@@ -1684,6 +1978,53 @@
     <message>
         <source>Next 7 days</source>
         <translation>Nächste 7 Tage</translation>
+    </message>
+</context>
+<context>
+    <name>TransferController</name>
+    <message>
+        <source>Import contacts</source>
+        <translation>Kontakte importieren</translation>
+    </message>
+    <message>
+        <source>Contacts (*.vcf *.vcard *.csv *.tsv);;vCard files (*.vcf *.vcard);;CSV files (*.csv *.tsv);;All files (*)</source>
+        <translation>Kontakte (*.vcf *.vcard *.csv *.tsv);;vCard-Dateien (*.vcf *.vcard);;CSV-Dateien (*.csv *.tsv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Imported: %1.</source>
+        <translation>Importiert: %1.</translation>
+    </message>
+    <message>
+        <source>Exported 1 contact to %2.</source>
+        <translation>1 Kontakt nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Exported %1 contacts to %2.</source>
+        <translation>%1 Kontakte nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Add 40 made-up sample contacts to your 1 contact?</source>
+        <translation>40 erfundene Beispielkontakte zu Ihrem einen Kontakt hinzufügen?</translation>
+    </message>
+    <message>
+        <source>Add 40 made-up sample contacts to your %1 contacts?</source>
+        <translation>40 erfundene Beispielkontakte zu Ihren %1 Kontakten hinzufügen?</translation>
+    </message>
+    <message>
+        <source>Add sample contacts</source>
+        <translation>Beispielkontakte hinzufügen</translation>
+    </message>
+    <message>
+        <source>They come with follow-ups and reminders of their own. Edit → Undo takes them all out again.</source>
+        <translation>Sie bringen eigenes Nachfassen und eigene Erinnerungen mit. Bearbeiten → Rückgängig entfernt sie alle wieder.</translation>
+    </message>
+    <message>
+        <source>Added 1 sample contact.</source>
+        <translation>1 Beispielkontakt hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Added %1 sample contacts.</source>
+        <translation>%1 Beispielkontakte hinzugefügt.</translation>
     </message>
 </context>
 <context>

@@ -226,3 +226,55 @@ def test_the_german_editor_shows_german_labels(german_window, qtbot) -> None:
     months = find(editor, QComboBox, "birthdayMonth")
     assert months.itemText(0) == "Januar" and months.itemText(2) == "März"
     editor.reject()
+
+
+def test_samples_question_and_accounts_status_speak_german(window, ui, qtbot) -> None:
+    """Texts put together with numbers and names (once English f-strings) follow the language:
+    the sample contacts' question and status, the accounts dialog's labels and status."""
+    from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
+
+    from tests.ui.driver import form_labels
+
+    choose_language(window, ui, "de")
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "settingsDialog") is None)
+    ui.add_sample_contacts()  # an empty address book: no question
+    qtbot.waitUntil(lambda: ui.model.rowCount() == 40)
+    assert ui.status_text() == "40 Beispielkontakte hinzugefügt."
+    ui.add_sample_contacts()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "confirmSamplesBox") is not None)
+    box = window.findChild(QMessageBox, "confirmSamplesBox")
+    assert box.text() == "40 erfundene Beispielkontakte zu Ihren 40 Kontakten hinzufügen?"
+    assert box.informativeText().startswith("Sie bringen eigenes Nachfassen")
+    assert find(box, QPushButton, "confirmButton").text() == "Beispielkontakte hinzufügen"
+    find(box, QPushButton, "cancelButton").click()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "confirmSamplesBox") is None)
+    assert ui.model.rowCount() == 40
+
+    ui.action("accountsAction").trigger()
+    dialog = find(window, QDialog, "accountsDialog")
+    labels = form_labels(dialog)
+    assert {"Server- oder Adressbuch-URL", "Benutzer", "Passwort", "Adressbuch"} <= set(labels)
+    find(dialog, QLineEdit, "urlEdit").setText("http://127.0.0.1:9/")  # nobody listens
+    find(dialog, QPushButton, "findButton").click()
+    status = find(dialog, QLabel, "statusLabel")
+    assert status.text() == "Adressbücher werden gesucht…"
+    qtbot.waitUntil(lambda: status.text().startswith("Fehlgeschlagen: "), timeout=10000)
+    dialog.reject()
+
+
+def test_a_german_import_reports_in_german_with_german_digit_grouping(
+        window, ui, qtbot, tmp_path: Path, vcf_writer) -> None:
+    choose_language(window, ui, "de")
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "settingsDialog") is None)
+    path = vcf_writer(tmp_path / "leute.vcf", 1001, broken_at=7)
+    ui.import_files([str(path)])
+    dialog = ui.import_dialog
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=60000)
+    dialog.wait()
+    assert dialog.windowTitle() == "vCards importieren"
+    assert dialog.status.text() == "Import abgeschlossen: 1.000 angelegt, 0 aktualisiert, " \
+                                   "1 übersprungen."
+    assert "leute.vcf, Karte 8, Zeile" in dialog.details.toPlainText()
+    assert "(übersprungen)" in dialog.details.toPlainText()
+    assert ui.status_text() == "Importiert: 1.000 angelegt, 0 aktualisiert, 1 übersprungen."
+    find(dialog, QPushButton, "importCloseButton").click()
