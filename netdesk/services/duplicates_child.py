@@ -19,7 +19,10 @@ from pathlib import Path
 def main(argv: list[str]) -> int:
     from netdesk.services.duplicates import DuplicateService
     from netdesk.services.errors import ServiceError
+    from netdesk.services.priority import lower_this_process
     from netdesk.store.db import Database
+
+    lower_this_process()  # a minute of Python: the window's GUI thread goes first
 
     path, region, limit = Path(argv[0]), argv[1] or None, int(argv[2])
     try:

@@ -29,6 +29,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from netdesk.services.priority import lower_this_thread
 from netdesk.ui.gui_gc import full_collections_held
 
 # While a worker computes, each Python callback on the GUI thread (a timer, every data() call
@@ -67,6 +68,7 @@ def _run(state: _State) -> None:
         state.progress = (int(done), int(total))
 
     fn = state.fn
+    lower_this_thread()  # the GUI thread goes first on a busy machine (services/priority.py)
     try:
         # Jobs build big object graphs (100k rows, the duplicate finder's keys): a full
         # collection on the GUI thread meanwhile would walk all of them (1.5 s stalls were
