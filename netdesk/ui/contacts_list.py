@@ -284,7 +284,8 @@ class ContactsList(QObject):
         self.model.remove([i for i in ids if i not in present])
         self.model.upsert(rows)
         if event.touches_contacts:
-            # Activity doesn't change what a search or tag matches: no re-filtering needed.
+            # Only a contact's own change can change what a search or tag matches (logged
+            # activity cannot): re-filter for those only.
             self._apply_filter()
 
     def _select_after(self, event: ChangeEvent, present: set[int], selected: list[int],

@@ -61,10 +61,6 @@ class DetailController(QObject):
         self._wanted = list(ids)
         self._show_soon.start()
 
-    def shown_ids(self) -> list[int]:
-        """The contacts the pane shows now (one, several or none)."""
-        return list(self._ids)
-
     def is_pending(self) -> bool:
         """A selection or change is still to be shown (in the next turn)."""
         return self._show_soon.isActive()

@@ -41,7 +41,12 @@ class TurnQueue(QObject):
         return self._current is not None or bool(self._waiting)
 
     def _start(self, job: Job) -> None:
-        steps = job()
+        try:
+            steps = job()
+        except BaseException:
+            if self._waiting:  # a failing job must not wedge the ones after it either
+                self._timer.start()
+            raise
         if steps is not None:
             self._current = steps
             self._advance()

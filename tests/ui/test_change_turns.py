@@ -68,6 +68,25 @@ def test_a_failing_step_does_not_stop_the_jobs_after_it(queue, qtbot) -> None:
     assert log == ["first", "after"]
 
 
+def test_a_failing_job_waiting_its_turn_does_not_stop_the_ones_after_it(queue, qtbot) -> None:
+    log: list[str] = []
+
+    def stepped():  # noqa: ANN202
+        log.append("first")
+        yield
+
+    def broken() -> None:
+        raise RuntimeError("broken job")
+
+    queue.run(stepped)
+    queue.run(broken)
+    queue.run(lambda: log.append("after"))
+    with qtbot.captureExceptions() as raised:
+        qtbot.waitUntil(lambda: not queue.busy())
+    assert [str(e[1]) for e in raised] == ["broken job"]
+    assert log == ["first", "after"]
+
+
 # -- the window ---------------------------------------------------------------------------------
 @pytest.fixture
 def few_for_turns(monkeypatch):
