@@ -22,6 +22,7 @@ from netdesk.services.backup import BackupService, default_backup_name
 from netdesk.ui.background import BackgroundJob
 from netdesk.ui.feedback import Feedback
 from netdesk.ui.i18n import translated
+from netdesk.ui.locale_format import format_count
 from netdesk.ui.main_window import MainWindow
 
 # Shown only when the work takes longer than this: a quick backup flashes nothing.
@@ -110,7 +111,7 @@ class BackupController(QObject):
 
         def done(count: int) -> str:
             return self.tr("Wrote %1 calendar entries to %2.").replace(
-                "%1", f"{count:,}").replace("%2", str(path))
+                "%1", format_count(count)).replace("%2", str(path))
 
         self._start(lambda _p, _c: export(path), done, self.tr("Exporting the calendar…"))
 

@@ -206,7 +206,7 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat(self.tr("Exported %1 of %2 contacts").replace(
-            "%1", f"{done:,}").replace("%2", f"{total:,}"))
+            "%1", format_count(done)).replace("%2", format_count(total)))
 
     def _on_written(self, path: str) -> None:
         count = self.job.result if self.job is not None else 0

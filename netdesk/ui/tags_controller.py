@@ -168,7 +168,7 @@ class TagsController(QObject):
                 return
             n = len(command.change.ids) if command.change else 0
             self._feedback.status(self.tr("Deleted tag “%s” from %s contact(s) — Ctrl+Z to "
-                                          "undo.") % (tag, f"{n:,}"))
+                                          "undo.") % (tag, format_count(n)))
             if shown:
                 self._window.select_tag(None)
 

@@ -274,7 +274,7 @@ class SidebarDelegate(QStyledItemDelegate):
             width += opt.decorationSize.width() + 8
         count = index.data(COUNT)
         if count is not None:
-            text = f"{count:,}"
+            text = format_count(count)
             if index.data(KIND) == VIEW:
                 width += self._badge_rect(opt, text).width() + 8
             else:

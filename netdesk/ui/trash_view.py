@@ -27,7 +27,7 @@ from netdesk.services.errors import ServiceError
 from netdesk.services.trash import KEEP_DAYS, TrashService
 from netdesk.ui.confirm import confirm
 from netdesk.ui.feedback import Feedback
-from netdesk.ui.locale_format import format_local
+from netdesk.ui.locale_format import format_count, format_local
 
 ENTRY_ID = Qt.ItemDataRole.UserRole + 1
 
@@ -123,6 +123,6 @@ class TrashView(QWidget):
         if not count:
             return
         confirm(self, "confirmEmptyTrashBox", self.tr(
-                "Remove the %1 contacts in the Trash for good?").replace("%1", f"{count:,}"),
+                "Remove the %1 contacts in the Trash for good?").replace("%1", format_count(count)),
                 self.tr("Empty trash"),
                 lambda: self._feedback.outcome(self._runner.run(EmptyTrash(self._trash))))
