@@ -19,6 +19,7 @@ DECORATION = Qt.ItemDataRole.DecorationRole
 def sized(ui: Ui, qtbot, width: int, height: int) -> None:  # noqa: ANN001
     ui.window.resize(width, height)
     qtbot.waitUntil(lambda: ui.window.width() == width and ui.window.height() == height)
+    ui.settle()  # the detail pane fills in a turn after the selection (it may re-lay out)
     qtbot.wait(20)  # the splitters and the table lay out after the resize event
 
 
@@ -68,7 +69,9 @@ def test_narrowing_and_widening_again_gives_the_same_columns(sample_ui, qtbot) -
     # The name gives its room last: it says whose row it is.
     assert narrow[NAME] >= QFontMetrics(w.table.font()).horizontalAdvance("Ahmed Saleh")
     sized(w, qtbot, 1400, 900)
-    assert column_widths(w) == before
+    # Once the layout has settled (a scroll bar that went with the small size frees its room
+    # a turn later; CI on 6.8.3 once read the widths 1 px short in between).
+    qtbot.waitUntil(lambda: column_widths(w) == before, timeout=2000)
 
 
 def test_a_column_the_user_resized_keeps_its_width_and_is_remembered(qtbot, data_dir) -> None:
